@@ -1,0 +1,196 @@
+"""The one cattrs converter of terugkeer, in cattrs' preconf shape.
+
+Every hook lives here. Structuring is strict: exact JSON types for int, str and bool (so ``2.7``,
+``"2"`` and ``true`` are never a score), enums by value, dates as ``YYYY-MM-DD``, lists for
+tuples, objects for records, and unknown keys are refused. Every failure becomes a
+:class:`~terugkeer.errors.ValidationError` listing each problem as a JSON path with a reason and
+never the offending value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import re
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from ._labelled import LabelledEnum
+from .errors import Problem, ValidationError
+from .factors import Factor, get_factor
+
+if sys.version_info < (3, 11):  # pragma: no cover - exercised on 3.10 only
+    from exceptiongroup import ExceptionGroup
+
+__all__ = ["configure_converter", "make_converter", "problems_of", "structure"]
+
+T = TypeVar("T")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
+    """Flatten any structuring failure into problems with JSON paths, never echoing values."""
+    if isinstance(exc, ValidationError):
+        return [p.under(path) for p in exc.problems]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [Problem(_child(path, key), "unknown key") for key in sorted(exc.extra_fields)]
+    if isinstance(exc, (BaseValidationError, ExceptionGroup)):
+        found: list[Problem] = []
+        for sub in exc.exceptions:
+            sub_path = path
+            for note in getattr(sub, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    sub_path = _child(path, note.name)
+                elif isinstance(note, IterableValidationNote):
+                    sub_path = f"{path}[{note.index}]"
+            found += problems_of(sub, sub_path)
+        return found
+    if isinstance(exc, KeyError):
+        return [Problem(path, "required key is missing")]
+    return [Problem(path, "is not valid here")]
+
+
+def _child(path: str, key: str) -> str:
+    return f"{path}.{key}" if _KEY.fullmatch(key) else f"{path}[{_quote(key)}]"
+
+
+def _quote(key: str) -> str:
+    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _exact(kind: type, reason: str) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not kind:
+            raise ValidationError.at("$", reason)
+        return value
+
+    return hook
+
+
+def _structure_date(value: Any, _: Any) -> dt.date:
+    if type(value) is not str or not _DATE.fullmatch(value):
+        raise ValidationError.at("$", "must be a date written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError.at("$", "is not a calendar date") from None
+
+
+def _structure_factor(value: Any, _: Any) -> Factor:
+    if type(value) is not str:
+        raise ValidationError.at("$", "must be a factor id")
+    return get_factor(value)
+
+
+@functools.cache
+def _enum_members(enum_type: type[enum.Enum]) -> tuple[dict[object, enum.Enum], str]:
+    allowed = {m.value: m for m in enum_type}
+    return allowed, "must be one of: " + ", ".join(str(v) for v in allowed)
+
+
+def _structure_enum(value: Any, enum_type: type[enum.Enum]) -> enum.Enum:
+    allowed, reason = _enum_members(enum_type)
+    if type(value) is not str or value not in allowed:
+        raise ValidationError.at("$", reason)
+    return allowed[value]
+
+
+def _unstructure_enum(member: enum.Enum) -> Any:
+    return member.value
+
+
+def _structure_str(value: Any, target: type) -> Any:
+    # Class hooks are single-dispatched, so this one also serves str-valued enums.
+    if target is not str and issubclass(target, enum.Enum):
+        return _structure_enum(value, target)
+    if type(value) is not str:
+        raise ValidationError.at("$", "must be a string")
+    return value
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], tuple[Any, ...]]:
+    item_type = get_args(t)[0]
+    item_hook = converter.get_structure_hook(item_type)
+
+    def hook(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise ValidationError.at("$", "must be a list")
+        items, problems = [], []
+        for i, item in enumerate(value):
+            try:
+                items.append(item_hook(item, item_type))
+            except Exception as exc:  # every failure is reported as a path
+                problems += problems_of(exc, f"$[{i}]")
+        if problems:
+            raise ValidationError(problems)
+        return tuple(items)
+
+    return hook
+
+
+def _record_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    inner = make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            raise ValidationError.at("$", "must be an object")
+        return inner(value, cls)
+
+    return hook
+
+
+def configure_converter(converter: cattrs.Converter) -> None:
+    """Install terugkeer's strict hooks on ``converter`` (cattrs preconf style)."""
+    converter.register_structure_hook(int, _exact(int, "must be an integer"))
+    converter.register_structure_hook(bool, _exact(bool, "must be true or false"))
+    converter.register_structure_hook(str, _structure_str)
+    # Registered on the enum bases too: single dispatch must find them before ``str``.
+    for base in (enum.Enum, LabelledEnum):
+        converter.register_structure_hook(base, _structure_enum)
+        converter.register_unstructure_hook(base, _unstructure_enum)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_structure_hook(Factor, _structure_factor)
+    converter.register_unstructure_hook(Factor, lambda factor: factor.id)
+    converter.register_structure_hook_factory(
+        _is_homogeneous_tuple, lambda t: _tuple_hook(t, converter)
+    )
+    converter.register_structure_hook_factory(attrs.has, lambda cls: _record_hook(cls, converter))
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter configured for terugkeer's documents."""
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    configure_converter(converter)
+    return converter
+
+
+CONVERTER = make_converter()
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """Structure ``data`` into ``cls``; any failure is a :class:`ValidationError` with paths."""
+    try:
+        return CONVERTER.structure(data, cls)
+    except Exception as exc:  # every failure is reported as a path, never a value
+        raise ValidationError(problems_of(exc)) from None

@@ -1,0 +1,153 @@
+"""The built-in example for ``terugkeer demo``: a made-up client and the text shown for it.
+
+Everything about the client is fictional. The rendering is a pure function of the locale so it
+can be tested; :mod:`terugkeer.cli` only prints it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .factors import (
+    FACTORS,
+    Assessment,
+    AsylumOutcome,
+    FactorGroup,
+    Movement,
+    Rating,
+    RatingKind,
+    change_candidates,
+    compare,
+    propose_weighty,
+)
+from .i18n import format_date, label, text
+
+__all__ = ["FIRST", "SECOND", "render_demo"]
+
+FIRST = Assessment.build(
+    dt.date(2026, 3, 2),
+    {
+        "F02": -3, "F03": -2, "F04": 1, "F05": -1, "F06": None, "F07": 3, "F08": -2, "F09": -1,
+        "F10": 2, "F12": -2, "F13": -3, "F15": 1, "F18": None, "F19": -2,
+    },
+    asylum_outcome=AsylumOutcome.VA,
+)
+SECOND = Assessment.build(
+    dt.date(2026, 6, 15),
+    {
+        "F01": -1, "F02": -2, "F03": -2, "F04": 2, "F05": 1, "F06": None, "F07": 3, "F08": -2,
+        "F09": -1, "F10": 2, "F11": 1, "F12": -2, "F13": -3, "F15": 1, "F18": None, "F19": -1,
+    },
+    asylum_outcome=AsylumOutcome.VA,
+)
+
+
+def _width(locale: str) -> int:
+    return max(len(label(f, locale)) for f in FACTORS)
+
+
+def _short(rating: Rating) -> str:
+    """A rating in a few characters: − − −, + +, · (no score) or ○ (skipped)."""
+    if rating.score is None:
+        return "·" if rating.kind is RatingKind.UNSCORED else "○"
+    return " ".join(("−" if rating.score < 0 else "+") * abs(rating.score))
+
+
+def _marks(rating: Rating, locale: str) -> str:
+    """Minus marks left of the bar, plus marks right of it; no-score kinds in words."""
+    if rating.score is None:
+        symbol = "·" if rating.kind is RatingKind.UNSCORED else "○"
+        return f"{'':>6}{symbol} {label(rating.kind, locale)}"
+    minus = " ".join("−" * -rating.score) if rating.score < 0 else ""
+    plus = " ".join("+" * rating.score) if rating.score > 0 else ""
+    return f"{minus:>5} │ {plus}"
+
+
+def _line(number: int, name: str, rest: str, width: int) -> str:
+    return f"  {number:>2}  {name:<{width}} {rest}".rstrip()
+
+
+def _totals_line(heading: str, minus: int, plus: int, locale: str) -> str:
+    return (
+        f"      {heading}: {text('demo.total_minus', locale)} {minus}"
+        f"   {text('demo.total_plus', locale)} {plus}"
+    )
+
+
+def _overview1(assessment: Assessment, locale: str) -> list[str]:
+    out = [text("demo.overview1", locale).format(date=format_date(assessment.assessed_on, locale))]
+    totals = assessment.totals_by_group()
+    width = _width(locale)
+    for group in FactorGroup:
+        out.append(f"  {label(group, locale)}")
+        for factor, rating in zip(FACTORS, assessment.ratings):
+            if factor.group is group:
+                name = label(factor, locale)
+                out.append(_line(factor.number, name, _marks(rating, locale), width))
+        if group is FactorGroup.STARTING_POSITION and assessment.asylum_outcome is not None:
+            outcome = label(assessment.asylum_outcome, locale)
+            out.append(f"        {text('Assessment.asylum_outcome', locale)}: {outcome}")
+        out.append(
+            _totals_line(label(group, locale), totals[group].minus, totals[group].plus, locale)
+        )
+    overall = assessment.totals()
+    out.append(
+        _totals_line(text("demo.all_factors", locale), overall.minus, overall.plus, locale)
+    )
+    missing = assessment.missing_ratings()
+    if missing:
+        names = ", ".join(str(f.number) for f in missing)
+        out.append("  " + text("demo.incomplete", locale).format(factors=names))
+    else:
+        out.append("  " + text("demo.complete", locale))
+    return out
+
+
+def _overview2(assessment: Assessment, locale: str) -> list[str]:
+    out, width = [text("demo.overview2", locale)], _width(locale)
+    for c in change_candidates(assessment):
+        reason = f"{_short(c.rating):>5}  {label(c.reason, locale)}"
+        out.append(_line(c.factor.number, label(c.factor, locale), reason, width))
+    return out
+
+
+def _overview3(assessment: Assessment, locale: str) -> list[str]:
+    out, width = [text("demo.overview3", locale)], _width(locale)
+    for w in propose_weighty(assessment, limit=6):
+        kind = f"{_short(w.rating):>5}  {label(w.kind, locale)}"
+        out.append(_line(w.factor.number, label(w.factor, locale), kind, width))
+    return out
+
+
+def _moves(earlier: Assessment, later: Assessment, locale: str) -> list[str]:
+    out = [
+        text("demo.compare", locale).format(
+            earlier=format_date(earlier.assessed_on, locale),
+            later=format_date(later.assessed_on, locale),
+        )
+    ]
+    unchanged, width = 0, _width(locale)
+    for change in compare(earlier, later):
+        if change.movement is Movement.UNCHANGED:
+            unchanged += 1
+            continue
+        moved = f"{_short(change.before):>5} → {_short(change.after):<5}  "
+        moved += label(change.movement, locale)
+        out.append(_line(change.factor.number, label(change.factor, locale), moved, width))
+    out.append("  " + text("demo.unchanged", locale).format(count=unchanged))
+    return out
+
+
+def render_demo(locale: str = "nl") -> str:
+    """The whole demo text for one locale."""
+    sections = [
+        [text("demo.title", locale), "=" * len(text("demo.title", locale))],
+        [text("demo.client", locale).format(name="Sam Voorbeeld", country=text("demo.country", locale))],
+        _overview1(FIRST, locale),
+        _overview2(FIRST, locale),
+        _overview3(FIRST, locale),
+        _overview1(SECOND, locale),
+        _moves(FIRST, SECOND, locale),
+        [text("demo.describes", locale)],
+    ]
+    return "\n\n".join("\n".join(lines) for lines in sections) + "\n"

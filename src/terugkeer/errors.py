@@ -1,0 +1,79 @@
+"""The exceptions of terugkeer: one base, one for bad input.
+
+Client data are special-category personal data, so no exception raised here ever carries an
+offending *value*: a problem names where it is (a JSON path) and why, nothing more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = ["Problem", "TerugkeerError", "UnsupportedLocaleError", "ValidationError"]
+
+
+class TerugkeerError(Exception):
+    """Base class of every error raised on purpose by terugkeer."""
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with some input: where (a JSON path such as ``$.ratings[4].score``) and why.
+
+    >>> Problem("$.ratings[4].score", "must be -3..-1 or 1..3")
+    Problem(path='$.ratings[4].score', reason='must be -3..-1 or 1..3')
+    """
+
+    path: str
+    reason: str
+
+    def under(self, prefix: str) -> Problem:
+        """Return this problem with its path placed below ``prefix`` (itself a path)."""
+        if self.path == "$":
+            return Problem(prefix, self.reason)
+        rest = self.path[1:] if self.path.startswith("$") else "." + self.path
+        return Problem(prefix + rest, self.reason)
+
+
+class ValidationError(TerugkeerError, ValueError):
+    """Bad input: lists every problem found, each as a path and a reason, never with the value.
+
+    >>> err = ValidationError([Problem("$.score", "must be an integer")])
+    >>> err.problems
+    (Problem(path='$.score', reason='must be an integer'),)
+    >>> print(err)
+    1 problem: $.score: must be an integer
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        if not self.problems:
+            raise ValueError("a ValidationError needs at least one problem")
+        super().__init__(self.problems)
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem" if count == 1 else f"{count} problems"
+        return head + ": " + "; ".join(f"{p.path}: {p.reason}" for p in self.problems)
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
+        return (type(self), (self.problems,))
+
+    @classmethod
+    def at(cls, path: str, reason: str) -> ValidationError:
+        """Build an error with a single problem."""
+        return cls([Problem(path, reason)])
+
+
+class UnsupportedLocaleError(TerugkeerError, LookupError):
+    """A locale was asked for that terugkeer has no catalogue for; the message lists those it has."""
+
+    def __init__(self, requested: str, available: Iterable[str]) -> None:
+        self.available = tuple(available)
+        # The locale tag is configuration, not personal data, so naming it is safe and helpful.
+        super().__init__(
+            f"no catalogue for locale {requested!r}; available: {', '.join(self.available)}"
+        )

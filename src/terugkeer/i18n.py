@@ -1,0 +1,116 @@
+"""Labels, help texts, dates and numbers in Dutch or English.
+
+Texts come from gettext catalogues shipped in the package (``locale/<lang>/LC_MESSAGES``) and are
+looked up by message id when asked, never at import. A regional locale (``nl_BE``, ``en-GB``)
+falls back to its language; an unknown one is an :class:`~terugkeer.errors.UnsupportedLocaleError`
+listing the available ones. Dates and numbers are formatted by Babel, imported on first use.
+
+>>> from terugkeer import get_factor, label
+>>> label(get_factor("F02"), "en")
+'Safety in the country of origin, as the client sees it'
+>>> label(get_factor("F02"), "nl_BE")
+'Veiligheid in het land van herkomst, zoals de cliënt die ziet'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gettext as _gettext
+import re
+from importlib import resources
+from typing import Literal, Protocol
+
+from .errors import UnsupportedLocaleError
+
+__all__ = [
+    "AVAILABLE_LOCALES",
+    "DEFAULT_LOCALE",
+    "Labelled",
+    "format_date",
+    "format_number",
+    "help_text",
+    "label",
+    "resolve_locale",
+    "text",
+]
+
+DOMAIN = "terugkeer"
+#: The locales with a complete catalogue.
+AVAILABLE_LOCALES: tuple[str, ...] = ("en", "nl")
+#: The locale used when none is given: the methodology's own language.
+DEFAULT_LOCALE = "nl"
+_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*")
+
+
+class Labelled(Protocol):
+    """Anything with a gettext message id for its label (factors, enum members, ...)."""
+
+    @property
+    def message_id(self) -> str: ...
+
+
+def resolve_locale(locale: str) -> str:
+    """The available language for a locale tag: ``nl_BE`` → ``nl``; unknown → an error.
+
+    >>> resolve_locale("en-GB")
+    'en'
+    """
+    match = _TAG.fullmatch(locale) if isinstance(locale, str) else None
+    language = match.group(1).lower() if match else None
+    if language not in AVAILABLE_LOCALES:
+        raise UnsupportedLocaleError(str(locale), AVAILABLE_LOCALES)
+    return language
+
+
+@functools.lru_cache(maxsize=None)
+def _translations(language: str) -> _gettext.GNUTranslations:
+    folder = resources.files("terugkeer") / "locale" / language / "LC_MESSAGES"
+    with (folder / f"{DOMAIN}.mo").open("rb") as mo_file:
+        return _gettext.GNUTranslations(mo_file)
+
+
+def text(message_id: str, locale: str = DEFAULT_LOCALE) -> str:
+    """The text of a message id in a locale (the id itself if the catalogue lacks it)."""
+    return _translations(resolve_locale(locale)).gettext(message_id)
+
+
+def label(item: Labelled, locale: str = DEFAULT_LOCALE) -> str:
+    """The label of a factor, an enum member or any other :class:`Labelled` item."""
+    return text(item.message_id, locale)
+
+
+class _HasHelp(Protocol):
+    @property
+    def help_message_id(self) -> str: ...
+
+
+def help_text(item: _HasHelp, locale: str = DEFAULT_LOCALE) -> str:
+    """The short help text of an item that has one, such as a :class:`~terugkeer.Factor`."""
+    return text(item.help_message_id, locale)
+
+
+def format_date(
+    value: dt.date,
+    locale: str = DEFAULT_LOCALE,
+    format: Literal["short", "medium", "long", "full"] = "long",
+) -> str:
+    """A date written the way the locale writes it (Babel/CLDR).
+
+    >>> format_date(dt.date(2026, 3, 2), "nl")
+    '2 maart 2026'
+    """
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, format=format, locale=resolve_locale(locale))
+
+
+def format_number(value: int | float, locale: str = DEFAULT_LOCALE) -> str:
+    """A number written the way the locale writes it (Babel/CLDR).
+
+    >>> format_number(1234.5, "nl")
+    '1.234,5'
+    """
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=resolve_locale(locale))

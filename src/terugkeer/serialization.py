@@ -1,0 +1,172 @@
+"""JSON documents: every record of terugkeer saved and loaded through one strict converter.
+
+A document is a JSON object that says what it is and in which version of its format::
+
+    {"schema": "terugkeer/assessment", "version": 1, "assessed_on": "2026-03-02", ...}
+
+Loading refuses unknown keys, wrong JSON types (``2.7``, ``"2"`` and ``true`` are not scores),
+out-of-range values and documents of another schema, and reports every problem at once as a
+:class:`~terugkeer.errors.ValidationError` whose paths never contain the offending values.
+Older versions load through explicit migrations; a newer version than this library knows is an
+error naming both versions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from ._converter import CONVERTER, structure
+from .errors import Problem, ValidationError
+from .factors import (
+    Assessment,
+    ChangeCandidate,
+    ChangePossibility,
+    FactorChange,
+    Rating,
+    Totals,
+    WeightyFactor,
+)
+
+__all__ = [
+    "DOCUMENT_TYPES",
+    "MAX_DOCUMENT_BYTES",
+    "Migration",
+    "dumps",
+    "from_document",
+    "loads",
+    "to_document",
+]
+
+T = TypeVar("T")
+
+#: A migration turns the body of a document of version N into the body of version N + 1.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+#: Inputs larger than this many bytes are refused before parsing.
+MAX_DOCUMENT_BYTES = 10_000_000
+
+#: Each serialisable type, its schema name and the current version of its format.
+DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
+    Rating: ("terugkeer/rating", 1),
+    Assessment: ("terugkeer/assessment", 1),
+    Totals: ("terugkeer/totals", 1),
+    FactorChange: ("terugkeer/factor-change", 1),
+    ChangeCandidate: ("terugkeer/change-candidate", 1),
+    ChangePossibility: ("terugkeer/change-possibility", 1),
+    WeightyFactor: ("terugkeer/weighty-factor", 1),
+}
+
+#: Explicit upgrade steps: ``(schema, N) -> migration`` from version N to N + 1. No format has
+#: changed yet; each change adds its step here and a test with a stored old document.
+MIGRATIONS: Mapping[tuple[str, int], Migration] = {}
+
+
+def _schema_of(cls: type) -> tuple[str, int]:
+    try:
+        return DOCUMENT_TYPES[cls]
+    except KeyError:
+        raise TypeError(f"{cls.__name__} is not a terugkeer document type") from None
+
+
+def to_document(obj: object) -> dict[str, Any]:
+    """The JSON-ready dict of a record, headed by its ``schema`` and ``version``."""
+    schema, version = _schema_of(type(obj))
+    body: dict[str, Any] = CONVERTER.unstructure(obj)
+    return {"schema": schema, "version": version, **body}
+
+
+def dumps(obj: object, *, indent: int | None = None) -> str:
+    """Serialise a record to a JSON document.
+
+    >>> import datetime as dt
+    >>> from terugkeer import Rating
+    >>> dumps(Rating.scored("F02", -3))
+    '{"schema": "terugkeer/rating", "version": 1, "factor": "F02", "kind": "scored", "score": -3, "note": ""}'
+    """
+    return json.dumps(to_document(obj), ensure_ascii=False, indent=indent)
+
+
+def from_document(
+    data: object,
+    cls: type[T],
+    *,
+    migrations: Mapping[tuple[str, int], Migration] | None = None,
+) -> T:
+    """Validate a parsed document and build ``cls`` from it, migrating older versions first.
+
+    ``migrations`` replaces the built-in steps (for tests and for projects that extend formats).
+    """
+    schema, current = _schema_of(cls)
+    steps = MIGRATIONS if migrations is None else migrations
+    if type(data) is not dict:
+        raise ValidationError.at("$", "must be an object")
+    problems: list[Problem] = []
+    if data.get("schema") != schema:
+        problems.append(Problem("$.schema", f"must be {schema!r}"))
+    version = data.get("version")
+    if type(version) is not int or version < 1:
+        problems.append(Problem("$.version", "must be a positive integer"))
+    elif version > current:
+        problems.append(
+            Problem(
+                "$.version",
+                f"version {version} is newer than version {current}, the newest this "
+                "library reads; upgrade terugkeer",
+            )
+        )
+    if problems:
+        raise ValidationError(problems)
+    assert type(version) is int
+    body = {k: v for k, v in data.items() if k not in ("schema", "version")}
+    while version < current:
+        step = steps.get((schema, version))
+        if step is None:
+            raise ValidationError.at("$.version", f"no migration from version {version}")
+        body = step(body)
+        version += 1
+    return structure(body, cls)
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValidationError.at("$", "an object has the same key twice")
+        result[key] = value
+    return result
+
+
+def _refuse_constant(_: str) -> None:
+    raise ValidationError.at("$", "NaN and Infinity are not JSON")
+
+
+def loads(
+    text: str | bytes,
+    cls: type[T],
+    *,
+    migrations: Mapping[tuple[str, int], Migration] | None = None,
+) -> T:
+    """Parse and validate a JSON document into ``cls``; bad input is a :class:`ValidationError`.
+
+    >>> loads('{"schema": "terugkeer/rating", "version": 1, "factor": "F02", '
+    ...       '"kind": "scored", "score": 2.7}', Rating)
+    Traceback (most recent call last):
+    ...
+    terugkeer.errors.ValidationError: 1 problem: $.score: must be an integer
+    """
+    if not isinstance(text, (str, bytes)):
+        raise ValidationError.at("$", "must be JSON text")
+    size = len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else len(text)
+    if size > MAX_DOCUMENT_BYTES:
+        raise ValidationError.at("$", f"is larger than {MAX_DOCUMENT_BYTES} bytes")
+    try:
+        data = json.loads(
+            text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant
+        )
+    except ValidationError:
+        raise
+    except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise ValidationError.at("$", "is not valid JSON in UTF-8") from None
+    return from_document(data, cls, migrations=migrations)
