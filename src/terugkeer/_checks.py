@@ -35,7 +35,9 @@ def check_date(value: object, path: str) -> list[Problem]:
 
 def check_enum(value: object, path: str, enum_type: type[enum.Enum]) -> list[Problem]:
     """A member of ``enum_type`` (a bare value is refused in Python code)."""
-    return [] if isinstance(value, enum_type) else [Problem(path, f"must be a {enum_type.__name__}")]
+    return (
+        [] if isinstance(value, enum_type) else [Problem(path, f"must be a {enum_type.__name__}")]
+    )
 
 
 def raise_if(problems: list[Problem]) -> None:

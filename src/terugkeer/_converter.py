@@ -13,7 +13,6 @@ import datetime as dt
 import enum
 import functools
 import re
-import sys
 from collections.abc import Callable
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -31,9 +30,6 @@ from ._labelled import LabelledEnum
 from .errors import Problem, ValidationError
 from .factors import Factor, get_factor
 
-if sys.version_info < (3, 11):  # pragma: no cover - exercised on 3.10 only
-    from exceptiongroup import ExceptionGroup
-
 __all__ = ["configure_converter", "make_converter", "problems_of", "structure"]
 
 T = TypeVar("T")
@@ -47,7 +43,7 @@ def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
         return [p.under(path) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
         return [Problem(_child(path, key), "unknown key") for key in sorted(exc.extra_fields)]
-    if isinstance(exc, (BaseValidationError, ExceptionGroup)):
+    if isinstance(exc, BaseValidationError):
         found: list[Problem] = []
         for sub in exc.exceptions:
             sub_path = path
@@ -147,7 +143,7 @@ def _tuple_hook(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], tup
 
 
 def _record_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    inner = make_dict_structure_fn(
+    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
         cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
 

@@ -27,16 +27,42 @@ __all__ = ["FIRST", "SECOND", "render_demo"]
 FIRST = Assessment.build(
     dt.date(2026, 3, 2),
     {
-        "F02": -3, "F03": -2, "F04": 1, "F05": -1, "F06": None, "F07": 3, "F08": -2, "F09": -1,
-        "F10": 2, "F12": -2, "F13": -3, "F15": 1, "F18": None, "F19": -2,
+        "F02": -3,
+        "F03": -2,
+        "F04": 1,
+        "F05": -1,
+        "F06": None,
+        "F07": 3,
+        "F08": -2,
+        "F09": -1,
+        "F10": 2,
+        "F12": -2,
+        "F13": -3,
+        "F15": 1,
+        "F18": None,
+        "F19": -2,
     },
     asylum_outcome=AsylumOutcome.VA,
 )
 SECOND = Assessment.build(
     dt.date(2026, 6, 15),
     {
-        "F01": -1, "F02": -2, "F03": -2, "F04": 2, "F05": 1, "F06": None, "F07": 3, "F08": -2,
-        "F09": -1, "F10": 2, "F11": 1, "F12": -2, "F13": -3, "F15": 1, "F18": None, "F19": -1,
+        "F01": -1,
+        "F02": -2,
+        "F03": -2,
+        "F04": 2,
+        "F05": 1,
+        "F06": None,
+        "F07": 3,
+        "F08": -2,
+        "F09": -1,
+        "F10": 2,
+        "F11": 1,
+        "F12": -2,
+        "F13": -3,
+        "F15": 1,
+        "F18": None,
+        "F19": -1,
     },
     asylum_outcome=AsylumOutcome.VA,
 )
@@ -80,7 +106,7 @@ def _overview1(assessment: Assessment, locale: str) -> list[str]:
     width = _width(locale)
     for group in FactorGroup:
         out.append(f"  {label(group, locale)}")
-        for factor, rating in zip(FACTORS, assessment.ratings):
+        for factor, rating in zip(FACTORS, assessment.ratings, strict=True):
             if factor.group is group:
                 name = label(factor, locale)
                 out.append(_line(factor.number, name, _marks(rating, locale), width))
@@ -91,9 +117,7 @@ def _overview1(assessment: Assessment, locale: str) -> list[str]:
             _totals_line(label(group, locale), totals[group].minus, totals[group].plus, locale)
         )
     overall = assessment.totals()
-    out.append(
-        _totals_line(text("demo.all_factors", locale), overall.minus, overall.plus, locale)
-    )
+    out.append(_totals_line(text("demo.all_factors", locale), overall.minus, overall.plus, locale))
     missing = assessment.missing_ratings()
     if missing:
         names = ", ".join(str(f.number) for f in missing)
@@ -142,7 +166,11 @@ def render_demo(locale: str = "nl") -> str:
     """The whole demo text for one locale."""
     sections = [
         [text("demo.title", locale), "=" * len(text("demo.title", locale))],
-        [text("demo.client", locale).format(name="Sam Voorbeeld", country=text("demo.country", locale))],
+        [
+            text("demo.client", locale).format(
+                name="Sam Voorbeeld", country=text("demo.country", locale)
+            )
+        ],
         _overview1(FIRST, locale),
         _overview2(FIRST, locale),
         _overview3(FIRST, locale),

@@ -69,7 +69,7 @@ class ValidationError(TerugkeerError, ValueError):
 
 
 class UnsupportedLocaleError(TerugkeerError, LookupError):
-    """A locale was asked for that terugkeer has no catalogue for; the message lists those it has."""
+    """No catalogue for the requested locale; the message lists the available ones."""
 
     def __init__(self, requested: str, available: Iterable[str]) -> None:
         self.available = tuple(available)

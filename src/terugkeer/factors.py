@@ -236,7 +236,7 @@ class Assessment:
         elif len(self.ratings) != len(FACTORS):
             problems.append(Problem("$.ratings", f"must rate each of the {len(FACTORS)} factors"))
         else:
-            for i, (rating, factor) in enumerate(zip(self.ratings, FACTORS)):
+            for i, (rating, factor) in enumerate(zip(self.ratings, FACTORS, strict=True)):
                 if not isinstance(rating, Rating):
                     problems.append(Problem(f"$.ratings[{i}]", "must be a Rating"))
                 elif rating.factor != factor.id:
@@ -303,7 +303,9 @@ class Assessment:
 
     def totals(self, group: FactorGroup | None = None) -> Totals:
         """Total − and Total +, over all factors or over one group."""
-        return _totals(r for r, f in zip(self.ratings, FACTORS) if group in (None, f.group))
+        return _totals(
+            r for r, f in zip(self.ratings, FACTORS, strict=True) if group in (None, f.group)
+        )
 
     def totals_by_group(self) -> dict[FactorGroup, Totals]:
         """Total − and Total + for each group, in form order."""
@@ -312,7 +314,9 @@ class Assessment:
     def missing_ratings(self) -> tuple[Factor, ...]:
         """Factors that must be rated but were skipped (SPEC §2: country of origin and health)."""
         return tuple(
-            f for r, f in zip(self.ratings, FACTORS) if f.rating_required and not r.is_rated
+            f
+            for r, f in zip(self.ratings, FACTORS, strict=True)
+            if f.rating_required and not r.is_rated
         )
 
     @property
@@ -363,7 +367,8 @@ def _movement(before: Rating, after: Rating) -> Movement:
 def compare(earlier: Assessment, later: Assessment) -> tuple[FactorChange, ...]:
     """What moved between two assessments of the same client, per factor in book order.
 
-    Comparing out of date order is a :class:`ValidationError` (same-day assessments may be compared).
+    Comparing out of date order is a :class:`ValidationError`; same-day assessments may be
+    compared.
 
     >>> a = Assessment.build(dt.date(2026, 1, 5), {"F02": -3})
     >>> b = Assessment.build(dt.date(2026, 4, 5), {"F02": -1})
@@ -374,7 +379,7 @@ def compare(earlier: Assessment, later: Assessment) -> tuple[FactorChange, ...]:
         raise ValidationError.at("$.later.assessed_on", "is before the earlier assessment")
     return tuple(
         FactorChange(f, _movement(b, a), b, a)
-        for f, b, a in zip(FACTORS, earlier.ratings, later.ratings)
+        for f, b, a in zip(FACTORS, earlier.ratings, later.ratings, strict=True)
     )
 
 
@@ -407,7 +412,7 @@ def change_candidates(assessment: Assessment) -> tuple[ChangeCandidate, ...]:
     >>> [(c.factor.id, c.reason.value) for c in change_candidates(a)]
     [('F02', 'works_against_return'), ('F05', 'works_against_return'), ('F04', 'unscored')]
     """
-    pairs = list(zip(FACTORS, assessment.ratings))
+    pairs = list(zip(FACTORS, assessment.ratings, strict=True))
     negative = [
         ChangeCandidate(f, r, CandidateReason.WORKS_AGAINST_RETURN)
         for f, r in pairs
@@ -423,7 +428,7 @@ def change_candidates(assessment: Assessment) -> tuple[ChangeCandidate, ...]:
 
 @attrs.frozen
 class ChangePossibility:
-    """One row of Overview 2: how, under which circumstances and with whose help a factor could change.
+    """One row of Overview 2: how, when and with whose help a factor could still change.
 
     ``rating`` is the factor's rating in the assessment of ``assessed_on``; build it with
     :meth:`for_factor` so the two cannot disagree.
@@ -453,7 +458,9 @@ class ChangePossibility:
         helpers: str = "",
     ) -> ChangePossibility:
         """Record a change possibility, taking the current rating from ``assessment``."""
-        return cls(assessment.assessed_on, assessment.rating(factor_id), how, circumstances, helpers)
+        return cls(
+            assessment.assessed_on, assessment.rating(factor_id), how, circumstances, helpers
+        )
 
     @property
     def factor(self) -> Factor:
@@ -513,7 +520,7 @@ class WeightyFactor:
 
 
 def propose_weighty(assessment: Assessment, limit: int | None = None) -> tuple[WeightyFactor, ...]:
-    """Propose Overview 3 rows: every scored factor, strongest |score| first, ties in book order.
+    """Propose Overview 3 rows: every scored factor, strongest score first, ties in book order.
 
     Both signs count; ±3 comes first (SPEC §4). The client and counsellor choose from the
     proposal; ``limit`` keeps only the first ``limit`` rows.

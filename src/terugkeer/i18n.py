@@ -63,7 +63,7 @@ def resolve_locale(locale: str) -> str:
     return language
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _translations(language: str) -> _gettext.GNUTranslations:
     folder = resources.files("terugkeer") / "locale" / language / "LC_MESSAGES"
     with (folder / f"{DOMAIN}.mo").open("rb") as mo_file:

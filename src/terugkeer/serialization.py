@@ -82,8 +82,15 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
 
     >>> import datetime as dt
     >>> from terugkeer import Rating
-    >>> dumps(Rating.scored("F02", -3))
-    '{"schema": "terugkeer/rating", "version": 1, "factor": "F02", "kind": "scored", "score": -3, "note": ""}'
+    >>> print(dumps(Rating.scored("F02", -3), indent=1))
+    {
+     "schema": "terugkeer/rating",
+     "version": 1,
+     "factor": "F02",
+     "kind": "scored",
+     "score": -3,
+     "note": ""
+    }
     """
     return json.dumps(to_document(obj), ensure_ascii=False, indent=indent)
 

@@ -1,0 +1,56 @@
+"""The ``terugkeer`` command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from terugkeer import FACTORS, Assessment, label
+from terugkeer._demo import FIRST, SECOND, render_demo
+from terugkeer.cli import main
+
+
+def test_demo_is_dutch_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "Overzicht 1" in out and "Totaal −" in out and "Totaal +" in out
+
+
+def test_demo_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--locale", "en"]) == 0
+    out = capsys.readouterr().out
+    for heading in ("Overview 1", "Overview 2", "Overview 3", "What moved", "Total −", "Total +"):
+        assert heading in out
+
+
+def test_demo_shows_every_factor_and_both_assessments() -> None:
+    out = render_demo("en")
+    for assessment in (FIRST, SECOND):
+        assert isinstance(assessment, Assessment)
+    for factor in FACTORS:
+        assert label(factor, "en") in out
+    assert "− − −" in out and "+ + +" in out
+    assert "skipped (not discussed)" in out and "discussed, no score" in out
+
+
+def test_demo_never_shows_a_netted_score() -> None:
+    out = render_demo("en").lower()
+    for word in ("net", "likelihood", "recommend", "balance", "advice:"):
+        assert f" {word} " not in out
+
+
+@pytest.mark.parametrize("argv", [["demo", "--locale", "fr"], ["demo", "--bogus"], [], ["nope"]])
+def test_bad_usage_exits_with_status_two(argv: list[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+
+
+def test_help_explains_the_demo() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "terugkeer", "demo", "--help"], capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert "Overview 1" in result.stdout and "Total −" in result.stdout

@@ -1,0 +1,109 @@
+"""Catalogues: complete in Dutch and English, checked by Babel, compiled, resolved lazily."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+import terugkeer
+from terugkeer import (
+    AVAILABLE_LOCALES,
+    FACTORS,
+    UnsupportedLocaleError,
+    format_date,
+    format_number,
+    help_text,
+    label,
+    resolve_locale,
+)
+from terugkeer._labelled import LabelledEnum
+
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "src" / "terugkeer" / "locale"
+ENUMS: list[type[LabelledEnum]] = [
+    t for t in vars(terugkeer).values() if isinstance(t, type) and issubclass(t, LabelledEnum)
+]
+
+
+def used_message_ids() -> set[str]:
+    ids = {f.message_id for f in FACTORS} | {f.help_message_id for f in FACTORS}
+    return ids | {m.message_id for e in ENUMS for m in e}
+
+
+@pytest.mark.parametrize("locale", AVAILABLE_LOCALES)
+def test_every_message_id_has_a_non_empty_text(locale: str) -> None:
+    with (LOCALE_DIR / locale / "LC_MESSAGES" / "terugkeer.po").open("rb") as f:
+        catalog = read_po(f)
+    texts = {m.id: m.string for m in catalog if m.id}
+    missing = sorted(i for i in used_message_ids() if not texts.get(i))
+    assert missing == []
+    assert all(texts.values()), "every entry in the catalogue is translated"
+
+
+def test_both_catalogues_have_the_same_message_ids() -> None:
+    ids = []
+    for locale in AVAILABLE_LOCALES:
+        with (LOCALE_DIR / locale / "LC_MESSAGES" / "terugkeer.po").open("rb") as f:
+            ids.append({m.id for m in read_po(f) if m.id})
+    assert ids[0] == ids[1]
+
+
+@pytest.mark.parametrize("locale", AVAILABLE_LOCALES)
+def test_babel_finds_no_problem_in_the_catalogue(locale: str) -> None:
+    with (LOCALE_DIR / locale / "LC_MESSAGES" / "terugkeer.po").open("rb") as f:
+        catalog = read_po(f)
+    assert list(catalog.check()) == []
+    assert not [m.id for m in catalog if m.id and m.fuzzy]
+
+
+@pytest.mark.parametrize("locale", AVAILABLE_LOCALES)
+def test_installed_mo_matches_the_po(locale: str) -> None:
+    """The compiled catalogue shipped with the package is built from the current .po."""
+    with (LOCALE_DIR / locale / "LC_MESSAGES" / "terugkeer.po").open("rb") as f:
+        source = {m.id: m.string for m in read_po(f) if m.id}
+    mo = resources.files("terugkeer") / "locale" / locale / "LC_MESSAGES" / "terugkeer.mo"
+    with mo.open("rb") as f:
+        compiled = {m.id: m.string for m in read_mo(f) if m.id}
+    assert compiled == source
+
+
+def test_labels_differ_between_locales_and_resolve_regional_tags() -> None:
+    f02 = terugkeer.get_factor("F02")
+    assert label(f02, "nl") != label(f02, "en")
+    assert label(f02, "nl_BE") == label(f02, "nl")
+    assert label(f02, "en-GB") == label(f02, "en")
+    assert help_text(f02, "en")
+    assert resolve_locale("NL") == "nl"
+
+
+@pytest.mark.parametrize("bad", ["fr", "", "xx_YY", "nl/../../etc"])
+def test_an_unknown_locale_lists_the_available_ones(bad: str) -> None:
+    with pytest.raises(UnsupportedLocaleError) as info:
+        label(terugkeer.FactorGroup.HEALTH, bad)
+    assert "en, nl" in str(info.value)
+    assert isinstance(info.value, terugkeer.TerugkeerError)
+
+
+def test_dates_and_numbers_follow_the_locale() -> None:
+    day = dt.date(2026, 6, 15)
+    assert format_date(day, "nl") == "15 juni 2026"
+    assert format_date(day, "en") == "June 15, 2026"
+    assert format_number(1234.5, "en") == "1,234.5"
+
+
+def test_importing_terugkeer_does_not_import_babel() -> None:
+    code = "import sys, terugkeer; assert 'babel' not in sys.modules, 'babel imported'"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_labels_are_not_resolved_at_import() -> None:
+    code = (
+        "import terugkeer.i18n as i, terugkeer; assert i._translations.cache_info().currsize == 0"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

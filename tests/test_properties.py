@@ -1,0 +1,169 @@
+"""Property tests; each docstring quotes the rule it checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from terugkeer import (
+    DOCUMENT_TYPES,
+    FACTORS,
+    Assessment,
+    CandidateReason,
+    ChangePossibility,
+    FactorGroup,
+    Movement,
+    RatingKind,
+    WeightKind,
+    WeightyFactor,
+    change_candidates,
+    compare,
+    dumps,
+    loads,
+    propose_weighty,
+)
+from terugkeer.testing import (
+    assessment_pairs,
+    assessments,
+    change_possibilities,
+    ratings,
+    weighty_factors,
+)
+
+
+class TestTotals:
+    """Total − and Total + are shown side by side, never netted (SPEC §0, §2)."""
+
+    @given(assessments())
+    def test_totals_are_the_sums_of_each_sign(self, a: Assessment) -> None:
+        scores = [r.score for r in a.ratings if r.score is not None]
+        totals = a.totals()
+        assert totals.minus == sum(-s for s in scores if s < 0)
+        assert totals.plus == sum(s for s in scores if s > 0)
+        assert [f.name for f in attrs.fields(type(totals))] == ["minus", "plus"]
+
+    @given(assessments())
+    def test_group_totals_add_up_to_the_overall_totals(self, a: Assessment) -> None:
+        by_group = a.totals_by_group()
+        assert sum(t.minus for t in by_group.values()) == a.totals().minus
+        assert sum(t.plus for t in by_group.values()) == a.totals().plus
+
+
+class TestCompleteness:
+    """Country-of-origin and health factors must be rated; unscored counts (SPEC §2)."""
+
+    @given(assessments(complete=True))
+    def test_rating_every_required_factor_is_complete(self, a: Assessment) -> None:
+        assert a.is_complete
+
+    @given(assessments(complete=False))
+    def test_a_skipped_required_factor_is_incomplete(self, a: Assessment) -> None:
+        missing = a.missing_ratings()
+        assert missing
+        assert all(f.group in (FactorGroup.COUNTRY_OF_ORIGIN, FactorGroup.HEALTH) for f in missing)
+
+
+class TestRescoring:
+    """Re-scoring adds a dated assessment and never overwrites one (SPEC §0, §2)."""
+
+    @given(assessment_pairs())
+    def test_compare_covers_every_factor_in_book_order(
+        self, pair: tuple[Assessment, Assessment]
+    ) -> None:
+        earlier, later = pair
+        changes = compare(earlier, later)
+        assert [c.factor for c in changes] == list(FACTORS)
+        for change, before, after in zip(changes, earlier.ratings, later.ratings, strict=True):
+            assert (change.before, change.after) == (before, after)
+
+    @given(assessment_pairs())
+    def test_movement_agrees_with_the_scores(self, pair: tuple[Assessment, Assessment]) -> None:
+        for c in compare(*pair):
+            b, a = c.before.score, c.after.score
+            if b is not None and a is not None:
+                expected = (
+                    Movement.TOWARDS_NEGATIVE
+                    if a < b
+                    else Movement.TOWARDS_POSITIVE
+                    if a > b
+                    else Movement.UNCHANGED
+                )
+                assert c.movement is expected
+            elif b is None and a is not None:
+                assert c.movement is Movement.NEWLY_RATED
+            elif b is not None:
+                assert c.movement is Movement.NO_LONGER_RATED
+            else:
+                assert c.movement is Movement.UNCHANGED
+
+    @given(assessments(), ratings())
+    def test_with_rating_leaves_the_original_untouched(self, a: Assessment, r: object) -> None:
+        before = dumps(a)
+        a.with_rating(r)  # type: ignore[arg-type]
+        assert dumps(a) == before
+
+
+class TestOverviewTwo:
+    """Candidates are the factors working negatively, then the unscored (SPEC §3)."""
+
+    @given(assessments())
+    def test_candidates_are_negatives_then_unscored_in_book_order(self, a: Assessment) -> None:
+        got = change_candidates(a)
+        negatives = [c for c in got if c.reason is CandidateReason.WORKS_AGAINST_RETURN]
+        unscored = [c for c in got if c.reason is CandidateReason.UNSCORED]
+        assert list(got) == negatives + unscored
+        assert [c.factor.id for c in negatives] == [
+            r.factor for r in a.ratings if r.score is not None and r.score < 0
+        ]
+        assert [c.factor.id for c in unscored] == [
+            r.factor for r in a.ratings if r.kind is RatingKind.UNSCORED
+        ]
+
+
+class TestOverviewThree:
+    """Weighty factors follow the score: both signs count, ±3 first; sign gives kind (SPEC §4)."""
+
+    @given(assessments(), st.none() | st.integers(0, 25))
+    def test_proposal_is_ordered_by_strength_then_book_order(
+        self, a: Assessment, limit: int | None
+    ) -> None:
+        rows = propose_weighty(a, limit)
+        keys = [(-abs(w.rating.score or 0), w.factor.number) for w in rows]
+        assert keys == sorted(keys)
+        scored = [r for r in a.ratings if r.score is not None]
+        assert len(rows) == (len(scored) if limit is None else min(limit, len(scored)))
+        for w in rows:
+            assert w.kind is (
+                WeightKind.STRENGTH if (w.rating.score or 0) > 0 else WeightKind.VULNERABILITY
+            )
+
+
+class TestRoundTrip:
+    """Every serialisable type survives dumps/loads unchanged."""
+
+    @given(st.data())
+    def test_every_document_type_round_trips(self, data: st.DataObject) -> None:
+        a, b = data.draw(assessment_pairs())
+        samples: list[object] = [
+            data.draw(ratings()),
+            a,
+            a.totals(),
+            compare(a, b)[data.draw(st.integers(0, 18))],
+            data.draw(change_possibilities()),
+            data.draw(weighty_factors()),
+        ]
+        samples += list(change_candidates(a))[:1]
+        for obj in samples:
+            assert loads(dumps(obj), type(obj)) == obj
+        assert {type(o) for o in samples} <= set(DOCUMENT_TYPES)
+
+    def test_the_round_trip_covers_every_document_type(self) -> None:
+        a = Assessment.build(dt.date(2026, 1, 1), {"F02": -1})
+        covered = {
+            type(x)
+            for x in (a, a.ratings[0], a.totals(), compare(a, a)[0], change_candidates(a)[0])
+        } | {ChangePossibility, WeightyFactor}
+        assert covered == set(DOCUMENT_TYPES)

@@ -1,0 +1,65 @@
+"""The public surface: one namespace, documented exactly, stable ids never renumbered."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import terugkeer
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+DIRECTIVE = re.compile(
+    r"^\.\. (?:autoclass|autofunction|autoexception|py:data):: terugkeer\.(\w+)$", re.M
+)
+
+
+def test_exported_names_equal_the_documented_ones() -> None:
+    documented = set(DIRECTIVE.findall((DOCS / "api.md").read_text(encoding="utf-8")))
+    assert documented == set(terugkeer.__all__)
+
+
+def test_every_exported_name_exists_and_dir_lists_them() -> None:
+    for name in terugkeer.__all__:
+        assert hasattr(terugkeer, name), name
+    assert sorted(dir(terugkeer)) == sorted(terugkeer.__all__)
+
+
+def test_exception_hierarchy() -> None:
+    assert issubclass(terugkeer.ValidationError, terugkeer.TerugkeerError)
+    assert issubclass(terugkeer.ValidationError, ValueError)
+    assert issubclass(terugkeer.UnsupportedLocaleError, terugkeer.TerugkeerError)
+
+
+def test_the_stable_ids_page_lists_every_factor_in_order() -> None:
+    page = (DOCS / "stable-ids.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (F\d\d) \| (\d+) \| (\w+) \| (yes|no) \|", page, re.M)
+    assert rows == [
+        (f.id, str(f.number), f.group.value, "yes" if f.rating_required else "no")
+        for f in terugkeer.FACTORS
+    ]
+
+
+def test_factor_ids_are_frozen() -> None:
+    """Stable ids are part of the contract: F01..F19 keep their number and group forever."""
+    snapshot = "".join(f"{f.id}{f.number}{f.group.value[0]}" for f in terugkeer.FACTORS)
+    assert snapshot == (
+        "F011sF022cF033cF044cF055cF066cF077cF088cF099c"
+        "F1010nF1111nF1212nF1313nF1414nF1515nF1616nF1717nF1818hF1919h"
+    )
+
+
+def test_records_are_frozen_and_slotted() -> None:
+    import attrs
+
+    for name in terugkeer.__all__:
+        obj = getattr(terugkeer, name)
+        if isinstance(obj, type) and attrs.has(obj):
+            assert "__slots__" in vars(obj), name
+            assert obj.__setattr__ is not object.__setattr__, name
+
+
+def test_domain_modules_import_neither_cattrs_nor_babel() -> None:
+    src = Path(terugkeer.__file__).parent
+    for module in ("factors.py", "_catalogue_factors.py", "errors.py", "_checks.py"):
+        text = (src / module).read_text(encoding="utf-8")
+        assert "import cattrs" not in text and "babel" not in text, module
