@@ -18,7 +18,6 @@ import datetime as dt
 import functools
 import gettext as _gettext
 import re
-from importlib import resources
 from typing import Literal, Protocol
 
 from .errors import UnsupportedLocaleError
@@ -65,6 +64,8 @@ def resolve_locale(locale: str) -> str:
 
 @functools.cache
 def _translations(language: str) -> _gettext.GNUTranslations:
+    from importlib import resources  # imported on first use: it costs ~10 ms at import
+
     folder = resources.files("terugkeer") / "locale" / language / "LC_MESSAGES"
     with (folder / f"{DOMAIN}.mo").open("rb") as mo_file:
         return _gettext.GNUTranslations(mo_file)
