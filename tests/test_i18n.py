@@ -16,6 +16,7 @@ import terugkeer
 from terugkeer import (
     AVAILABLE_LOCALES,
     FACTORS,
+    PLAN_SECTIONS,
     UnsupportedLocaleError,
     format_date,
     format_number,
@@ -32,7 +33,10 @@ ENUMS: list[type[LabelledEnum]] = [
 
 
 def used_message_ids() -> set[str]:
+    """Every message id the catalogues of the instruments use."""
     ids = {f.message_id for f in FACTORS} | {f.help_message_id for f in FACTORS}
+    ids |= {s.message_id for s in PLAN_SECTIONS}
+    ids |= {q.message_id for s in PLAN_SECTIONS for q in s.questions}
     return ids | {m.message_id for e in ENUMS for m in e}
 
 

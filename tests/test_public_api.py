@@ -63,3 +63,12 @@ def test_domain_modules_import_neither_cattrs_nor_babel() -> None:
     for module in ("factors.py", "_catalogue_factors.py", "errors.py", "_checks.py"):
         text = (src / module).read_text(encoding="utf-8")
         assert "import cattrs" not in text and "babel" not in text, module
+
+
+def test_the_documents_page_lists_every_schema() -> None:
+    page = (DOCS / "documents.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)` \| `([\w/-]+)` \| (\d+) \|$", page, re.M)
+    assert rows == [
+        (cls.__name__, schema, str(version))
+        for cls, (schema, version) in terugkeer.DOCUMENT_TYPES.items()
+    ]

@@ -8,10 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
+import types
+import typing
+from typing import Any
+
+import attrs
 
 from .errors import Problem, ValidationError
 
-__all__ = ["check_date", "check_enum", "check_int", "check_text", "raise_if"]
+__all__ = [
+    "check_date",
+    "check_enum",
+    "check_fields",
+    "check_int",
+    "check_text",
+    "check_value",
+    "raise_if",
+    "validated",
+]
 
 
 def check_text(value: object, path: str) -> list[Problem]:
@@ -44,3 +59,53 @@ def raise_if(problems: list[Problem]) -> None:
     """Raise one :class:`ValidationError` listing every problem, if there are any."""
     if problems:
         raise ValidationError(problems)
+
+
+@functools.cache
+def _hints(cls: type[attrs.AttrsInstance]) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def check_value(value: object, annotation: Any, path: str) -> list[Problem]:
+    """Check ``value`` against a simple annotation: str, int, bool, date, enums, records,
+    ``X | None`` and ``tuple[X, ...]``. Python code gets the same strictness as documents."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if value is None and len(args) < len(typing.get_args(annotation)):
+            return []
+        return check_value(value, args[0], path)
+    if origin is tuple:
+        if type(value) is not tuple:
+            return [Problem(path, "must be a tuple")]
+        (item_type, _) = typing.get_args(annotation)
+        return [p for i, v in enumerate(value) for p in check_value(v, item_type, f"{path}[{i}]")]
+    if annotation in (str, int, bool):
+        if type(value) is not annotation:
+            return [Problem(path, f"must be of type {annotation.__name__}")]
+        return []
+    if annotation is dt.date:
+        return check_date(value, path)
+    if isinstance(annotation, type) and not isinstance(value, annotation):
+        return [Problem(path, f"must be a {annotation.__name__}")]
+    return []
+
+
+def check_fields(obj: attrs.AttrsInstance) -> list[Problem]:
+    """Check every attrs field of ``obj`` against its annotation and its ``max_items`` metadata."""
+    cls = type(obj)
+    hints = _hints(cls)
+    problems: list[Problem] = []
+    for field in attrs.fields(cls):
+        value = getattr(obj, field.name)
+        path = f"$.{field.name}"
+        problems += check_value(value, hints[field.name], path)
+        limit = field.metadata.get("max_items")
+        if limit is not None and type(value) is tuple and len(value) > limit:
+            problems.append(Problem(path, f"holds at most {limit} items"))
+    return problems
+
+
+def validated(obj: attrs.AttrsInstance, extra: list[Problem] | None = None) -> None:
+    """Raise one error with every field problem of ``obj`` plus ``extra`` ones."""
+    raise_if(check_fields(obj) + (extra or []))

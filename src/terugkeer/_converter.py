@@ -29,6 +29,7 @@ from cattrs.gen import make_dict_structure_fn
 from ._labelled import LabelledEnum
 from .errors import Problem, ValidationError
 from .factors import Factor, get_factor
+from .planning import PlanSection, get_plan_section
 
 __all__ = ["configure_converter", "make_converter", "problems_of", "structure"]
 
@@ -85,10 +86,15 @@ def _structure_date(value: Any, _: Any) -> dt.date:
         raise ValidationError.at("$", "is not a calendar date") from None
 
 
-def _structure_factor(value: Any, _: Any) -> Factor:
-    if type(value) is not str:
-        raise ValidationError.at("$", "must be a factor id")
-    return get_factor(value)
+def _by_id(lookup: Callable[[str], T]) -> Callable[[Any, Any], T]:
+    """Catalogue entries are written as their stable id and read back through the catalogue."""
+
+    def hook(value: Any, _: Any) -> T:
+        if type(value) is not str:
+            raise ValidationError.at("$", "must be an id (a string)")
+        return lookup(value)
+
+    return hook
 
 
 @functools.cache
@@ -155,6 +161,12 @@ def _record_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any],
     return hook
 
 
+_CATALOGUE_ENTRIES: tuple[tuple[type, Callable[[str], Any]], ...] = (
+    (Factor, get_factor),
+    (PlanSection, get_plan_section),
+)
+
+
 def configure_converter(converter: cattrs.Converter) -> None:
     """Install terugkeer's strict hooks on ``converter`` (cattrs preconf style)."""
     converter.register_structure_hook(int, _exact(int, "must be an integer"))
@@ -166,8 +178,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
         converter.register_unstructure_hook(base, _unstructure_enum)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
-    converter.register_structure_hook(Factor, _structure_factor)
-    converter.register_unstructure_hook(Factor, lambda factor: factor.id)
+    for entry_type, lookup in _CATALOGUE_ENTRIES:
+        converter.register_structure_hook(entry_type, _by_id(lookup))
+        converter.register_unstructure_hook(entry_type, lambda entry: entry.id)
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, lambda t: _tuple_hook(t, converter)
     )

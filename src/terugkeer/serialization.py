@@ -17,6 +17,7 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+from . import actionplan as ap
 from ._converter import CONVERTER, structure
 from .errors import Problem, ValidationError
 from .factors import (
@@ -28,6 +29,7 @@ from .factors import (
     Totals,
     WeightyFactor,
 )
+from .planning import MonitoringAdvice, PlanAttention, SectionProgress
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -56,6 +58,36 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     ChangeCandidate: ("terugkeer/change-candidate", 1),
     ChangePossibility: ("terugkeer/change-possibility", 1),
     WeightyFactor: ("terugkeer/weighty-factor", 1),
+    ap.ActionPlan: ("terugkeer/action-plan", 1),
+    ap.OrganisationInfo: ("terugkeer/organisation-info", 1),
+    ap.ClientInfo: ("terugkeer/client-info", 1),
+    ap.PlaceAnswer: ("terugkeer/place-answer", 1),
+    ap.Background: ("terugkeer/background", 1),
+    ap.Goals: ("terugkeer/goals", 1),
+    ap.Needs: ("terugkeer/needs", 1),
+    ap.GoalNeeds: ("terugkeer/goal-needs", 1),
+    ap.Helper: ("terugkeer/helper", 1),
+    ap.HelperPlaces: ("terugkeer/helper-places", 1),
+    ap.Support: ("terugkeer/support", 1),
+    ap.ChildPlan: ("terugkeer/child-plan", 1),
+    ap.Safety: ("terugkeer/safety", 1),
+    ap.Information: ("terugkeer/information", 1),
+    ap.ComplaintCare: ("terugkeer/complaint-care", 1),
+    ap.HealthSection: ("terugkeer/health-section", 1),
+    ap.LeftBehind: ("terugkeer/left-behind", 1),
+    ap.Dread: ("terugkeer/dread", 1),
+    ap.OwnExpectations: ("terugkeer/own-expectations", 1),
+    ap.PracticalTask: ("terugkeer/practical-task", 1),
+    ap.InvolvedOrganisation: ("terugkeer/involved-organisation", 1),
+    ap.Handover: ("terugkeer/handover", 1),
+    ap.Monitoring: ("terugkeer/monitoring", 1),
+    ap.Activity: ("terugkeer/activity", 1),
+    ap.Appointment: ("terugkeer/appointment", 1),
+    ap.ActivityUpdate: ("terugkeer/activity-update", 1),
+    ap.FamilyMemberView: ("terugkeer/family-member-view", 1),
+    SectionProgress: ("terugkeer/section-progress", 1),
+    PlanAttention: ("terugkeer/plan-attention", 1),
+    MonitoringAdvice: ("terugkeer/monitoring-advice", 1),
 }
 
 #: Explicit upgrade steps: ``(schema, N) -> migration`` from version N to N + 1. No format has

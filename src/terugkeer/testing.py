@@ -14,9 +14,16 @@ Every strategy produces valid objects only. Needs the ``testing`` extra
 from __future__ import annotations
 
 import datetime as dt
+import enum
+import functools
+import types
+import typing
+from typing import Any, Literal, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
+from . import actionplan as ap
 from .factors import (
     FACTORS,
     SCORES,
@@ -29,6 +36,10 @@ from .factors import (
 )
 
 __all__ = [
+    "Fill",
+    "action_plans",
+    "activity_updates",
+    "appointments",
     "assessment_pairs",
     "assessments",
     "change_possibilities",
@@ -36,6 +47,7 @@ __all__ = [
     "factor_ids",
     "notes",
     "ratings",
+    "records",
     "scores",
     "weighty_factors",
 ]
@@ -122,3 +134,117 @@ def weighty_factors(draw: st.DrawFn) -> WeightyFactor:
     """An Overview 3 row: always a scored factor."""
     rating = draw(ratings(kinds=(RatingKind.SCORED,)))
     return WeightyFactor(draw(dates()), rating, draw(notes()))
+
+
+# --- Action plan ------------------------------------------------------------------------------
+
+T = TypeVar("T")
+#: How much of a plan a strategy fills in: nothing, some of it, or every question.
+Fill = Literal["empty", "partial", "complete"]
+
+
+def _filled_text() -> st.SearchStrategy[str]:
+    return st.text(min_size=1, max_size=30).filter(str.strip)
+
+
+def _value(annotation: Any, max_items: int | None, fill: Fill) -> st.SearchStrategy[Any]:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = [a for a in typing.get_args(annotation) if a is not type(None)]
+        value = _value(inner, max_items, fill)
+        return value if fill == "complete" else st.none() | value
+    if origin is tuple:
+        item_type = typing.get_args(annotation)[0]
+        item = _value(item_type, None, fill)
+        size = min(max_items or 3, 3)
+        unique = isinstance(item_type, type) and issubclass(item_type, enum.Enum)
+        minimum = 1 if fill == "complete" else 0
+        return st.lists(item, min_size=minimum, max_size=size, unique=unique).map(tuple)
+    if annotation is str:
+        return _filled_text() if fill == "complete" else notes()
+    if annotation is bool:
+        return st.booleans()
+    if annotation is int:
+        return st.integers(0, 120)
+    if annotation is dt.date:
+        return dates()
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return st.sampled_from(list(annotation))
+    if isinstance(annotation, type) and attrs.has(annotation):
+        return records(annotation, fill)
+    raise TypeError(f"no strategy for {annotation!r}")  # pragma: no cover
+
+
+@functools.cache
+def records(cls: type[T], fill: Fill = "partial") -> st.SearchStrategy[T]:
+    """Any action-plan record (a section or a part of one), filled as ``fill`` says.
+
+    ``"empty"`` gives the record with its defaults, ``"complete"`` answers every question.
+    """
+    if cls is ap.Appointment:
+        return appointments(fill)  # type: ignore[return-value]
+    if cls is ap.ActivityUpdate:
+        return activity_updates()  # type: ignore[return-value]
+    if fill == "empty" and all(f.default is not attrs.NOTHING for f in attrs.fields(cls)):  # type: ignore[arg-type]
+        return st.just(cls())
+    hints = typing.get_type_hints(cls)
+    fields = {
+        f.name: _value(hints[f.name], f.metadata.get("max_items"), fill)
+        for f in attrs.fields(cls)  # type: ignore[arg-type]
+    }
+    return st.builds(cls, **fields)
+
+
+@st.composite
+def appointments(draw: st.DrawFn, fill: Fill = "partial") -> ap.Appointment:
+    """One appointment with up to six activities and, maybe, the date of the next one."""
+    held_on = draw(dates(max_value=dt.date(2090, 1, 1)))
+    next_on = draw(st.none() | dates(min_value=held_on, max_value=dt.date(2099, 1, 1)))
+    size = ap.MAX_ACTIVITIES
+    activities = draw(st.lists(records(ap.Activity, fill), max_size=size).map(tuple))
+    return ap.Appointment(held_on, next_on, activities)
+
+
+@st.composite
+def activity_updates(draw: st.DrawFn) -> ap.ActivityUpdate:
+    """A status update of some activity (not tied to a plan: see :func:`action_plans`)."""
+    status = draw(st.sampled_from(list(ap.ActivityStatus)))
+    reason = draw(_filled_text()) if status is ap.ActivityStatus.NOT_DONE else draw(notes())
+    number = draw(st.integers(1, ap.MAX_ACTIVITIES))
+    return ap.ActivityUpdate(draw(st.integers(0, 20)), number, status, draw(dates()), reason)
+
+
+@st.composite
+def action_plans(draw: st.DrawFn, fill: Fill = "partial") -> ap.ActionPlan:
+    """A personal action plan: ``"empty"``, ``"partial"`` or ``"complete"``.
+
+    Appointments are in date order; activity updates refer to real activities and follow them.
+    """
+    if fill == "empty":
+        return ap.ActionPlan()
+    history = {"appointments", "activity_updates"}
+    hints = typing.get_type_hints(ap.ActionPlan)
+    parts = {
+        f.name: draw(_value(hints[f.name], f.metadata.get("max_items"), fill))
+        for f in attrs.fields(ap.ActionPlan)
+        if f.name not in history
+    }
+    count = draw(st.integers(1 if fill == "complete" else 0, 3))
+    days = sorted(
+        draw(st.lists(dates(max_value=dt.date(2090, 1, 1)), min_size=count, max_size=count))
+    )
+    meetings = []
+    for day in days:
+        activity = records(ap.Activity, fill)
+        acts = draw(st.lists(activity, min_size=1 if fill == "complete" else 0, max_size=6))
+        next_on = draw(dates(min_value=day, max_value=dt.date(2099, 1, 1)))
+        meetings.append(ap.Appointment(day, next_on, tuple(acts)))
+    updates = []
+    for index, meeting in enumerate(meetings):
+        for number in range(1, len(meeting.activities) + 1):
+            if draw(st.booleans()):
+                status = draw(st.sampled_from(list(ap.ActivityStatus)))
+                reason = draw(_filled_text()) if status is ap.ActivityStatus.NOT_DONE else ""
+                on = draw(dates(min_value=meeting.held_on))
+                updates.append(ap.ActivityUpdate(index, number, status, on, reason))
+    return ap.ActionPlan(**parts, appointments=tuple(meetings), activity_updates=tuple(updates))

@@ -1,0 +1,535 @@
+"""The personal action plan (Persoonlijk actieplan, Bijlage 4, chapter 4).
+
+Filled in with the client over weeks: every question of the form has a typed home here, and an
+empty plan is a normal state. Agreements are a history of appointments that only grows; activity
+statuses change through dated updates, never by rewriting an appointment. The derivations
+(completeness, the sections weighty factors point to, the monitoring advice) are in
+:mod:`terugkeer.planning`.
+
+Fields marked ``identifying`` in their metadata identify a person; the research export leaves them
+out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from ._checks import validated
+from ._labelled import LabelledEnum
+from .answers import Answer
+from .errors import Problem, ValidationError
+
+__all__ = [
+    "MAX_ACTIVITIES",
+    "ActionPlan",
+    "Activity",
+    "ActivityStatus",
+    "ActivityUpdate",
+    "Appointment",
+    "Background",
+    "ChildPlan",
+    "ClientInfo",
+    "ComplaintCare",
+    "Dread",
+    "FamilyMemberView",
+    "GoalNeeds",
+    "Goals",
+    "Handover",
+    "HealthSection",
+    "Helper",
+    "HelperPlaces",
+    "Information",
+    "InformationChannel",
+    "InvolvedOrganisation",
+    "LeftBehind",
+    "Monitoring",
+    "Needs",
+    "OrganisationInfo",
+    "OwnExpectations",
+    "PlaceAnswer",
+    "PracticalKind",
+    "PracticalTask",
+    "Safety",
+    "Support",
+]
+
+#: At most this many numbered activities per appointment (section 13 of the form).
+MAX_ACTIVITIES = 6
+
+
+def _identifying() -> Any:
+    return attrs.field(default="", metadata={"identifying": True})
+
+
+def _check(obj: attrs.AttrsInstance) -> None:
+    validated(obj)
+
+
+@attrs.frozen
+class OrganisationInfo:
+    """Header: who fills in the plan, where, when and with whom present."""
+
+    counsellor: str = _identifying()
+    organisation: str = ""
+    file_number: str = _identifying()
+    date: dt.date | None = None
+    present: str = _identifying()
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class ClientInfo:
+    """Header: the client's personal details. Everything but the country identifies the client."""
+
+    name: str = _identifying()
+    date_of_birth: dt.date | None = attrs.field(default=None, metadata={"identifying": True})
+    phone: str = _identifying()
+    email: str = _identifying()
+    address: str = _identifying()
+    country_of_origin: str = ""
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class PlaceAnswer:
+    """One answer for the country of origin and one for the Netherlands."""
+
+    country_of_origin: str = ""
+    netherlands: str = ""
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class Background:
+    """Section 1: what the client has done so far and where their interests lie."""
+
+    education: PlaceAnswer = PlaceAnswer()
+    work_experience: PlaceAnswer = PlaceAnswer()
+    interests: PlaceAnswer = PlaceAnswer()
+    talents: PlaceAnswer = PlaceAnswer()
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class Goals:
+    """Section 2a: goals in the country of origin: work, housing and other goals."""
+
+    work: str = ""
+    housing: str = ""
+    other: str = ""
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class Needs:
+    """What one goal needs, aspect by aspect (section 2b)."""
+
+    money: str = ""
+    facilities: str = ""
+    opportunity: str = ""
+    reality_check: str = ""
+    training: str = ""
+    time: str = ""
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class GoalNeeds:
+    """Section 2b: what each goal of section 2a needs."""
+
+    work: Needs = Needs()
+    housing: Needs = Needs()
+    other: Needs = Needs()
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class Helper:
+    """Who can help, and with what."""
+
+    who: str = ""
+    with_what: str = ""
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class HelperPlaces:
+    """Helpers of one kind in the Netherlands and in the country of origin."""
+
+    netherlands: Helper = Helper()
+    country_of_origin: Helper = Helper()
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class Support:
+    """Section 3: people and organisations who can help, here and there, and new contacts."""
+
+    family: HelperPlaces = HelperPlaces()
+    friends: HelperPlaces = HelperPlaces()
+    organisations: HelperPlaces = HelperPlaces()
+    religious_communities: HelperPlaces = HelperPlaces()
+    online_groups: HelperPlaces = HelperPlaces()
+    other: HelperPlaces = HelperPlaces()
+    new_contacts_needed: Answer | None = None
+    new_contacts_with_whom: str = ""
+    new_contacts_how: str = ""
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class ChildPlan:
+    """Section 4 for one child: school, language, social norms, peers and activities."""
+
+    child: str = _identifying()
+    school: str = ""
+    school_contact_made: Answer | None = None
+    language: str = ""
+    social_norms: str = ""
+    peers: str = ""
+    activities: str = ""
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class Safety:
+    """Section 5: worries about safety, their basis, up to five ways to feel safer."""
+
+    worried: Answer | None = None
+    worries: str = ""
+    basis: str = ""
+    ways_to_feel_safer: tuple[str, ...] = attrs.field(default=(), metadata={"max_items": 5})
+    most_realistic: str = ""
+
+    __attrs_post_init__ = _check
+
+
+class InformationChannel(LabelledEnum):
+    """Kinds of information source about life after return (section 6)."""
+
+    INFORMAL = "informal"
+    INTERNET = "internet"
+    TELEVISION = "television"
+    NEWSPAPERS = "newspapers"
+    OTHER = "other"
+
+
+@attrs.frozen
+class Information:
+    """Section 6: the sources the client uses, and others to try."""
+
+    channels_used: tuple[InformationChannel, ...] = ()
+    sources_used: str = ""
+    sources_to_try: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if len(set(self.channels_used)) != len(self.channels_used):
+            extra.append(Problem("$.channels_used", "lists a channel twice"))
+        validated(self, extra)
+
+
+@attrs.frozen
+class ComplaintCare:
+    """Complaints present, and whether the care needed is available, affordable and reachable."""
+
+    complaints: Answer | None = None
+    care_available: Answer | None = None
+    care_affordable: Answer | None = None
+    care_reachable: Answer | None = None
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class HealthSection:
+    """Section 7: the yes/no table, for physical and for psychological complaints."""
+
+    physical: ComplaintCare = ComplaintCare()
+    psychological: ComplaintCare = ComplaintCare()
+
+    __attrs_post_init__ = _check
+
+    @property
+    def has_complaints(self) -> bool:
+        """True when either kind of complaint is recorded as present."""
+        return Answer.YES in (self.physical.complaints, self.psychological.complaints)
+
+
+@attrs.frozen
+class LeftBehind:
+    """Section 8: the expectations of those left behind, in five questions (and who can help)."""
+
+    expectations: str = ""  #: what they expected of the flight and the stay
+    still_expected: str = ""  #: whether they still do, and why
+    meaning: str = ""  #: what it means for the client (shame, losing face, guilt)
+    adjusting: str = ""  #: what could adjust those expectations
+    easing: str = ""  #: what could ease the shame, guilt or fear; practical solutions
+    helpers: str = ""  #: who can help with that
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class Dread:
+    """Something the client dreads about return, and a way to deal with it."""
+
+    what: str = ""
+    coping: str = ""
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class OwnExpectations:
+    """Section 9: up to five hopes, up to five dreads (each with a way to cope), and helpers."""
+
+    looking_forward: tuple[str, ...] = attrs.field(default=(), metadata={"max_items": 5})
+    dreaded: tuple[Dread, ...] = attrs.field(default=(), metadata={"max_items": 5})
+    helpers: str = ""
+
+    __attrs_post_init__ = _check
+
+
+class PracticalKind(LabelledEnum):
+    """The practical matters the form names (section 10), plus other."""
+
+    TRAVEL_DOCUMENT = "travel_document"  #: passport or laissez-passer
+    HOUSING = "housing"
+    WORK = "work"
+    FLIGHT = "flight"
+    OTHER = "other"
+
+
+@attrs.frozen
+class PracticalTask:
+    """Section 10: one thing to arrange, and who will do it."""
+
+    kind: PracticalKind = PracticalKind.OTHER
+    what: str = ""
+    who: str = ""
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class InvolvedOrganisation:
+    """An organisation involved in the return, and what it is responsible for."""
+
+    name: str = ""
+    responsible_for: str = ""
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class Handover:
+    """Section 11: organisations involved, how the handover goes, the client's own role."""
+
+    involved: tuple[InvolvedOrganisation, ...] = ()
+    handover: str = ""
+    client_role: str = ""
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class Monitoring:
+    """Section 12: guidance after return: wanted, consent to check-ins, how long and when."""
+
+    wanted: Answer | None = None
+    consent_to_check_ins: Answer | None = None
+    months: int | None = None
+    moments: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if type(self.months) is int and not 0 <= self.months <= 120:
+            extra.append(Problem("$.months", "must be between 0 and 120"))
+        validated(self, extra)
+
+
+class ActivityStatus(LabelledEnum):
+    """Where an agreed activity stands."""
+
+    OPEN = "open"
+    DONE = "done"
+    NOT_DONE = "not_done"  #: with a reason
+
+
+@attrs.frozen
+class Activity:
+    """Section 13: one activity the client takes on before the next appointment."""
+
+    what: str = ""
+    with_whom: str = ""
+    find_out: str = ""
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class Appointment:
+    """One meeting: its date, the date of the next one, and up to six numbered activities.
+
+    Activities are numbered by position, from 1.
+    """
+
+    held_on: dt.date
+    next_on: dt.date | None = None
+    activities: tuple[Activity, ...] = attrs.field(
+        default=(), metadata={"max_items": MAX_ACTIVITIES}
+    )
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if (
+            type(self.held_on) is dt.date
+            and type(self.next_on) is dt.date
+            and self.next_on < self.held_on
+        ):
+            extra.append(Problem("$.next_on", "is before the appointment itself"))
+        validated(self, extra)
+
+
+@attrs.frozen
+class ActivityUpdate:
+    """A dated change of an activity's status; the appointment itself is never rewritten."""
+
+    appointment: int  #: index in :attr:`ActionPlan.appointments`, from 0
+    activity: int  #: the activity's number, from 1
+    status: ActivityStatus
+    on: dt.date
+    reason: str = ""  #: why it was not done
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if self.status is ActivityStatus.NOT_DONE and type(self.reason) is str and not self.reason:
+            extra.append(Problem("$.reason", "is required when the activity was not done"))
+        if type(self.appointment) is int and self.appointment < 0:
+            extra.append(Problem("$.appointment", "must be 0 or more"))
+        if type(self.activity) is int and not 1 <= self.activity <= MAX_ACTIVITIES:
+            extra.append(Problem("$.activity", f"must be 1..{MAX_ACTIVITIES}"))
+        validated(self, extra)
+
+
+@attrs.frozen
+class FamilyMemberView:
+    """One family member's own wishes, ideas and doubts, mapped separately (chapter 4 intro)."""
+
+    member: str = _identifying()
+    relation: str = ""
+    is_minor: bool = False
+    wishes: str = ""
+    ideas: str = ""
+    doubts: str = ""
+
+    __attrs_post_init__ = _check
+
+
+@attrs.frozen
+class ActionPlan:
+    """The whole personal action plan: header, sections 1–13 and the family's own views.
+
+    Every change returns a new plan. Appointments only grow, in date order.
+
+    >>> plan = ActionPlan().with_section(goals=Goals(work="start a tailoring shop"))
+    >>> plan.goals.work
+    'start a tailoring shop'
+    """
+
+    organisation: OrganisationInfo = OrganisationInfo()
+    client: ClientInfo = ClientInfo()
+    background: Background = Background()
+    goals: Goals = Goals()
+    goal_needs: GoalNeeds = GoalNeeds()
+    support: Support = Support()
+    children: tuple[ChildPlan, ...] = ()
+    safety: Safety = Safety()
+    information: Information = Information()
+    health: HealthSection = HealthSection()
+    left_behind: LeftBehind = LeftBehind()
+    own_expectations: OwnExpectations = OwnExpectations()
+    practical: tuple[PracticalTask, ...] = ()
+    organisations: Handover = Handover()
+    monitoring: Monitoring = Monitoring()
+    appointments: tuple[Appointment, ...] = ()
+    activity_updates: tuple[ActivityUpdate, ...] = ()
+    family: tuple[FamilyMemberView, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        extra: list[Problem] = []
+        days = [a.held_on for a in self.appointments if isinstance(a, Appointment)]
+        for i in range(1, len(days)):
+            if days[i] < days[i - 1]:
+                extra.append(
+                    Problem(f"$.appointments[{i}].held_on", "is before the previous appointment")
+                )
+        for i, update in enumerate(self.activity_updates):
+            if isinstance(update, ActivityUpdate):
+                extra += [
+                    p.under(f"$.activity_updates[{i}]") for p in self._update_problems(update)
+                ]
+        validated(self, extra)
+
+    def _update_problems(self, update: ActivityUpdate) -> list[Problem]:
+        if update.appointment >= len(self.appointments):
+            return [Problem("$.appointment", "no such appointment")]
+        appointment = self.appointments[update.appointment]
+        if update.activity > len(appointment.activities):
+            return [Problem("$.activity", "no such activity in that appointment")]
+        if update.on < appointment.held_on:
+            return [Problem("$.on", "is before the appointment it updates")]
+        return []
+
+    def with_section(self, **sections: Any) -> ActionPlan:
+        """A copy with the given sections (or header parts) replaced.
+
+        Appointments and activity updates cannot be replaced this way: use
+        :meth:`add_appointment` and :meth:`update_activity`.
+        """
+        for name in ("appointments", "activity_updates"):
+            if name in sections:
+                raise ValidationError.at(f"$.{name}", "only grows: use the add methods")
+        unknown = [n for n in sections if n not in attrs.fields_dict(ActionPlan)]
+        if unknown:
+            raise ValidationError([Problem(f"$.{n}", "is not a part of the plan") for n in unknown])
+        return attrs.evolve(self, **sections)
+
+    def add_appointment(self, appointment: Appointment, *, today: dt.date) -> ActionPlan:
+        """A copy with ``appointment`` added after the others.
+
+        An appointment on a day after ``today`` has not happened yet, and one before the previous
+        appointment would rewrite history: both are a :class:`ValidationError`.
+        """
+        if appointment.held_on > today:
+            raise ValidationError.at("$.held_on", "is in the future")
+        return attrs.evolve(self, appointments=(*self.appointments, appointment))
+
+    def update_activity(self, update: ActivityUpdate, *, today: dt.date) -> ActionPlan:
+        """A copy with a status update appended; the appointment itself stays as it was."""
+        if update.on > today:
+            raise ValidationError.at("$.on", "is in the future")
+        return attrs.evolve(self, activity_updates=(*self.activity_updates, update))
+
+    def activity_status(self, appointment: int, activity: int) -> ActivityStatus:
+        """The latest status of one activity (open until an update says otherwise)."""
+        status = ActivityStatus.OPEN
+        for update in self.activity_updates:
+            if (update.appointment, update.activity) == (appointment, activity):
+                status = update.status
+        return status

@@ -1,0 +1,213 @@
+"""What a tool needs around the action plan: its form, its progress, and what points into it.
+
+- :data:`PLAN_SECTIONS`: the sections and questions of the form as data, with message ids, so a
+  tool can render an empty form (or a translated one, §7.3) with :func:`terugkeer.label`.
+- :func:`completeness`: per section answered / partly / empty; empty is normal for a plan being
+  filled in over weeks.
+- :func:`plan_attention`: the sections that Overview 3's weighty factors point to, each naming
+  the factor that caused it (the mapping is a data table).
+- :func:`monitoring_advice`: with health complaints, at least twelve months of monitoring (§4.12),
+  citing §2.3's six months as the floor for psychosocial problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from ._catalogue_actionplan import FACTOR_SECTIONS, QUESTION_ROWS, SECTION_ROWS
+from ._labelled import LabelledEnum
+from .actionplan import ActionPlan
+from .errors import ValidationError
+from .factors import Factor, WeightKind, WeightyFactor
+
+__all__ = [
+    "HEALTH_MONITORING_MONTHS",
+    "PLAN_SECTIONS",
+    "MonitoringAdvice",
+    "PlanAttention",
+    "PlanQuestion",
+    "PlanSection",
+    "Progress",
+    "SectionProgress",
+    "completeness",
+    "get_plan_section",
+    "monitoring_advice",
+    "plan_attention",
+]
+
+
+@attrs.frozen
+class PlanQuestion:
+    """One question of the action plan form: a stable id and where its answer lives."""
+
+    id: str
+    path: str
+
+    @property
+    def message_id(self) -> str:
+        """Message id of the question's prompt."""
+        return f"ActionPlan.{self.id}"
+
+
+@attrs.frozen
+class PlanSection:
+    """One section of the action plan form, with its questions in form order."""
+
+    id: str
+    attribute: str
+    questions: tuple[PlanQuestion, ...]
+
+    @property
+    def message_id(self) -> str:
+        """Message id of the section's title."""
+        return f"ActionPlan.{self.id}"
+
+
+#: The sections of the action plan (Bijlage 4) in form order.
+PLAN_SECTIONS: tuple[PlanSection, ...] = tuple(
+    PlanSection(
+        row.id,
+        row.attribute,
+        tuple(PlanQuestion(q.id, q.path) for q in QUESTION_ROWS if q.section == row.id),
+    )
+    for row in SECTION_ROWS
+)
+_SECTIONS = {s.id: s for s in PLAN_SECTIONS}
+
+
+def get_plan_section(section_id: str) -> PlanSection:
+    """Look a section up by its stable id (``AP01`` … ``AP13``)."""
+    try:
+        return _SECTIONS[section_id]
+    except (KeyError, TypeError):
+        raise ValidationError.at("$", "unknown plan section id") from None
+
+
+class Progress(LabelledEnum):
+    """How far a section has been filled in."""
+
+    EMPTY = "empty"
+    PARTLY = "partly"
+    ANSWERED = "answered"
+
+
+@attrs.frozen
+class SectionProgress:
+    """Progress of one section: answered questions out of all (per child or item where repeated)."""
+
+    section: PlanSection
+    progress: Progress
+    answered: int
+    total: int
+
+
+def _values(obj: object, path: list[str]) -> list[object]:
+    if isinstance(obj, tuple):
+        return [v for item in obj for v in _values(item, path)]
+    if not path:
+        return [obj]
+    return _values(getattr(obj, path[0]), path[1:])
+
+
+def _is_answered(value: object) -> bool:
+    if value is None or value == "" or value == ():
+        return False
+    if attrs.has(type(value)):
+        names = attrs.fields_dict(type(value))  # type: ignore[arg-type]
+        return any(_is_answered(getattr(value, name)) for name in names)
+    return True
+
+
+def completeness(plan: ActionPlan) -> tuple[SectionProgress, ...]:
+    """Per section: answered, partly or empty, with counts.
+
+    A question inside a repeated part (per child, per activity, ...) counts once per item.
+
+    >>> from terugkeer import ActionPlan, Goals
+    >>> progress = completeness(ActionPlan().with_section(goals=Goals(work="tailor")))
+    >>> [(p.section.id, p.progress.value) for p in progress][1:3]
+    [('AP02a', 'partly'), ('AP02b', 'empty')]
+    """
+    result = []
+    for section in PLAN_SECTIONS:
+        value = getattr(plan, section.attribute)
+        answered = total = 0
+        for question in section.questions:
+            values = _values(value, question.path.split("."))
+            total += max(len(values), 1)
+            answered += sum(1 for v in values if _is_answered(v))
+        progress = (
+            Progress.EMPTY
+            if answered == 0
+            else Progress.ANSWERED
+            if answered == total
+            else Progress.PARTLY
+        )
+        result.append(SectionProgress(section, progress, answered, total))
+    return tuple(result)
+
+
+@attrs.frozen
+class PlanAttention:
+    """A section that needs attention because of a weighty factor (traceable to that factor)."""
+
+    section: PlanSection
+    factor: Factor
+    kind: WeightKind
+    score: int
+
+
+def plan_attention(weighty: Iterable[WeightyFactor]) -> tuple[PlanAttention, ...]:
+    """The plan sections Overview 3's weighty factors point to, in form order, then factor order.
+
+    A strength points to where it can be used, a vulnerability to where it needs protection;
+    each item names the factor that caused it (SPEC §4, §5).
+
+    >>> import datetime as dt
+    >>> from terugkeer import Assessment, WeightyFactor
+    >>> a = Assessment.build(dt.date(2026, 3, 2), {"F02": -3, "F07": 3})
+    >>> rows = [WeightyFactor.for_factor(a, f) for f in ("F02", "F07")]
+    >>> [(x.section.id, x.factor.id, x.kind.value) for x in plan_attention(rows)]
+    [('AP03', 'F07', 'strength'), ('AP05', 'F02', 'vulnerability'), ('AP08', 'F07', 'strength')]
+    """
+    order = {s.id: i for i, s in enumerate(PLAN_SECTIONS)}
+    items = []
+    for w in weighty:
+        assert w.rating.score is not None  # a WeightyFactor is always scored
+        for section_id in FACTOR_SECTIONS[w.factor.id]:
+            items.append(PlanAttention(_SECTIONS[section_id], w.factor, w.kind, w.rating.score))
+    items.sort(key=lambda x: (order[x.section.id], x.factor.number))
+    return tuple(items)
+
+
+@attrs.frozen
+class MonitoringAdvice:
+    """How long to keep in touch after return, and whether the agreed period is shorter.
+
+    ``advised_months`` is None when nothing in the plan calls for a minimum. ``basis`` lists the
+    sections of the methodology the advice rests on.
+    """
+
+    advised_months: int | None
+    basis: tuple[str, ...]
+    agreed_months: int | None
+    shorter_than_advised: bool
+
+
+#: With health complaints: at least a year (§4.12); §2.3 gives six months as a floor for
+#: psychosocial problems; we advise the longer and cite both (SPEC §5 item 12).
+HEALTH_MONITORING_MONTHS = 12
+
+
+def monitoring_advice(plan: ActionPlan) -> MonitoringAdvice:
+    """The monitoring advice of a plan: twelve months or more when section 7 records a complaint.
+
+    A shorter agreed period is allowed, but flagged.
+    """
+    agreed = plan.monitoring.months
+    if not plan.health.has_complaints:
+        return MonitoringAdvice(None, (), agreed, False)
+    shorter = agreed is not None and agreed < HEALTH_MONITORING_MONTHS
+    return MonitoringAdvice(HEALTH_MONITORING_MONTHS, ("§4.12", "§2.3"), agreed, shorter)

@@ -1,0 +1,277 @@
+"""The personal action plan: typed homes for every question, append-only agreements, derivations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import typing
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from terugkeer import (
+    FACTORS,
+    HEALTH_MONITORING_MONTHS,
+    MAX_ACTIVITIES,
+    PLAN_SECTIONS,
+    ActionPlan,
+    Activity,
+    ActivityStatus,
+    ActivityUpdate,
+    Answer,
+    Appointment,
+    Assessment,
+    ClientInfo,
+    ComplaintCare,
+    Goals,
+    HealthSection,
+    Monitoring,
+    OwnExpectations,
+    Progress,
+    Safety,
+    ValidationError,
+    WeightyFactor,
+    completeness,
+    dumps,
+    get_plan_section,
+    label,
+    loads,
+    monitoring_advice,
+    plan_attention,
+    propose_weighty,
+    to_document,
+)
+from terugkeer._catalogue_actionplan import FACTOR_SECTIONS
+from terugkeer.testing import action_plans, appointments, assessments, weighty_factors
+
+DAY = dt.date(2026, 3, 2)
+TODAY = dt.date(2026, 11, 29)
+
+
+def _annotation_at(cls: type, path: list[str]) -> object:
+    hints = typing.get_type_hints(cls)
+    annotation = hints[path[0]]
+    while typing.get_origin(annotation) is tuple or typing.get_origin(annotation) in (
+        typing.Union,
+        __import__("types").UnionType,
+    ):
+        args = [a for a in typing.get_args(annotation) if a is not type(None) and a is not ...]
+        annotation = args[0]
+    if len(path) == 1:
+        return annotation
+    assert isinstance(annotation, type) and attrs.has(annotation)
+    return _annotation_at(annotation, path[1:])
+
+
+def test_sections_follow_the_form() -> None:
+    ids = [s.id for s in PLAN_SECTIONS]
+    assert ids == [
+        "AP01", "AP02a", "AP02b", "AP03", "AP04", "AP05", "AP06",
+        "AP07", "AP08", "AP09", "AP10", "AP11", "AP12", "AP13",
+    ]  # fmt: skip
+
+
+def test_every_question_has_a_typed_home_in_the_plan() -> None:
+    """Every question of appendix 4 points to a typed field of ActionPlan."""
+    seen = set()
+    for section in PLAN_SECTIONS:
+        for question in section.questions:
+            path = [section.attribute, *question.path.split(".")]
+            annotation = _annotation_at(ActionPlan, path)
+            assert annotation in (str, int, Answer, dt.date) or isinstance(annotation, type)
+            assert question.id not in seen
+            seen.add(question.id)
+    assert len(seen) == 88
+
+
+def test_question_counts_per_section() -> None:
+    counts = {s.id: len(s.questions) for s in PLAN_SECTIONS}
+    assert counts == {
+        "AP01": 8, "AP02a": 3, "AP02b": 18, "AP03": 15, "AP04": 6, "AP05": 5, "AP06": 3,
+        "AP07": 8, "AP08": 6, "AP09": 4, "AP10": 2, "AP11": 4, "AP12": 4, "AP13": 2,
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_the_empty_form_can_be_listed_in_a_locale(locale: str) -> None:
+    for section in PLAN_SECTIONS:
+        assert label(section, locale) != section.message_id
+        for question in section.questions:
+            assert label(question, locale) != question.message_id
+
+
+def test_client_details_are_marked_identifying() -> None:
+    marked = {f.name for f in attrs.fields(ClientInfo) if f.metadata.get("identifying")}
+    assert marked == {"name", "date_of_birth", "phone", "email", "address"}
+
+
+def test_an_empty_plan_is_normal_and_every_section_is_empty() -> None:
+    progress = completeness(ActionPlan())
+    assert [p.progress for p in progress] == [Progress.EMPTY] * len(PLAN_SECTIONS)
+
+
+def test_partly_filled_sections_are_reported_as_partly() -> None:
+    plan = ActionPlan().with_section(
+        goals=Goals(work="tailor", housing="with an aunt", other="learn to drive"),
+        safety=Safety(worried=Answer.YES),
+    )
+    by_id = {p.section.id: p for p in completeness(plan)}
+    assert by_id["AP02a"].progress is Progress.ANSWERED
+    assert by_id["AP05"].progress is Progress.PARTLY
+    assert (by_id["AP05"].answered, by_id["AP05"].total) == (1, 5)
+
+
+@given(action_plans(fill="complete"))
+def test_a_complete_plan_is_answered_everywhere(plan: ActionPlan) -> None:
+    """Completeness reports 'answered' when every question has an answer (SPEC §5)."""
+    assert {p.progress for p in completeness(plan)} == {Progress.ANSWERED}
+
+
+@given(action_plans())
+def test_completeness_counts_are_consistent(plan: ActionPlan) -> None:
+    for p in completeness(plan):
+        assert 0 <= p.answered <= p.total
+        assert (p.progress is Progress.EMPTY) == (p.answered == 0)
+
+
+def test_more_than_six_activities_is_an_error() -> None:
+    with pytest.raises(ValidationError) as info:
+        Appointment(DAY, None, tuple(Activity(what=str(i)) for i in range(MAX_ACTIVITIES + 1)))
+    assert [p.path for p in info.value.problems] == ["$.activities"]
+
+
+def test_seven_activities_in_a_document_are_refused_with_a_path() -> None:
+    plan = ActionPlan().add_appointment(Appointment(DAY, None, (Activity("a"),)), today=TODAY)
+    doc = to_document(plan)
+    doc["appointments"][0]["activities"] = [{"what": "x", "with_whom": "", "find_out": ""}] * 7
+    with pytest.raises(ValidationError) as info:
+        loads(json.dumps(doc), ActionPlan)
+    assert [p.path for p in info.value.problems] == ["$.appointments[0].activities"]
+
+
+def test_an_appointment_in_the_future_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        ActionPlan().add_appointment(Appointment(TODAY + dt.timedelta(days=1)), today=TODAY)
+
+
+def test_an_appointment_before_the_previous_one_is_refused() -> None:
+    plan = ActionPlan().add_appointment(Appointment(DAY), today=TODAY)
+    with pytest.raises(ValidationError) as info:
+        plan.add_appointment(Appointment(DAY - dt.timedelta(days=1)), today=TODAY)
+    assert [p.path for p in info.value.problems] == ["$.appointments[1].held_on"]
+
+
+def test_the_next_appointment_cannot_precede_the_appointment() -> None:
+    with pytest.raises(ValidationError):
+        Appointment(DAY, DAY - dt.timedelta(days=7))
+
+
+@given(action_plans(), appointments())
+def test_adding_an_appointment_never_rewrites_earlier_ones(
+    plan: ActionPlan, appointment: Appointment
+) -> None:
+    """Agreements are a history: adding appends and leaves every earlier appointment as it was."""
+    last = max([a.held_on for a in plan.appointments], default=dt.date(2000, 1, 1))
+    if appointment.held_on < last:
+        appointment = attrs.evolve(appointment, held_on=last, next_on=None)
+    later = plan.add_appointment(appointment, today=dt.date(2100, 12, 31))
+    assert later.appointments[: len(plan.appointments)] == plan.appointments
+    assert later.appointments[-1] == appointment
+    assert later.activity_updates == plan.activity_updates
+
+
+def test_activity_status_changes_through_dated_updates() -> None:
+    plan = ActionPlan().add_appointment(
+        Appointment(DAY, DAY + dt.timedelta(days=14), (Activity("call the embassy"),)), today=TODAY
+    )
+    assert plan.activity_status(0, 1) is ActivityStatus.OPEN
+    update = ActivityUpdate(0, 1, ActivityStatus.NOT_DONE, DAY + dt.timedelta(days=14), "ill")
+    later = plan.update_activity(update, today=TODAY)
+    assert later.activity_status(0, 1) is ActivityStatus.NOT_DONE
+    assert later.appointments == plan.appointments
+    assert plan.activity_status(0, 1) is ActivityStatus.OPEN
+
+
+def test_not_done_needs_a_reason_and_updates_need_a_real_activity() -> None:
+    with pytest.raises(ValidationError):
+        ActivityUpdate(0, 1, ActivityStatus.NOT_DONE, DAY)
+    plan = ActionPlan().add_appointment(Appointment(DAY, None, (Activity("x"),)), today=TODAY)
+    with pytest.raises(ValidationError) as info:
+        plan.update_activity(ActivityUpdate(0, 2, ActivityStatus.DONE, DAY), today=TODAY)
+    assert [p.path for p in info.value.problems] == ["$.activity_updates[0].activity"]
+    with pytest.raises(ValidationError):
+        plan.update_activity(
+            ActivityUpdate(0, 1, ActivityStatus.DONE, DAY - dt.timedelta(1)), today=TODAY
+        )
+
+
+def test_history_cannot_be_replaced_wholesale() -> None:
+    with pytest.raises(ValidationError):
+        ActionPlan().with_section(appointments=())
+    with pytest.raises(ValidationError):
+        ActionPlan().with_section(nonsense=1)
+
+
+def test_lists_are_limited_to_five_where_the_form_says_five() -> None:
+    with pytest.raises(ValidationError):
+        Safety(ways_to_feel_safer=tuple("abcdef"))
+    with pytest.raises(ValidationError):
+        OwnExpectations(looking_forward=tuple("abcdef"))
+
+
+def test_monitoring_advice_with_a_health_complaint_is_at_least_twelve_months() -> None:
+    plan = ActionPlan().with_section(
+        health=HealthSection(psychological=ComplaintCare(complaints=Answer.YES)),
+        monitoring=Monitoring(months=6),
+    )
+    advice = monitoring_advice(plan)
+    assert advice.advised_months == HEALTH_MONITORING_MONTHS == 12
+    assert advice.basis == ("§4.12", "§2.3")
+    assert advice.shorter_than_advised
+    longer = plan.with_section(monitoring=Monitoring(months=18))
+    assert not monitoring_advice(longer).shorter_than_advised
+
+
+def test_no_complaint_means_no_minimum_is_advised() -> None:
+    plan = ActionPlan().with_section(health=HealthSection(ComplaintCare(complaints=Answer.NO)))
+    assert monitoring_advice(plan).advised_months is None
+
+
+def test_the_factor_to_section_mapping_covers_every_factor() -> None:
+    assert set(FACTOR_SECTIONS) == {f.id for f in FACTORS}
+    for sections in FACTOR_SECTIONS.values():
+        for section_id in sections:
+            get_plan_section(section_id)
+
+
+def test_weighty_factors_point_to_the_sections_of_the_spec() -> None:
+    a = Assessment.build(DAY, {"F02": -3, "F03": -2, "F07": 2, "F05": 1, "F19": -1})
+    rows = [WeightyFactor.for_factor(a, f) for f in ("F02", "F03", "F07", "F05", "F19")]
+    got = {(x.factor.id, x.section.id) for x in plan_attention(rows)}
+    assert {("F02", "AP05"), ("F03", "AP04"), ("F07", "AP03"), ("F07", "AP08")} <= got
+    assert {("F05", s) for s in ("AP01", "AP02a", "AP02b", "AP10")} <= got
+    assert ("F19", "AP07") in got
+
+
+@given(st.lists(weighty_factors(), max_size=8))
+def test_every_attention_item_traces_back_to_its_factor(rows: list[WeightyFactor]) -> None:
+    """Each section pointed to names the weighty factor that caused it (traceability)."""
+    items = plan_attention(rows)
+    for item in items:
+        assert item.section.id in FACTOR_SECTIONS[item.factor.id]
+        assert any(w.factor == item.factor and w.kind is item.kind for w in rows)
+    expected = sum(len(FACTOR_SECTIONS[w.factor.id]) for w in rows)
+    assert len(items) == expected
+
+
+@given(assessments())
+def test_proposed_weighty_factors_can_be_traced_into_the_plan(a: Assessment) -> None:
+    for item in plan_attention(propose_weighty(a)):
+        assert a.rating(item.factor.id).score == item.score
+
+
+def test_a_plan_round_trips_and_keeps_the_header() -> None:
+    plan = ActionPlan(client=ClientInfo(name="Sam", date_of_birth=dt.date(1990, 1, 1)))
+    assert loads(dumps(plan), ActionPlan) == plan
