@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from terugkeer import FACTORS, Assessment, label
+from terugkeer import FACTORS, PLAN_SECTIONS, Assessment, label, text
 from terugkeer._demo import FIRST, SECOND, render_demo
 from terugkeer.cli import main
 
@@ -54,3 +54,12 @@ def test_help_explains_the_demo() -> None:
     )
     assert result.returncode == 0
     assert "Overview 1" in result.stdout and "Total −" in result.stdout
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_demo_shows_the_plan_and_where_weighty_factors_point(locale: str) -> None:
+    out = render_demo(locale)
+    assert label(PLAN_SECTIONS[0], locale) in out
+    assert text("demo.plan.attention", locale) in out
+    assert text("demo.plan.goal_work", locale) in out
+    assert text("MonitoringAdvice.shorter", locale).split("(")[0] in out

@@ -8,6 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .actionplan import (
+    ActionPlan,
+    Activity,
+    Appointment,
+    ComplaintCare,
+    Goals,
+    HealthSection,
+    Monitoring,
+    Safety,
+)
+from .answers import Answer
 from .factors import (
     FACTORS,
     Assessment,
@@ -21,8 +32,9 @@ from .factors import (
     propose_weighty,
 )
 from .i18n import format_date, label, text
+from .planning import _is_answered, _values, completeness, monitoring_advice, plan_attention
 
-__all__ = ["FIRST", "SECOND", "render_demo"]
+__all__ = ["FIRST", "SECOND", "demo_plan", "render_demo"]
 
 FIRST = Assessment.build(
     dt.date(2026, 3, 2),
@@ -162,6 +174,74 @@ def _moves(earlier: Assessment, later: Assessment, locale: str) -> list[str]:
     return out
 
 
+def demo_plan(locale: str) -> ActionPlan:
+    """The example client's plan, partly filled in; its free text is written in ``locale``."""
+
+    def t(key: str) -> str:
+        return text(f"demo.plan.{key}", locale)
+
+    plan = ActionPlan().with_section(
+        goals=Goals(work=t("goal_work"), housing=t("goal_housing")),
+        safety=Safety(
+            worried=Answer.YES, worries=t("worries"), ways_to_feel_safer=(t("way1"), t("way2"))
+        ),
+        health=HealthSection(
+            psychological=ComplaintCare(complaints=Answer.YES, care_available=Answer.UNKNOWN)
+        ),
+        monitoring=Monitoring(wanted=Answer.YES, months=6),
+    )
+    activities = (Activity(t("activity1"), t("with_whom1")), Activity(t("activity2")))
+    meeting = Appointment(dt.date(2026, 3, 9), dt.date(2026, 3, 23), activities)
+    return plan.add_appointment(meeting, today=dt.date(2026, 3, 9))
+
+
+def _answer_text(value: object, locale: str) -> str:
+    if isinstance(value, Answer):
+        return label(value, locale)
+    if isinstance(value, tuple):
+        return "; ".join(_answer_text(v, locale) for v in value)
+    if isinstance(value, Activity):
+        return value.what + (f" ({value.with_whom})" if value.with_whom else "")
+    if isinstance(value, dt.date):
+        return format_date(value, locale)
+    return str(value)
+
+
+def _plan(locale: str) -> list[str]:
+    plan = demo_plan(locale)
+    out = [text("demo.plan", locale)]
+    for progress in completeness(plan):
+        section = progress.section
+        counts = text("demo.plan.progress", locale).format(
+            answered=progress.answered, total=progress.total
+        )
+        out.append(f"  {label(section, locale)} — {label(progress.progress, locale)} ({counts})")
+        value = getattr(plan, section.attribute)
+        for question in section.questions:
+            found = _values(value, question.path.split("."))
+            answers = [_answer_text(v, locale) for v in found if _is_answered(v)]
+            if answers:
+                out.append(f"      {label(question, locale)}: {'; '.join(answers)}")
+    advice = monitoring_advice(plan)
+    if advice.advised_months is not None:
+        out.append(
+            "  " + text("MonitoringAdvice.health", locale).format(months=advice.advised_months)
+        )
+    if advice.shorter_than_advised:
+        out.append(
+            "  " + text("MonitoringAdvice.shorter", locale).format(agreed=advice.agreed_months)
+        )
+    out.append("")
+    out.append(text("demo.plan.attention", locale))
+    for item in plan_attention(propose_weighty(FIRST, limit=4)):
+        marks = " ".join(("−" if item.score < 0 else "+") * abs(item.score))
+        out.append(
+            f"  {label(item.section, locale)} ← {item.factor.number} {label(item.factor, locale)}"
+            f" ({label(item.kind, locale)}, {marks})"
+        )
+    return out
+
+
 def render_demo(locale: str = "nl") -> str:
     """The whole demo text for one locale."""
     sections = [
@@ -176,6 +256,7 @@ def render_demo(locale: str = "nl") -> str:
         _overview3(FIRST, locale),
         _overview1(SECOND, locale),
         _moves(FIRST, SECOND, locale),
+        _plan(locale),
         [text("demo.describes", locale)],
     ]
     return "\n\n".join("\n".join(lines) for lines in sections) + "\n"

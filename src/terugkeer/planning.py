@@ -104,10 +104,11 @@ class SectionProgress:
 
 
 def _values(obj: object, path: list[str]) -> list[object]:
-    if isinstance(obj, tuple):
-        return [v for item in obj for v in _values(item, path)]
+    """The answers a question path reaches; a path through a tuple reaches into every item."""
     if not path:
         return [obj]
+    if isinstance(obj, tuple):
+        return [v for item in obj for v in _values(item, path)]
     return _values(getattr(obj, path[0]), path[1:])
 
 
