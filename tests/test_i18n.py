@@ -15,8 +15,10 @@ from babel.messages.pofile import read_po
 import terugkeer
 from terugkeer import (
     AVAILABLE_LOCALES,
+    CHECKLIST_QUESTIONS,
     FACTORS,
     PLAN_SECTIONS,
+    FindingKind,
     UnsupportedLocaleError,
     format_date,
     format_number,
@@ -37,6 +39,8 @@ def used_message_ids() -> set[str]:
     ids = {f.message_id for f in FACTORS} | {f.help_message_id for f in FACTORS}
     ids |= {s.message_id for s in PLAN_SECTIONS}
     ids |= {q.message_id for s in PLAN_SECTIONS for q in s.questions}
+    ids |= {q.message_id for q in CHECKLIST_QUESTIONS}
+    ids |= {f"HealthFinding.{kind.value}" for kind in FindingKind}
     return ids | {m.message_id for e in ENUMS for m in e}
 
 

@@ -20,6 +20,7 @@ from terugkeer import (
     ChangePossibility,
     FactorChange,
     FactorGroup,
+    HealthFinding,
     MonitoringAdvice,
     Movement,
     PlanAttention,
@@ -33,6 +34,7 @@ from terugkeer import (
     compare,
     completeness,
     dumps,
+    health_findings,
     loads,
     monitoring_advice,
     plan_attention,
@@ -43,6 +45,7 @@ from terugkeer.testing import (
     assessment_pairs,
     assessments,
     change_possibilities,
+    health_checklists,
     ratings,
     records,
     weighty_factors,
@@ -169,7 +172,9 @@ def _from_plan(make: Callable[[ActionPlan], Sequence[object]]) -> st.SearchStrat
 def document_strategies() -> dict[type, st.SearchStrategy[Any]]:
     """A strategy for every serialisable type, for the round-trip property."""
     found: dict[type, st.SearchStrategy[Any]] = {
-        cls: records(cls) for cls in DOCUMENT_TYPES if cls.__module__ == "terugkeer.actionplan"
+        cls: records(cls)
+        for cls in DOCUMENT_TYPES
+        if cls.__module__ in ("terugkeer.actionplan", "terugkeer.health")
     }
     found.update(
         {
@@ -185,6 +190,9 @@ def document_strategies() -> dict[type, st.SearchStrategy[Any]]:
             ActionPlan: action_plans(),
             SectionProgress: _from_plan(completeness),
             MonitoringAdvice: _from_plan(lambda plan: [monitoring_advice(plan)]),
+            HealthFinding: health_checklists()
+            .filter(health_findings)
+            .map(lambda c: health_findings(c)[0]),
             PlanAttention: st.lists(weighty_factors(), min_size=1).map(
                 lambda rows: plan_attention(rows)[0]
             ),

@@ -107,5 +107,7 @@ def check_fields(obj: attrs.AttrsInstance) -> list[Problem]:
 
 
 def validated(obj: attrs.AttrsInstance, extra: list[Problem] | None = None) -> None:
-    """Raise one error with every field problem of ``obj`` plus ``extra`` ones."""
-    raise_if(check_fields(obj) + (extra or []))
+    """Raise one error with every field problem of ``obj`` plus ``extra`` ones (one per path)."""
+    problems = check_fields(obj)
+    seen = {p.path for p in problems}
+    raise_if(problems + [p for p in extra or [] if p.path not in seen])

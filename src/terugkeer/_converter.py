@@ -10,6 +10,7 @@ never the offending value.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import enum
 import functools
 import re
@@ -110,6 +111,16 @@ def _structure_enum(value: Any, enum_type: type[enum.Enum]) -> enum.Enum:
     return allowed[value]
 
 
+_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+
+
+def _structure_decimal(value: Any, _: Any) -> decimal.Decimal:
+    # Amounts travel as JSON strings ("12.50"): a JSON number could already be a rounded float.
+    if type(value) is not str or not _DECIMAL.fullmatch(value):
+        raise ValidationError.at("$", "must be a decimal number written as a string")
+    return decimal.Decimal(value)
+
+
 def _unstructure_enum(member: enum.Enum) -> Any:
     return member.value
 
@@ -176,6 +187,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
     for base in (enum.Enum, LabelledEnum):
         converter.register_structure_hook(base, _structure_enum)
         converter.register_unstructure_hook(base, _unstructure_enum)
+    converter.register_structure_hook(decimal.Decimal, _structure_decimal)
+    converter.register_unstructure_hook(decimal.Decimal, lambda amount: format(amount, "f"))
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     for entry_type, lookup in _CATALOGUE_ENTRIES:

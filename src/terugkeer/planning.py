@@ -21,6 +21,7 @@ from ._labelled import LabelledEnum
 from .actionplan import ActionPlan
 from .errors import ValidationError
 from .factors import Factor, WeightKind, WeightyFactor
+from .health import HealthChecklist
 
 __all__ = [
     "HEALTH_MONITORING_MONTHS",
@@ -202,13 +203,16 @@ class MonitoringAdvice:
 HEALTH_MONITORING_MONTHS = 12
 
 
-def monitoring_advice(plan: ActionPlan) -> MonitoringAdvice:
-    """The monitoring advice of a plan: twelve months or more when section 7 records a complaint.
+def monitoring_advice(
+    plan: ActionPlan, checklists: Iterable[HealthChecklist] = ()
+) -> MonitoringAdvice:
+    """The monitoring advice of a plan: twelve months or more when a health condition is recorded.
 
+    A condition counts when section 7 records a complaint or a health checklist exists for one.
     A shorter agreed period is allowed, but flagged.
     """
     agreed = plan.monitoring.months
-    if not plan.health.has_complaints:
+    if not plan.health.has_complaints and not any(True for _ in checklists):
         return MonitoringAdvice(None, (), agreed, False)
     shorter = agreed is not None and agreed < HEALTH_MONITORING_MONTHS
     return MonitoringAdvice(HEALTH_MONITORING_MONTHS, ("§4.12", "§2.3"), agreed, shorter)

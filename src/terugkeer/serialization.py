@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from . import actionplan as ap
+from . import health as hc
 from ._converter import CONVERTER, structure
 from .errors import Problem, ValidationError
 from .factors import (
@@ -29,6 +30,7 @@ from .factors import (
     Totals,
     WeightyFactor,
 )
+from .healthfindings import HealthFinding
 from .planning import MonitoringAdvice, PlanAttention, SectionProgress
 
 __all__ = [
@@ -88,6 +90,18 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     SectionProgress: ("terugkeer/section-progress", 1),
     PlanAttention: ("terugkeer/plan-attention", 1),
     MonitoringAdvice: ("terugkeer/monitoring-advice", 1),
+    hc.HealthChecklist: ("terugkeer/health-checklist", 1),
+    hc.Source: ("terugkeer/source", 1),
+    hc.Money: ("terugkeer/money", 1),
+    hc.SourcedAnswer: ("terugkeer/sourced-answer", 1),
+    hc.SourcedText: ("terugkeer/sourced-text", 1),
+    hc.SourcedCost: ("terugkeer/sourced-cost", 1),
+    hc.Medicine: ("terugkeer/medicine", 1),
+    hc.Facility: ("terugkeer/facility", 1),
+    hc.Network: ("terugkeer/network", 1),
+    hc.DecisionCapacity: ("terugkeer/decision-capacity", 1),
+    hc.HealthHandover: ("terugkeer/health-handover", 1),
+    HealthFinding: ("terugkeer/health-finding", 1),
 }
 
 #: Explicit upgrade steps: ``(schema, N) -> migration`` from version N to N + 1. No format has

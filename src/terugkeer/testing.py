@@ -24,6 +24,9 @@ import attrs
 from hypothesis import strategies as st
 
 from . import actionplan as ap
+from . import health as hc
+from ._catalogue_currencies import CURRENCY_CODES
+from .answers import Answer
 from .factors import (
     FACTORS,
     SCORES,
@@ -45,10 +48,13 @@ __all__ = [
     "change_possibilities",
     "dates",
     "factor_ids",
+    "health_checklists",
+    "money",
     "notes",
     "ratings",
     "records",
     "scores",
+    "sources",
     "weighty_factors",
 ]
 
@@ -185,6 +191,10 @@ def records(cls: type[T], fill: Fill = "partial") -> st.SearchStrategy[T]:
         return appointments(fill)  # type: ignore[return-value]
     if cls is ap.ActivityUpdate:
         return activity_updates()  # type: ignore[return-value]
+    if cls is hc.Money:
+        return money()  # type: ignore[return-value]
+    if cls is hc.Source:
+        return sources()  # type: ignore[return-value]
     if fill == "empty" and all(f.default is not attrs.NOTHING for f in attrs.fields(cls)):  # type: ignore[arg-type]
         return st.just(cls())
     hints = typing.get_type_hints(cls)
@@ -248,3 +258,65 @@ def action_plans(draw: st.DrawFn, fill: Fill = "partial") -> ap.ActionPlan:
                 on = draw(dates(min_value=meeting.held_on))
                 updates.append(ap.ActivityUpdate(index, number, status, on, reason))
     return ap.ActionPlan(**parts, appointments=tuple(meetings), activity_updates=tuple(updates))
+
+
+# --- Health checklist -------------------------------------------------------------------------
+
+
+def money() -> st.SearchStrategy[hc.Money]:
+    """A non-negative exact amount in an ISO 4217 currency."""
+    amounts = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False)
+    return st.builds(hc.Money, amounts, st.sampled_from(sorted(CURRENCY_CODES)))
+
+
+def sources() -> st.SearchStrategy[hc.Source]:
+    """Where an answer comes from; checked on a day no later than today."""
+    return st.builds(
+        hc.Source,
+        st.sampled_from(list(hc.SourceKind)),
+        notes(),
+        notes(),
+        st.none() | dates(max_value=dt.date.today()),
+        st.booleans(),
+    )
+
+
+def _all_clear(cls: type[T]) -> st.SearchStrategy[T]:
+    """Every answer yes (doubt: no), every text filled in, every answer with a source."""
+
+    def sourced_answer(answer: Answer) -> st.SearchStrategy[hc.SourcedAnswer]:
+        return st.builds(hc.SourcedAnswer, st.just(answer), sources())
+
+    text = st.builds(hc.SourcedText, _filled_text(), sources())
+    cost = st.builds(hc.SourcedCost, money(), sources())
+    yes = sourced_answer(Answer.YES)
+    hints = typing.get_type_hints(cls)
+    fields: dict[str, st.SearchStrategy[Any]] = {}
+    for f in attrs.fields(cls):  # type: ignore[arg-type]
+        kind = hints[f.name]
+        fields[f.name] = {hc.SourcedAnswer: yes, hc.SourcedText: text, hc.SourcedCost: cost}.get(
+            kind, _filled_text() if kind is str else st.nothing()
+        )
+    if cls is hc.DecisionCapacity:
+        fields["doubt"] = sourced_answer(Answer.NO)
+    return st.builds(cls, **fields)
+
+
+@st.composite
+def health_checklists(
+    draw: st.DrawFn, fill: Fill | Literal["all_clear"] = "partial"
+) -> hc.HealthChecklist:
+    """A health checklist; ``"all_clear"`` is fully answered, sourced, all yes, nothing open."""
+    if fill != "all_clear":
+        checklist: hc.HealthChecklist = draw(records(hc.HealthChecklist, fill))
+        return checklist
+    return hc.HealthChecklist(
+        kind=draw(st.sampled_from(list(hc.ComplaintKind))),
+        illness_en=draw(_filled_text()),
+        description=draw(notes()),
+        medicines=tuple(draw(st.lists(_all_clear(hc.Medicine), min_size=1, max_size=3))),
+        facilities=tuple(draw(st.lists(_all_clear(hc.Facility), max_size=2))),
+        network=draw(_all_clear(hc.Network)),
+        decision_capacity=draw(_all_clear(hc.DecisionCapacity)),
+        handover=draw(_all_clear(hc.HealthHandover)),
+    )

@@ -1,0 +1,245 @@
+"""The health checklist (Bijlage 5, §4.7, §5.3): is the care a client needs there after return?
+
+Care must be *available* (present), *accessible* (reachable) and *affordable* (payable); the medical
+advice in the art. 64 procedure checks only the first (§5.3). Answers must come from reliable,
+verifiable sources, preferably in the country of origin, so every answer here carries its
+:class:`Source`; an answer without one is kept, and reported as unverified.
+
+The findings (:func:`health_findings`) are in :mod:`terugkeer.healthfindings`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+
+import attrs
+
+from ._catalogue_currencies import CURRENCY_CODES
+from ._catalogue_health import CHECKLIST_ROWS
+from ._checks import validated
+from ._labelled import LabelledEnum
+from .answers import Answer
+from .errors import Problem
+
+__all__ = [
+    "CHECKLIST_QUESTIONS",
+    "ChecklistQuestion",
+    "ComplaintKind",
+    "DecisionCapacity",
+    "Facility",
+    "HealthChecklist",
+    "HealthHandover",
+    "Medicine",
+    "Money",
+    "Network",
+    "Source",
+    "SourceKind",
+    "SourcedAnswer",
+    "SourcedCost",
+    "SourcedText",
+]
+
+
+class SourceKind(LabelledEnum):
+    """Who or what an answer comes from."""
+
+    PHYSICIAN = "physician"
+    ORGANISATION = "organisation"
+    DOCUMENT = "document"
+    WEB_PAGE = "web_page"
+    CLIENT = "client"
+    OTHER = "other"
+
+
+@attrs.frozen
+class Source:
+    """Where an answer comes from, and when it was checked.
+
+    ``checked_on`` cannot lie after today (the day the record is made): a check that has not
+    happened yet is no source.
+    """
+
+    kind: SourceKind
+    name: str = ""  #: the physician, organisation, document or site
+    reference: str = ""  #: a web address, document number, phone note ...
+    checked_on: dt.date | None = None
+    in_country_of_origin: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if type(self.checked_on) is dt.date and self.checked_on > dt.date.today():
+            extra.append(Problem("$.checked_on", "is in the future"))
+        validated(self, extra)
+
+
+@attrs.frozen
+class Money:
+    """An amount in an ISO 4217 currency. Never a float: amounts are exact decimals.
+
+    >>> Money(decimal.Decimal("12.50"), "EUR").currency
+    'EUR'
+    """
+
+    amount: decimal.Decimal
+    currency: str
+
+    def __attrs_post_init__(self) -> None:
+        problems = []
+        if type(self.amount) is not decimal.Decimal or not self.amount.is_finite():
+            problems.append(Problem("$.amount", "must be a finite decimal"))
+        elif self.amount < 0:
+            problems.append(Problem("$.amount", "must not be negative"))
+        if type(self.currency) is not str or self.currency not in CURRENCY_CODES:
+            problems.append(Problem("$.currency", "must be an ISO 4217 currency code"))
+        validated(self, problems)
+
+
+@attrs.frozen
+class SourcedAnswer:
+    """A yes / no / unknown answer (``None``: not asked yet) with its source."""
+
+    answer: Answer | None = None
+    source: Source | None = None
+
+    __attrs_post_init__ = validated
+
+
+@attrs.frozen
+class SourcedText:
+    """A free-text answer with its source."""
+
+    text: str = ""
+    source: Source | None = None
+
+    __attrs_post_init__ = validated
+
+
+@attrs.frozen
+class SourcedCost:
+    """A cost with its source (``None``: not found out yet)."""
+
+    cost: Money | None = None
+    source: Source | None = None
+
+    __attrs_post_init__ = validated
+
+
+@attrs.frozen
+class Medicine:
+    """One medicine: its substance, alternatives, and whether it is there, reachable, payable."""
+
+    substance: str = ""  #: the generic (substance) name
+    alternatives: SourcedText = SourcedText()
+    available: SourcedAnswer = SourcedAnswer()  #: in the country of origin
+    where: SourcedText = SourcedText()
+    reachable: SourcedAnswer = SourcedAnswer()  #: for this client
+    cost: SourcedCost = SourcedCost()
+    affordable: SourcedAnswer = SourcedAnswer()  #: for this client
+    transport_cost: SourcedCost = SourcedCost()  #: to the pharmacy
+
+    __attrs_post_init__ = validated
+
+
+@attrs.frozen
+class Facility:
+    """A health facility the client needs (a clinic, a specialist, dialysis, ...).
+
+    The form asks which, where, the cost and whether it is affordable; ``available`` and
+    ``reachable`` complete the triad of §5.3 (our design).
+    """
+
+    which: str = ""
+    where: SourcedText = SourcedText()
+    available: SourcedAnswer = SourcedAnswer()
+    reachable: SourcedAnswer = SourcedAnswer()
+    cost: SourcedCost = SourcedCost()
+    affordable: SourcedAnswer = SourcedAnswer()
+
+    __attrs_post_init__ = validated
+
+
+@attrs.frozen
+class Network:
+    """Informal care: people to receive, support and care for the client, and what they know."""
+
+    exists: SourcedAnswer = SourcedAnswer()
+    knows_condition: SourcedAnswer = SourcedAnswer()
+    note: str = ""
+
+    __attrs_post_init__ = validated
+
+
+@attrs.frozen
+class DecisionCapacity:
+    """Whether there is doubt about the client's capacity to decide (to be judged by a doctor)."""
+
+    doubt: SourcedAnswer = SourcedAnswer()
+    note: str = ""
+
+    __attrs_post_init__ = validated
+
+
+@attrs.frozen
+class HealthHandover:
+    """The medical handover from the treating doctor here to care in the country of origin."""
+
+    arranged: SourcedAnswer = SourcedAnswer()
+    how: str = ""
+    receiving_doctor: SourcedText = SourcedText()  #: who takes over the care (name)
+    receiving_facility: SourcedText = SourcedText()  #: and where (facility)
+    records_taken_over: SourcedAnswer = SourcedAnswer()
+    medication_stock: SourcedAnswer = SourcedAnswer()  #: can the treating doctor supply a stock?
+    escort_needed: SourcedAnswer = SourcedAnswer()  #: escort on the journey (a doctor judges)
+    medical_passport: SourcedAnswer = SourcedAnswer()  #: ready, with the relevant information
+    passport_language: str = ""  #: preferably a language of the country of origin
+
+    __attrs_post_init__ = validated
+
+
+class ComplaintKind(LabelledEnum):
+    """Whether a condition is physical or psychological (the two rows of plan section 7)."""
+
+    PHYSICAL = "physical"
+    PSYCHOLOGICAL = "psychological"
+
+
+@attrs.frozen
+class HealthChecklist:
+    """Appendix 5 for one condition: medicines, facilities, network, capacity, handover.
+
+    >>> checklist = HealthChecklist(ComplaintKind.PHYSICAL, "type 2 diabetes")
+    >>> checklist.illness_en
+    'type 2 diabetes'
+    """
+
+    kind: ComplaintKind
+    illness_en: str = ""  #: the illness's name in English, so doctors abroad can read it
+    description: str = ""
+    medicines: tuple[Medicine, ...] = ()
+    facilities: tuple[Facility, ...] = ()
+    network: Network = Network()
+    decision_capacity: DecisionCapacity = DecisionCapacity()
+    handover: HealthHandover = HealthHandover()
+
+    __attrs_post_init__ = validated
+
+
+@attrs.frozen
+class ChecklistQuestion:
+    """One question of the checklist form: a stable id, its block and where its answer lives."""
+
+    id: str
+    path: str
+    block: str
+
+    @property
+    def message_id(self) -> str:
+        """Message id of the question's prompt."""
+        return f"HealthChecklist.{self.id}"
+
+
+#: The questions of the health checklist (Bijlage 5) in form order.
+CHECKLIST_QUESTIONS: tuple[ChecklistQuestion, ...] = tuple(
+    ChecklistQuestion(row.id, row.path, row.block) for row in CHECKLIST_ROWS
+)

@@ -1,0 +1,205 @@
+"""What a health checklist shows: care gaps, network, open handover items, unverified answers.
+
+Each :class:`HealthFinding` names the rule of the methodology it comes from (``rule``) and the place
+in the checklist it is about (``path``), so a tool can link back to the question. Findings support
+the counsellor's work; they are not a medical judgement.
+
+Also here: section 7 of the action plan derived from checklists (so the two never disagree).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from ._labelled import LabelledEnum
+from .actionplan import ComplaintCare, HealthSection
+from .answers import Answer
+from .health import (
+    ComplaintKind,
+    Facility,
+    HealthChecklist,
+    Medicine,
+    SourcedAnswer,
+    SourcedCost,
+    SourcedText,
+)
+
+__all__ = [
+    "CareDimension",
+    "FindingKind",
+    "HealthFinding",
+    "health_findings",
+    "plan_health_section",
+]
+
+
+class CareDimension(LabelledEnum):
+    """The triad of §5.3: care must be there, reachable and payable."""
+
+    AVAILABLE = "available"
+    ACCESSIBLE = "accessible"
+    AFFORDABLE = "affordable"
+
+
+class FindingKind(LabelledEnum):
+    """The kinds of finding, each tied to a rule of SPEC §6 (see :attr:`HealthFinding.rule`)."""
+
+    CARE_GAP = "care_gap"  #: not there, not reachable, not payable, or not known
+    NO_NETWORK = "no_network"  #: return may be very problematic: consult a return organisation
+    NETWORK_UNAWARE = "network_unaware"  #: the network does not know about the condition
+    CAPACITY_DOUBT = "capacity_doubt"  #: a doctor or psychiatrist must assess decision capacity
+    HANDOVER_OPEN = "handover_open"  #: a part of the medical handover is not settled
+    UNVERIFIED = "unverified"  #: an answer without a source
+
+
+#: The rule each kind of finding comes from.
+RULES: dict[FindingKind, str] = {
+    FindingKind.CARE_GAP: "SPEC §6 triad (B5, §5.3)",
+    FindingKind.NO_NETWORK: "SPEC §6 network (B5)",
+    FindingKind.NETWORK_UNAWARE: "SPEC §6 network (B5)",
+    FindingKind.CAPACITY_DOUBT: "SPEC §6 decision capacity (B5, §5.2)",
+    FindingKind.HANDOVER_OPEN: "SPEC §6 handover (B5)",
+    FindingKind.UNVERIFIED: "SPEC §6 sources (our design)",
+}
+
+
+@attrs.frozen
+class HealthFinding:
+    """One thing the checklist shows, where it shows it, and the rule behind it."""
+
+    kind: FindingKind
+    path: str  #: JSON path into the checklist, e.g. ``$.medicines[0].reachable``
+    dimension: CareDimension | None = None  #: for care gaps
+    answer: Answer | None = None  #: the answer that led to the finding, if any
+
+    @property
+    def rule(self) -> str:
+        """The rule of the methodology this finding comes from."""
+        return RULES[self.kind]
+
+    @property
+    def message_id(self) -> str:
+        """Message id of the finding's explanation."""
+        return f"HealthFinding.{self.kind.value}"
+
+
+_TRIAD = (
+    (CareDimension.AVAILABLE, "available"),
+    (CareDimension.ACCESSIBLE, "reachable"),
+    (CareDimension.AFFORDABLE, "affordable"),
+)
+
+
+def _care_gaps(
+    items: tuple[Medicine, ...] | tuple[Facility, ...], at: str
+) -> Iterator[HealthFinding]:
+    for i, item in enumerate(items):
+        for dimension, name in _TRIAD:
+            answer = getattr(item, name).answer
+            if answer is not Answer.YES:
+                yield HealthFinding(FindingKind.CARE_GAP, f"{at}[{i}].{name}", dimension, answer)
+
+
+def _handover(checklist: HealthChecklist) -> Iterator[HealthFinding]:
+    h = checklist.handover
+    settled = {
+        "arranged": h.arranged.answer is Answer.YES,
+        "receiving_doctor": bool(h.receiving_doctor.text or h.receiving_facility.text),
+        "records_taken_over": h.records_taken_over.answer is Answer.YES,
+        "medication_stock": h.medication_stock.answer in (Answer.YES, Answer.NO),
+        "escort_needed": h.escort_needed.answer in (Answer.YES, Answer.NO),
+        "medical_passport": h.medical_passport.answer is Answer.YES,
+    }
+    for name, done in settled.items():
+        if not done:
+            answer = getattr(h, name).answer if name != "receiving_doctor" else None
+            yield HealthFinding(FindingKind.HANDOVER_OPEN, f"$.handover.{name}", None, answer)
+
+
+def _unverified(value: object, path: str) -> Iterator[HealthFinding]:
+    if isinstance(value, SourcedAnswer | SourcedText | SourcedCost):
+        answered = {
+            SourcedAnswer: lambda v: v.answer is not None,
+            SourcedText: lambda v: bool(v.text),
+            SourcedCost: lambda v: v.cost is not None,
+        }[type(value)](value)
+        if answered and value.source is None:
+            answer = value.answer if isinstance(value, SourcedAnswer) else None
+            yield HealthFinding(FindingKind.UNVERIFIED, path, None, answer)
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _unverified(item, f"{path}[{i}]")
+    elif attrs.has(type(value)):
+        for name in attrs.fields_dict(type(value)):  # type: ignore[arg-type]
+            yield from _unverified(getattr(value, name), f"{path}.{name}")
+
+
+def health_findings(checklist: HealthChecklist) -> tuple[HealthFinding, ...]:
+    """Every finding of a checklist: care gaps, network, capacity, handover, then unverified.
+
+    >>> from terugkeer import HealthChecklist, ComplaintKind, Medicine, SourcedAnswer, Answer
+    >>> c = HealthChecklist(
+    ...     ComplaintKind.PHYSICAL, "asthma",
+    ...     medicines=(Medicine("salbutamol", available=SourcedAnswer(Answer.NO)),),
+    ... )
+    >>> [(f.kind.value, f.path) for f in health_findings(c)][:2]
+    [('care_gap', '$.medicines[0].available'), ('care_gap', '$.medicines[0].reachable')]
+    """
+    findings = [
+        *_care_gaps(checklist.medicines, "$.medicines"),
+        *_care_gaps(checklist.facilities, "$.facilities"),
+    ]
+    network = checklist.network
+    if network.exists.answer is Answer.NO:
+        findings.append(HealthFinding(FindingKind.NO_NETWORK, "$.network.exists", None, Answer.NO))
+    if network.knows_condition.answer is Answer.NO:
+        findings.append(
+            HealthFinding(FindingKind.NETWORK_UNAWARE, "$.network.knows_condition", None, Answer.NO)
+        )
+    if checklist.decision_capacity.doubt.answer is Answer.YES:
+        findings.append(
+            HealthFinding(FindingKind.CAPACITY_DOUBT, "$.decision_capacity.doubt", None, Answer.YES)
+        )
+    findings += _handover(checklist)
+    findings += _unverified(checklist, "$")
+    return tuple(findings)
+
+
+def _combined(answers: list[Answer | None]) -> Answer | None:
+    if not answers:
+        return None
+    if Answer.NO in answers:
+        return Answer.NO
+    if all(a is Answer.YES for a in answers):
+        return Answer.YES
+    return Answer.UNKNOWN
+
+
+def plan_health_section(checklists: Iterable[HealthChecklist]) -> HealthSection:
+    """Section 7 of the action plan as the checklists answer it, so the two never disagree.
+
+    A kind of complaint with a checklist is "yes"; care is "yes" only when every medicine and
+    facility has it, "no" when any lacks it, and "unknown" otherwise.
+    """
+    by_kind: dict[ComplaintKind, list[HealthChecklist]] = {k: [] for k in ComplaintKind}
+    for checklist in checklists:
+        by_kind[checklist.kind].append(checklist)
+
+    def care(group: list[HealthChecklist]) -> ComplaintCare:
+        if not group:
+            return ComplaintCare()
+        items: list[Medicine | Facility] = [*(m for c in group for m in c.medicines)]
+        items += [f for c in group for f in c.facilities]
+        return ComplaintCare(
+            complaints=Answer.YES,
+            care_available=_combined([i.available.answer for i in items]),
+            care_affordable=_combined([i.affordable.answer for i in items]),
+            care_reachable=_combined([i.reachable.answer for i in items]),
+        )
+
+    return HealthSection(
+        physical=care(by_kind[ComplaintKind.PHYSICAL]),
+        psychological=care(by_kind[ComplaintKind.PSYCHOLOGICAL]),
+    )

@@ -1,0 +1,226 @@
+"""The health checklist: sourced answers, money without floats, findings that cite their rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import typing
+from decimal import Decimal
+
+import pytest
+from babel.numbers import list_currencies
+from hypothesis import given
+
+from terugkeer import (
+    CHECKLIST_QUESTIONS,
+    ActionPlan,
+    Answer,
+    CareDimension,
+    ComplaintKind,
+    DecisionCapacity,
+    Facility,
+    FindingKind,
+    HealthChecklist,
+    HealthHandover,
+    Medicine,
+    Money,
+    Network,
+    Source,
+    SourcedAnswer,
+    SourcedCost,
+    SourcedText,
+    SourceKind,
+    ValidationError,
+    health_findings,
+    label,
+    loads,
+    monitoring_advice,
+    plan_health_section,
+    to_document,
+)
+from terugkeer._catalogue_currencies import CURRENCY_CODES
+from terugkeer.testing import health_checklists
+
+DOCTOR = Source(
+    SourceKind.PHYSICIAN, "a GP in the capital", "phone note", dt.date(2026, 3, 1), True
+)
+
+
+def yes() -> SourcedAnswer:
+    return SourcedAnswer(Answer.YES, DOCTOR)
+
+
+def test_currency_codes_match_babel() -> None:
+    assert frozenset(list_currencies()) == CURRENCY_CODES
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "path"),
+    [
+        (Decimal("-1"), "EUR", "$.amount"),
+        (Decimal("NaN"), "EUR", "$.amount"),
+        (2.5, "EUR", "$.amount"),
+        (Decimal("1"), "XYZ", "$.currency"),
+        (Decimal("1"), "eur", "$.currency"),
+    ],
+)
+def test_bad_money_is_refused(amount: object, currency: str, path: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        Money(amount, currency)  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == [path]
+
+
+@pytest.mark.parametrize("amount", [12.5, 12, "12,50", "-3", "1e3", None])
+def test_money_in_a_document_must_be_a_decimal_string(amount: object) -> None:
+    doc = to_document(Money(Decimal("12.50"), "AFN"))
+    doc["amount"] = amount
+    with pytest.raises(ValidationError) as info:
+        loads(json.dumps(doc), Money)
+    assert [p.path for p in info.value.problems] == ["$.amount"]
+
+
+def test_money_keeps_exact_decimals() -> None:
+    money = Money(Decimal("1E+2"), "EUR")
+    assert to_document(money)["amount"] == "100"
+    assert loads(json.dumps(to_document(Money(Decimal("0.10"), "EUR"))), Money).amount == Decimal(
+        "0.10"
+    )
+
+
+def test_a_check_in_the_future_is_refused() -> None:
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    with pytest.raises(ValidationError) as info:
+        Source(SourceKind.DOCUMENT, checked_on=tomorrow)
+    assert [p.path for p in info.value.problems] == ["$.checked_on"]
+    doc = to_document(DOCTOR)
+    doc["checked_on"] = tomorrow.isoformat()
+    with pytest.raises(ValidationError):
+        loads(json.dumps(doc), Source)
+
+
+def test_an_answer_without_a_source_is_kept_but_unverified() -> None:
+    checklist = HealthChecklist(
+        ComplaintKind.PHYSICAL, network=Network(exists=SourcedAnswer(Answer.YES))
+    )
+    assert checklist.network.exists.answer is Answer.YES
+    unverified = [f for f in health_findings(checklist) if f.kind is FindingKind.UNVERIFIED]
+    assert [f.path for f in unverified] == ["$.network.exists"]
+
+
+@given(health_checklists())
+def test_every_gap_on_the_triad_gives_exactly_one_finding(checklist: HealthChecklist) -> None:
+    """Each no/unknown (or unanswered) on available/accessible/affordable is one gap (SPEC §6)."""
+    gaps = [f for f in health_findings(checklist) if f.kind is FindingKind.CARE_GAP]
+    expected = []
+    for block, items in (("medicines", checklist.medicines), ("facilities", checklist.facilities)):
+        for i, item in enumerate(items):
+            for dim, name in (
+                (CareDimension.AVAILABLE, "available"),
+                (CareDimension.ACCESSIBLE, "reachable"),
+                (CareDimension.AFFORDABLE, "affordable"),
+            ):
+                if getattr(item, name).answer is not Answer.YES:
+                    expected.append((f"$.{block}[{i}].{name}", dim))
+    assert [(g.path, g.dimension) for g in gaps] == expected
+
+
+@given(health_checklists("all_clear"))
+def test_an_all_clear_checklist_has_no_findings(checklist: HealthChecklist) -> None:
+    """Fully answered, sourced, all yes, network and handover arranged: nothing to report."""
+    assert health_findings(checklist) == ()
+
+
+@given(health_checklists())
+def test_every_finding_cites_its_rule_and_points_into_the_checklist(
+    checklist: HealthChecklist,
+) -> None:
+    for finding in health_findings(checklist):
+        assert "SPEC §6" in finding.rule
+        assert finding.path.startswith("$.")
+
+
+def test_no_network_unaware_network_and_capacity_doubt() -> None:
+    checklist = HealthChecklist(
+        ComplaintKind.PSYCHOLOGICAL,
+        network=Network(SourcedAnswer(Answer.NO, DOCTOR), SourcedAnswer(Answer.NO, DOCTOR)),
+        decision_capacity=DecisionCapacity(SourcedAnswer(Answer.YES, DOCTOR)),
+    )
+    kinds = [f.kind for f in health_findings(checklist)]
+    assert FindingKind.NO_NETWORK in kinds
+    assert FindingKind.NETWORK_UNAWARE in kinds
+    assert FindingKind.CAPACITY_DOUBT in kinds
+
+
+def test_open_handover_items_are_listed() -> None:
+    handover = HealthHandover(
+        arranged=yes(),
+        receiving_facility=SourcedText("a district hospital", DOCTOR),
+        records_taken_over=yes(),
+        escort_needed=SourcedAnswer(Answer.UNKNOWN, DOCTOR),
+    )
+    checklist = HealthChecklist(ComplaintKind.PHYSICAL, handover=handover)
+    open_items = [f.path for f in health_findings(checklist) if f.kind is FindingKind.HANDOVER_OPEN]
+    assert open_items == [
+        "$.handover.medication_stock",
+        "$.handover.escort_needed",
+        "$.handover.medical_passport",
+    ]
+
+
+def test_section_seven_is_derived_from_the_checklists() -> None:
+    physical = HealthChecklist(
+        ComplaintKind.PHYSICAL,
+        "hypertension",
+        medicines=(Medicine("amlodipine", available=yes(), reachable=yes(), affordable=yes()),),
+        facilities=(Facility("cardiology clinic", available=SourcedAnswer(Answer.NO, DOCTOR)),),
+    )
+    section = plan_health_section([physical])
+    assert section.physical.complaints is Answer.YES
+    assert section.physical.care_available is Answer.NO
+    assert section.physical.care_reachable is Answer.UNKNOWN
+    assert section.psychological.complaints is None
+    plan = ActionPlan().with_section(health=section)
+    assert plan.health == section
+
+
+@given(health_checklists())
+def test_derived_section_seven_never_contradicts_the_checklist(checklist: HealthChecklist) -> None:
+    care = getattr(plan_health_section([checklist]), checklist.kind.value)
+    assert care.complaints is Answer.YES
+    items: list[Medicine | Facility] = [*checklist.medicines, *checklist.facilities]
+    if any(i.available.answer is Answer.NO for i in items):
+        assert care.care_available is Answer.NO
+    if items and all(i.available.answer is Answer.YES for i in items):
+        assert care.care_available is Answer.YES
+
+
+def test_a_health_condition_means_twelve_months_of_monitoring() -> None:
+    checklist = HealthChecklist(ComplaintKind.PHYSICAL, "asthma")
+    advice = monitoring_advice(ActionPlan(), [checklist])
+    assert advice.advised_months == 12
+    assert advice.basis == ("§4.12", "§2.3")
+    assert monitoring_advice(ActionPlan()).advised_months is None
+
+
+def test_every_checklist_question_has_a_typed_home_and_labels() -> None:
+    hints = typing.get_type_hints(HealthChecklist)
+    for question in CHECKLIST_QUESTIONS:
+        head, *rest = question.path.split(".")
+        annotation = hints[head]
+        for part in rest:
+            if typing.get_origin(annotation) is tuple:
+                annotation = typing.get_args(annotation)[0]
+            annotation = typing.get_type_hints(annotation)[part]
+        assert annotation is not None
+        for locale in ("nl", "en"):
+            assert label(question, locale) != question.message_id
+    assert len({q.id for q in CHECKLIST_QUESTIONS}) == len(CHECKLIST_QUESTIONS)
+
+
+def test_checklists_round_trip() -> None:
+    checklist = HealthChecklist(
+        ComplaintKind.PHYSICAL,
+        "asthma",
+        medicines=(Medicine("salbutamol", cost=SourcedCost(Money(Decimal("3.20"), "EUR"))),),
+    )
+    assert loads(json.dumps(to_document(checklist)), HealthChecklist) == checklist
