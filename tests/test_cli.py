@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from terugkeer import FACTORS, PLAN_SECTIONS, Assessment, label, text
+from terugkeer import FACTORS, PLAN_SECTIONS, Assessment, FindingKind, label, text
 from terugkeer._demo import FIRST, SECOND, render_demo
 from terugkeer.cli import main
 
@@ -63,3 +63,11 @@ def test_demo_shows_the_plan_and_where_weighty_factors_point(locale: str) -> Non
     assert text("demo.plan.attention", locale) in out
     assert text("demo.plan.goal_work", locale) in out
     assert text("MonitoringAdvice.shorter", locale).split("(")[0] in out
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_demo_shows_a_health_checklist_with_a_gap(locale: str) -> None:
+    out = render_demo(locale)
+    assert text("demo.health.findings", locale) in out
+    assert label(FindingKind.CARE_GAP, locale) in out
+    assert text("demo.health.section7", locale) in out

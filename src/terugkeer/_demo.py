@@ -7,14 +7,13 @@ can be tested; :mod:`terugkeer.cli` only prints it.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 
 from .actionplan import (
     ActionPlan,
     Activity,
     Appointment,
-    ComplaintCare,
     Goals,
-    HealthSection,
     Monitoring,
     Safety,
 )
@@ -31,8 +30,30 @@ from .factors import (
     compare,
     propose_weighty,
 )
+from .health import (
+    CHECKLIST_QUESTIONS,
+    ComplaintKind,
+    HealthChecklist,
+    HealthHandover,
+    Medicine,
+    Money,
+    Network,
+    Source,
+    SourcedAnswer,
+    SourcedCost,
+    SourcedText,
+    SourceKind,
+)
+from .healthfindings import health_findings, plan_health_section
 from .i18n import format_date, label, text
-from .planning import _is_answered, _values, completeness, monitoring_advice, plan_attention
+from .planning import (
+    PLAN_SECTIONS,
+    _is_answered,
+    _values,
+    completeness,
+    monitoring_advice,
+    plan_attention,
+)
 
 __all__ = ["FIRST", "SECOND", "demo_plan", "render_demo"]
 
@@ -174,6 +195,30 @@ def _moves(earlier: Assessment, later: Assessment, locale: str) -> list[str]:
     return out
 
 
+_GP = Source(SourceKind.PHYSICIAN, "GP (made up)", "letter 2026-02", dt.date(2026, 2, 20), False)
+_NGO = Source(
+    SourceKind.ORGANISATION, "return organisation (made up)", "e-mail", dt.date(2026, 3, 1), True
+)
+CHECKLIST = HealthChecklist(
+    ComplaintKind.PSYCHOLOGICAL,
+    "post-traumatic stress disorder",
+    medicines=(
+        Medicine(
+            "sertraline",
+            available=SourcedAnswer(Answer.YES, _NGO),
+            where=SourcedText("pharmacies in the capital", _NGO),
+            reachable=SourcedAnswer(Answer.UNKNOWN),
+            cost=SourcedCost(Money(decimal.Decimal("9.50"), "USD"), _NGO),
+            affordable=SourcedAnswer(Answer.NO, _NGO),
+        ),
+    ),
+    network=Network(SourcedAnswer(Answer.YES, _NGO), SourcedAnswer(Answer.NO)),
+    handover=HealthHandover(
+        arranged=SourcedAnswer(Answer.NO, _GP), medication_stock=SourcedAnswer(Answer.YES, _GP)
+    ),
+)
+
+
 def demo_plan(locale: str) -> ActionPlan:
     """The example client's plan, partly filled in; its free text is written in ``locale``."""
 
@@ -185,9 +230,7 @@ def demo_plan(locale: str) -> ActionPlan:
         safety=Safety(
             worried=Answer.YES, worries=t("worries"), ways_to_feel_safer=(t("way1"), t("way2"))
         ),
-        health=HealthSection(
-            psychological=ComplaintCare(complaints=Answer.YES, care_available=Answer.UNKNOWN)
-        ),
+        health=plan_health_section([CHECKLIST]),
         monitoring=Monitoring(wanted=Answer.YES, months=6),
     )
     activities = (Activity(t("activity1"), t("with_whom1")), Activity(t("activity2")))
@@ -242,6 +285,35 @@ def _plan(locale: str) -> list[str]:
     return out
 
 
+def _health(locale: str) -> list[str]:
+    out = [text("demo.health", locale).format(illness=CHECKLIST.illness_en)]
+    medicine = CHECKLIST.medicines[0]
+    for name in ("available", "reachable", "affordable"):
+        answer: SourcedAnswer = getattr(medicine, name)
+        shown = label(answer.answer, locale) if answer.answer else "—"
+        source = answer.source.name if answer.source else text("demo.health.no_source", locale)
+        question = next(q for q in CHECKLIST_QUESTIONS if q.path == f"medicines.{name}")
+        out.append(f"  {medicine.substance} – {label(question, locale)} {shown} ({source})")
+    out.append("")
+    out.append(text("demo.health.findings", locale))
+    for finding in health_findings(CHECKLIST):
+        explanation = label(finding, locale)
+        if finding.dimension is not None:
+            explanation = explanation.format(dimension=label(finding.dimension, locale))
+        out.append(f"  [{label(finding.kind, locale)}] {finding.path} — {finding.rule}")
+        out.append(f"      {explanation}")
+    care = plan_health_section([CHECKLIST]).psychological
+    out.append("")
+    out.append(text("demo.health.section7", locale))
+    for name in ("complaints", "care_available", "care_affordable", "care_reachable"):
+        question = next(
+            q for s in PLAN_SECTIONS for q in s.questions if q.id == f"AP07.psychological.{name}"
+        )
+        value = getattr(care, name)
+        out.append(f"  {label(question, locale)} {label(value, locale) if value else '—'}")
+    return out
+
+
 def render_demo(locale: str = "nl") -> str:
     """The whole demo text for one locale."""
     sections = [
@@ -256,6 +328,7 @@ def render_demo(locale: str = "nl") -> str:
         _overview3(FIRST, locale),
         _overview1(SECOND, locale),
         _moves(FIRST, SECOND, locale),
+        _health(locale),
         _plan(locale),
         [text("demo.describes", locale)],
     ]
