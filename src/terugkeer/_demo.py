@@ -47,7 +47,6 @@ from .health import (
 from .healthfindings import health_findings, plan_health_section
 from .i18n import format_date, label, text
 from .planning import (
-    PLAN_SECTIONS,
     _is_answered,
     _values,
     completeness,
@@ -305,12 +304,11 @@ def _health(locale: str) -> list[str]:
     care = plan_health_section([CHECKLIST]).psychological
     out.append("")
     out.append(text("demo.health.section7", locale))
+    section7 = get_plan_section("AP07").questions
     for name in ("complaints", "care_available", "care_affordable", "care_reachable"):
-        question = next(
-            q for s in PLAN_SECTIONS for q in s.questions if q.id == f"AP07.psychological.{name}"
-        )
+        row = next(q for q in section7 if q.id == f"AP07.psychological.{name}")
         value = getattr(care, name)
-        out.append(f"  {label(question, locale)} {label(value, locale) if value else '—'}")
+        out.append(f"  {label(row, locale)} {label(value, locale) if value else '—'}")
     return out
 
 
