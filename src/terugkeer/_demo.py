@@ -50,6 +50,7 @@ from .planning import (
     _is_answered,
     _values,
     completeness,
+    get_plan_section,
     monitoring_advice,
     plan_attention,
 )
