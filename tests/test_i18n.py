@@ -18,7 +18,13 @@ from terugkeer import (
     CHECKLIST_QUESTIONS,
     FACTORS,
     PLAN_SECTIONS,
+    PROTECTIVE_FACTORS,
+    RISK_FACTORS,
+    SIGNALS,
+    SUICIDE_STEPS,
     FindingKind,
+    GuidanceKind,
+    Labelled,
     UnsupportedLocaleError,
     format_date,
     format_number,
@@ -41,6 +47,9 @@ def used_message_ids() -> set[str]:
     ids |= {q.message_id for s in PLAN_SECTIONS for q in s.questions}
     ids |= {q.message_id for q in CHECKLIST_QUESTIONS}
     ids |= {f"HealthFinding.{kind.value}" for kind in FindingKind}
+    entries: list[Labelled] = [*SIGNALS, *RISK_FACTORS, *PROTECTIVE_FACTORS, *SUICIDE_STEPS]
+    ids |= {entry.message_id for entry in entries}
+    ids |= {f"Guidance.{kind.value}" for kind in GuidanceKind}
     return ids | {m.message_id for e in ENUMS for m in e}
 
 

@@ -18,15 +18,27 @@ from terugkeer import (
     CandidateReason,
     ChangeCandidate,
     ChangePossibility,
+    EmotionObservation,
+    EmotionRecord,
     FactorChange,
     FactorGroup,
+    FactorsRecord,
+    Guidance,
     HealthFinding,
     MonitoringAdvice,
     Movement,
+    OpenStep,
     PlanAttention,
     Rating,
     RatingKind,
+    Referral,
+    ReferralIndication,
     SectionProgress,
+    SignalLog,
+    SignalObservation,
+    SignalSummary,
+    StepRecord,
+    Taxation,
     Totals,
     WeightKind,
     WeightyFactor,
@@ -37,17 +49,26 @@ from terugkeer import (
     health_findings,
     loads,
     monitoring_advice,
+    open_steps,
     plan_attention,
     propose_weighty,
+    summarize,
+    when_to_refer,
 )
 from terugkeer.testing import (
     action_plans,
     assessment_pairs,
     assessments,
     change_possibilities,
+    emotion_records,
+    factors_records,
     health_checklists,
     ratings,
     records,
+    referrals,
+    signal_logs,
+    signal_observations,
+    taxations,
     weighty_factors,
 )
 
@@ -193,6 +214,23 @@ def document_strategies() -> dict[type, st.SearchStrategy[Any]]:
             HealthFinding: health_checklists()
             .filter(health_findings)
             .map(lambda c: health_findings(c)[0]),
+            SignalLog: signal_logs(),
+            SignalObservation: signal_observations(),
+            FactorsRecord: factors_records(),
+            Taxation: taxations(),
+            Referral: referrals(),
+            StepRecord: signal_logs().filter(lambda log: log.steps).map(lambda log: log.steps[0]),
+            EmotionRecord: emotion_records(),
+            EmotionObservation: emotion_records()
+            .filter(lambda r: r.emotions)
+            .map(lambda r: r.emotions[0]),
+            ReferralIndication: st.builds(when_to_refer, st.none() | taxations()),
+            OpenStep: signal_logs()
+            .filter(lambda log: log.referrals)
+            .flatmap(lambda log: st.sampled_from(open_steps(log, 0) or (None,)))
+            .filter(lambda s: s is not None),
+            SignalSummary: signal_logs().map(summarize),
+            Guidance: signal_logs(suicide_related=True).map(lambda log: summarize(log).guidance[0]),
             PlanAttention: st.lists(weighty_factors(), min_size=1).map(
                 lambda rows: plan_attention(rows)[0]
             ),

@@ -31,6 +31,7 @@ from ._labelled import LabelledEnum
 from .errors import Problem, ValidationError
 from .factors import Factor, get_factor
 from .planning import PlanSection, get_plan_section
+from .signals import Signal, SuicideStep, get_signal, get_suicide_step
 
 __all__ = ["configure_converter", "make_converter", "problems_of", "structure"]
 
@@ -175,6 +176,8 @@ def _record_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any],
 _CATALOGUE_ENTRIES: tuple[tuple[type, Callable[[str], Any]], ...] = (
     (Factor, get_factor),
     (PlanSection, get_plan_section),
+    (Signal, get_signal),
+    (SuicideStep, get_suicide_step),
 )
 
 

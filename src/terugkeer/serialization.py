@@ -19,6 +19,8 @@ from typing import Any, TypeVar
 
 from . import actionplan as ap
 from . import health as hc
+from . import referral as rf
+from . import signals as sg
 from ._converter import CONVERTER, structure
 from .errors import Problem, ValidationError
 from .factors import (
@@ -102,6 +104,18 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     hc.DecisionCapacity: ("terugkeer/decision-capacity", 1),
     hc.HealthHandover: ("terugkeer/health-handover", 1),
     HealthFinding: ("terugkeer/health-finding", 1),
+    sg.SignalLog: ("terugkeer/signal-log", 1),
+    sg.SignalObservation: ("terugkeer/signal-observation", 1),
+    sg.FactorsRecord: ("terugkeer/factors-record", 1),
+    sg.Taxation: ("terugkeer/taxation", 1),
+    sg.Referral: ("terugkeer/referral", 1),
+    sg.StepRecord: ("terugkeer/step-record", 1),
+    sg.EmotionObservation: ("terugkeer/emotion-observation", 1),
+    sg.EmotionRecord: ("terugkeer/emotion-record", 1),
+    rf.ReferralIndication: ("terugkeer/referral-indication", 1),
+    rf.OpenStep: ("terugkeer/open-step", 1),
+    rf.Guidance: ("terugkeer/guidance", 1),
+    rf.SignalSummary: ("terugkeer/signal-summary", 1),
 }
 
 #: Explicit upgrade steps: ``(schema, N) -> migration`` from version N to N + 1. No format has

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from . import actionplan as ap
 from . import health as hc
+from . import signals as sg
 from ._catalogue_currencies import CURRENCY_CODES
 from .answers import Answer
 from .factors import (
@@ -47,14 +48,21 @@ __all__ = [
     "assessments",
     "change_possibilities",
     "dates",
+    "emotion_records",
     "factor_ids",
+    "factors_records",
     "health_checklists",
     "money",
     "notes",
     "ratings",
     "records",
+    "referrals",
     "scores",
+    "signal_ids",
+    "signal_logs",
+    "signal_observations",
     "sources",
+    "taxations",
     "weighty_factors",
 ]
 
@@ -319,4 +327,110 @@ def health_checklists(
         network=draw(_all_clear(hc.Network)),
         decision_capacity=draw(_all_clear(hc.DecisionCapacity)),
         handover=draw(_all_clear(hc.HealthHandover)),
+    )
+
+
+# --- Signals ----------------------------------------------------------------------------------
+
+
+def signal_ids(suicide_related: bool | None = None) -> st.SearchStrategy[str]:
+    """A signal id from the catalogue; ``suicide_related`` narrows it to or away from those."""
+    return st.sampled_from(
+        [s.id for s in sg.SIGNALS if suicide_related in (None, s.suicide_related)]
+    )
+
+
+@st.composite
+def signal_observations(
+    draw: st.DrawFn, suicide_related: bool | None = None
+) -> sg.SignalObservation:
+    """A signal observation (an "other" signal always has a note saying what)."""
+    signal = sg.get_signal(draw(signal_ids(suicide_related)))
+    note = draw(_filled_text()) if signal.free_text else draw(notes())
+    return sg.SignalObservation(
+        signal.id, draw(st.sampled_from(list(sg.SignalSource))), draw(dates()), note
+    )
+
+
+def factors_records() -> st.SearchStrategy[sg.FactorsRecord]:
+    """Risk and protective factors noted on one day."""
+    return st.builds(
+        sg.FactorsRecord,
+        dates(),
+        st.lists(st.sampled_from([f.id for f in sg.RISK_FACTORS]), unique=True).map(tuple),
+        st.lists(st.sampled_from([f.id for f in sg.PROTECTIVE_FACTORS]), unique=True).map(tuple),
+        notes(),
+    )
+
+
+def taxations() -> st.SearchStrategy[sg.Taxation]:
+    """A taxation on the three ordinal scales."""
+    return st.builds(
+        sg.Taxation,
+        dates(),
+        st.sampled_from(list(sg.Severity)),
+        st.sampled_from(list(sg.HelpNeed)),
+        st.sampled_from(list(sg.Willingness)),
+        notes(),
+        notes(),
+    )
+
+
+def referrals(
+    decided_on: st.SearchStrategy[dt.date] | None = None,
+) -> st.SearchStrategy[sg.Referral]:
+    """A referral decision with at least one reason."""
+    return st.builds(
+        sg.Referral,
+        decided_on if decided_on is not None else dates(max_value=dt.date(2090, 1, 1)),
+        st.lists(st.sampled_from(list(sg.ReferralReason)), min_size=1, unique=True).map(tuple),
+        st.sampled_from(list(sg.ReferralTarget)),
+        notes(),
+    )
+
+
+def emotion_records() -> st.SearchStrategy[sg.EmotionRecord]:
+    """The emotions named in one talk."""
+    emotion = st.builds(
+        sg.EmotionObservation,
+        st.sampled_from(list(sg.BasicEmotion)),
+        st.sampled_from(list(sg.Intensity)),
+        st.sampled_from(list(sg.Experience)),
+    )
+    return st.builds(sg.EmotionRecord, dates(), st.lists(emotion, max_size=7).map(tuple), notes())
+
+
+@st.composite
+def signal_logs(draw: st.DrawFn, suicide_related: bool | None = None) -> sg.SignalLog:
+    """A signal log whose referral steps are in order and never consult without consent.
+
+    ``suicide_related=True`` guarantees at least one suicide-related observation; ``False`` none.
+    """
+    observations = draw(
+        st.lists(signal_observations(False if suicide_related is False else None), max_size=5)
+    )
+    if suicide_related:
+        observations.insert(
+            draw(st.integers(0, len(observations))), draw(signal_observations(True))
+        )
+    made = draw(st.lists(referrals(), max_size=3))
+    steps: list[sg.StepRecord] = []
+    for index, referral in enumerate(made):
+        day = referral.decided_on
+        for step in sg.REFERRAL_STEPS[: draw(st.integers(0, 3))]:
+            day = draw(dates(min_value=day, max_value=dt.date(2099, 1, 1)))
+            if step is sg.ReferralStep.CONSULT:
+                if steps[-1].outcome is not Answer.YES:
+                    break
+                outcome = None
+            else:
+                outcome = draw(st.none() | st.sampled_from(list(Answer)))
+            steps.append(sg.StepRecord(index, step, day, outcome))
+    return sg.SignalLog(
+        observations=tuple(observations),
+        factors=tuple(draw(st.lists(factors_records(), max_size=2))),
+        taxations=tuple(draw(st.lists(taxations(), max_size=3))),
+        referrals=tuple(made),
+        steps=tuple(steps),
+        emotions=tuple(draw(st.lists(emotion_records(), max_size=2))),
     )

@@ -1,0 +1,424 @@
+"""Signals, taxation and referral (Bijlage 6, chapter 5): the records and the append-only log.
+
+*Signalling* is noticing something that may point to a problem; *taxating* is estimating how
+serious it is and whether help is needed; *referring* is passing the client on to a (health)
+professional. A counsellor is not a clinician: these records support referral. They are not a
+screener, and nothing here adds signals up into a score or a diagnosis (§5.1).
+
+The decision support that reads a log (when to refer, open referral steps, the suicide-threat
+steps) is in :mod:`terugkeer.referral`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from ._catalogue_signals import PROTECTIVE_ROWS, RISK_ROWS, SIGNAL_ROWS, SUICIDE_STEP_ROWS
+from ._checks import validated
+from ._labelled import LabelledEnum
+from .answers import Answer
+from .errors import Problem, ValidationError
+
+__all__ = [
+    "PROTECTIVE_FACTORS",
+    "REFERRAL_STEPS",
+    "RISK_FACTORS",
+    "SCALES",
+    "SIGNALS",
+    "SUICIDE_STEPS",
+    "BasicEmotion",
+    "EmotionObservation",
+    "EmotionRecord",
+    "Experience",
+    "FactorsRecord",
+    "HelpNeed",
+    "Intensity",
+    "ProtectiveFactor",
+    "Referral",
+    "ReferralReason",
+    "ReferralStep",
+    "ReferralTarget",
+    "RiskFactor",
+    "Severity",
+    "Signal",
+    "SignalCategory",
+    "SignalLog",
+    "SignalObservation",
+    "SignalSource",
+    "StepRecord",
+    "SuicideStep",
+    "Taxation",
+    "Willingness",
+    "get_signal",
+    "get_suicide_step",
+]
+
+
+class SignalCategory(LabelledEnum):
+    """The lists of Bijlage 6, plus the two kinds of signal chapter 5 adds."""
+
+    SLEEP = "sleep"
+    PHYSICAL = "physical"
+    BEHAVIOUR = "behaviour"
+    OTHER = "other"
+    SUICIDE = "suicide"
+    DECISION_CAPACITY = "decision_capacity"
+
+
+@attrs.frozen
+class Signal:
+    """One entry of the signal catalogue."""
+
+    id: str
+    category: SignalCategory
+    #: Thoughts of death or suicide, a threat or an attempt: the suicide-threat steps apply.
+    suicide_related: bool = False
+    #: The "other, namely …" entry of a list: the observation's note says what was seen.
+    free_text: bool = False
+
+    @property
+    def message_id(self) -> str:
+        """Message id of the signal's label."""
+        return f"Signal.{self.id}"
+
+
+#: Every signal, in the order of the lists.
+SIGNALS: tuple[Signal, ...] = tuple(
+    Signal(r.id, SignalCategory(r.category), r.suicide_related, r.free_text) for r in SIGNAL_ROWS
+)
+_SIGNALS = {s.id: s for s in SIGNALS}
+
+
+def get_signal(signal_id: str) -> Signal:
+    """Look a signal up by its stable id; an unknown id is a :class:`ValidationError`."""
+    try:
+        return _SIGNALS[signal_id]
+    except (KeyError, TypeError):
+        raise ValidationError.at("$", "unknown signal id") from None
+
+
+@attrs.frozen
+class _Entry:
+    """A catalogue entry known by its stable id; its label is ``<ClassName>.<id>``."""
+
+    id: str
+
+    @property
+    def message_id(self) -> str:
+        """Message id of the entry's label."""
+        return f"{type(self).__name__}.{self.id}"
+
+
+@attrs.frozen
+class RiskFactor(_Entry):
+    """A risk factor (Bijlage 6): something that makes problems more likely."""
+
+
+@attrs.frozen
+class ProtectiveFactor(_Entry):
+    """A protective factor (Bijlage 6): something that helps a person cope."""
+
+
+@attrs.frozen
+class SuicideStep(_Entry):
+    """One of the ordered steps on a suicide threat (§5.2)."""
+
+
+#: The ten risk factors.
+RISK_FACTORS: tuple[RiskFactor, ...] = tuple(RiskFactor(i) for i in RISK_ROWS)
+#: The eight protective factors.
+PROTECTIVE_FACTORS: tuple[ProtectiveFactor, ...] = tuple(
+    ProtectiveFactor(i) for i in PROTECTIVE_ROWS
+)
+#: The steps on a suicide threat, in the order they are taken.
+SUICIDE_STEPS: tuple[SuicideStep, ...] = tuple(SuicideStep(i) for i in SUICIDE_STEP_ROWS)
+
+
+def get_suicide_step(step_id: str) -> SuicideStep:
+    """Look a suicide-threat step up by its stable id."""
+    for step in SUICIDE_STEPS:
+        if step.id == step_id:
+            return step
+    raise ValidationError.at("$", "unknown suicide-step id")
+
+
+class SignalSource(LabelledEnum):
+    """Where a signal came from."""
+
+    CLIENT = "client"  #: the client says so, or asks for help
+    ENVIRONMENT = "environment"  #: a teacher, colleague, friend or relative
+    OBSERVED_BEHAVIOUR = "observed_behaviour"
+    PRIOR_INFORMATION = "prior_information"  #: intake, earlier records
+    OTHER = "other"
+
+
+@attrs.frozen
+class SignalObservation:
+    """One signal noticed on one day, where it came from, and a note."""
+
+    signal: str
+    source: SignalSource
+    observed_on: dt.date
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if type(self.signal) is str:
+            if self.signal not in _SIGNALS:
+                extra.append(Problem("$.signal", "unknown signal id"))
+            elif _SIGNALS[self.signal].free_text and not self.note:
+                extra.append(Problem("$.note", "must say what was seen for an 'other' signal"))
+        validated(self, extra)
+
+
+@attrs.frozen
+class FactorsRecord:
+    """The risk and protective factors present, as noted on one day."""
+
+    recorded_on: dt.date
+    risk: tuple[str, ...] = ()
+    protective: tuple[str, ...] = ()
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        for name, known in (("risk", RISK_ROWS), ("protective", PROTECTIVE_ROWS)):
+            values = getattr(self, name)
+            if type(values) is tuple:
+                for i, value in enumerate(values):
+                    if value not in known:
+                        extra.append(Problem(f"$.{name}[{i}]", "unknown factor id"))
+                if len(set(values)) != len(values):
+                    extra.append(Problem(f"$.{name}", "lists a factor twice"))
+        validated(self, extra)
+
+
+class Severity(LabelledEnum):
+    """How far the problems hamper daily functioning (an ordinal scale, lowest first)."""
+
+    NOT_HAMPERED = "not_hampered"  #: daily life goes on as usual
+    SOMEWHAT = "somewhat"  #: some things take more effort or are left undone
+    CLEARLY = "clearly"  #: daily life is clearly affected (sleep, contact, appointments)
+    SEVERELY = "severely"  #: the client can hardly manage daily life
+
+
+class HelpNeed(LabelledEnum):
+    """Whether professional help seems needed (an ordinal scale)."""
+
+    NO = "no"
+    UNSURE = "unsure"  #: doubt: consult a colleague or care provider
+    YES = "yes"
+
+
+class Willingness(LabelledEnum):
+    """How willing the client is to ask for and accept help (an ordinal scale)."""
+
+    UNWILLING = "unwilling"
+    HESITANT = "hesitant"
+    WILLING = "willing"
+
+
+#: The ordinal scales of a taxation, lowest first: their order is part of the contract.
+SCALES: tuple[type[LabelledEnum], ...] = (Severity, HelpNeed, Willingness)
+
+
+@attrs.frozen
+class Taxation:
+    """An estimate of severity, need for help and willingness, often made with others."""
+
+    assessed_on: dt.date
+    severity: Severity
+    need_for_help: HelpNeed
+    willingness: Willingness
+    note: str = ""
+    consulted: str = ""  #: who was consulted (colleague, care provider), if anyone
+
+    __attrs_post_init__ = validated
+
+
+class ReferralReason(LabelledEnum):
+    """Why referral is considered (Bijlage 6: when to refer)."""
+
+    IN_DOUBT = "in_doubt"  #: consulting helps the taxation itself
+    SPECIFIC_EXPERTISE = "specific_expertise"
+    TOO_LITTLE_EXPERIENCE = "too_little_experience"
+    GUIDANCE_STUCK = "guidance_stuck"
+    RELATION_NOT_CONSTRUCTIVE = "relation_not_constructive"
+
+
+class ReferralTarget(LabelledEnum):
+    """To whom (Bijlage 6): a colleague, first-line care, or specialised care via the GP."""
+
+    COLLEAGUE = "colleague"
+    GENERAL_PRACTITIONER = "general_practitioner"
+    GENERAL_SOCIAL_WORK = "general_social_work"
+    SPECIALISED_CARE_VIA_GP = "specialised_care_via_gp"
+
+
+class ReferralStep(LabelledEnum):
+    """How to refer, in order: gauge willingness, ask consent to consult, consult."""
+
+    GAUGE_WILLINGNESS = "gauge_willingness"
+    ASK_CONSENT = "ask_consent"
+    CONSULT = "consult"
+
+
+#: The referral steps in the order they must be taken.
+REFERRAL_STEPS: tuple[ReferralStep, ...] = tuple(ReferralStep)
+
+
+@attrs.frozen
+class Referral:
+    """A decision to refer: why, to whom, when. Its steps are added to the log as they happen."""
+
+    decided_on: dt.date
+    reasons: tuple[ReferralReason, ...]
+    target: ReferralTarget
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if type(self.reasons) is tuple and not self.reasons:
+            extra.append(Problem("$.reasons", "must name at least one reason"))
+        validated(self, extra)
+
+
+@attrs.frozen
+class StepRecord:
+    """A referral step taken: which referral (its index in the log), which step, when, outcome.
+
+    The outcome of gauging willingness is whether the client is willing; of asking consent,
+    whether consent was given; consulting has none.
+    """
+
+    referral: int
+    step: ReferralStep
+    on: dt.date
+    outcome: Answer | None = None
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if type(self.referral) is int and self.referral < 0:
+            extra.append(Problem("$.referral", "must be 0 or more"))
+        if self.step is ReferralStep.CONSULT and self.outcome is not None:
+            extra.append(Problem("$.outcome", "consulting has no outcome"))
+        validated(self, extra)
+
+
+class BasicEmotion(LabelledEnum):
+    """The seven basic emotions used to talk about feelings (§5.1)."""
+
+    FEAR = "fear"
+    SURPRISE = "surprise"
+    DISGUST = "disgust"
+    ANGER = "anger"
+    ANTICIPATION = "anticipation"
+    JOY = "joy"
+    TRUST = "trust"
+
+
+class Intensity(LabelledEnum):
+    """How strongly an emotion is felt."""
+
+    WEAK = "weak"
+    STRONG = "strong"
+
+
+class Experience(LabelledEnum):
+    """Whether an emotion is felt as pleasant or unpleasant."""
+
+    PLEASANT = "pleasant"
+    UNPLEASANT = "unpleasant"
+
+
+@attrs.frozen
+class EmotionObservation:
+    """One emotion in a talk, with its intensity and how it is experienced."""
+
+    emotion: BasicEmotion
+    intensity: Intensity
+    experience: Experience
+
+    __attrs_post_init__ = validated
+
+
+@attrs.frozen
+class EmotionRecord:
+    """The emotions named in one talk; the client keeps control of what is discussed."""
+
+    observed_on: dt.date
+    emotions: tuple[EmotionObservation, ...] = ()
+    note: str = ""
+
+    __attrs_post_init__ = validated
+
+
+@attrs.frozen
+class SignalLog:
+    """Everything signalled, estimated and referred for one client, append-only.
+
+    Entries are only ever added; referral steps refer to a referral by its index and must follow
+    the order of :data:`REFERRAL_STEPS`. Consulting others is never recorded before consent.
+    """
+
+    observations: tuple[SignalObservation, ...] = ()
+    factors: tuple[FactorsRecord, ...] = ()
+    taxations: tuple[Taxation, ...] = ()
+    referrals: tuple[Referral, ...] = ()
+    steps: tuple[StepRecord, ...] = ()
+    emotions: tuple[EmotionRecord, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        validated(self, self._step_problems())
+
+    def _step_problems(self) -> list[Problem]:
+        problems: list[Problem] = []
+        taken: dict[int, list[StepRecord]] = {}
+        for i, record in enumerate(self.steps):
+            if not isinstance(record, StepRecord):
+                continue
+            at = f"$.steps[{i}]"
+            if record.referral >= len(self.referrals):
+                problems.append(Problem(f"{at}.referral", "no such referral"))
+                continue
+            done = taken.setdefault(record.referral, [])
+            expected = REFERRAL_STEPS[len(done)] if len(done) < len(REFERRAL_STEPS) else None
+            if record.step is not expected:
+                problems.append(Problem(f"{at}.step", "out of order for this referral"))
+                continue
+            if done and record.on < done[-1].on:
+                problems.append(Problem(f"{at}.on", "is before the previous step"))
+            if record.step is ReferralStep.CONSULT and done[-1].outcome is not Answer.YES:
+                problems.append(Problem(f"{at}.step", "consulting needs the client's consent"))
+            referral = self.referrals[record.referral]
+            if isinstance(referral, Referral) and record.on < referral.decided_on:
+                problems.append(Problem(f"{at}.on", "is before the referral was decided"))
+            done.append(record)
+        return problems
+
+    def observe(self, observation: SignalObservation) -> SignalLog:
+        """A copy with a signal observation added."""
+        return attrs.evolve(self, observations=(*self.observations, observation))
+
+    def note_factors(self, record: FactorsRecord) -> SignalLog:
+        """A copy with a record of risk and protective factors added."""
+        return attrs.evolve(self, factors=(*self.factors, record))
+
+    def taxate(self, taxation: Taxation) -> SignalLog:
+        """A copy with a taxation added."""
+        return attrs.evolve(self, taxations=(*self.taxations, taxation))
+
+    def refer(self, referral: Referral) -> SignalLog:
+        """A copy with a referral added; its index is ``len(log.referrals) - 1`` afterwards."""
+        return attrs.evolve(self, referrals=(*self.referrals, referral))
+
+    def take_step(self, record: StepRecord) -> SignalLog:
+        """A copy with a referral step added; out of order, or consulting without consent, fails."""
+        return attrs.evolve(self, steps=(*self.steps, record))
+
+    def note_emotions(self, record: EmotionRecord) -> SignalLog:
+        """A copy with a record of emotions added."""
+        return attrs.evolve(self, emotions=(*self.emotions, record))

@@ -1,0 +1,245 @@
+"""Signals, taxation and referral: the catalogue, the append-only log and the decision support."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import json
+from collections import Counter
+
+import attrs
+import pytest
+from hypothesis import given
+
+from terugkeer import (
+    AVAILABLE_LOCALES,
+    PROTECTIVE_FACTORS,
+    REFERRAL_STEPS,
+    RISK_FACTORS,
+    SCALES,
+    SIGNALS,
+    SUICIDE_STEPS,
+    Answer,
+    FactorsRecord,
+    GuidanceKind,
+    HelpNeed,
+    Referral,
+    ReferralReason,
+    ReferralStep,
+    ReferralTarget,
+    Severity,
+    SignalCategory,
+    SignalLog,
+    SignalObservation,
+    SignalSource,
+    SignalSummary,
+    StepBlock,
+    StepRecord,
+    Taxation,
+    ValidationError,
+    Willingness,
+    label,
+    loads,
+    open_steps,
+    signal_report,
+    summarize,
+    to_document,
+    when_to_refer,
+)
+from terugkeer.testing import signal_logs
+
+DAY = dt.date(2026, 3, 2)
+
+
+def observe(signal: str, note: str = "") -> SignalObservation:
+    return SignalObservation(signal, SignalSource.CLIENT, DAY, note)
+
+
+def test_catalogue_lists_every_item_of_the_spec() -> None:
+    per_category = Counter(s.category for s in SIGNALS if not s.free_text)
+    assert per_category == {
+        SignalCategory.SLEEP: 7,
+        SignalCategory.PHYSICAL: 9,
+        SignalCategory.BEHAVIOUR: 12,
+        SignalCategory.OTHER: 4,
+        SignalCategory.SUICIDE: 2,
+        SignalCategory.DECISION_CAPACITY: 1,
+    }
+    others = {s.category for s in SIGNALS if s.free_text}
+    assert others == {
+        SignalCategory.SLEEP,
+        SignalCategory.PHYSICAL,
+        SignalCategory.BEHAVIOUR,
+        SignalCategory.OTHER,
+    }
+    assert len(RISK_FACTORS) == 10
+    assert len(PROTECTIVE_FACTORS) == 8
+    assert len({s.id for s in SIGNALS}) == len(SIGNALS)
+    assert "S.sleep.nightmares" in {s.id for s in SIGNALS}
+
+
+def test_suicide_steps_are_six_and_ordered() -> None:
+    assert [s.id.split(".")[0] for s in SUICIDE_STEPS] == [f"SU{i}" for i in range(1, 7)]
+
+
+def test_taxation_scales_are_ordinal_lowest_first() -> None:
+    assert (Severity, HelpNeed, Willingness) == SCALES
+    assert [s.value for s in Severity] == ["not_hampered", "somewhat", "clearly", "severely"]
+
+
+def test_an_unknown_signal_id_is_an_error() -> None:
+    with pytest.raises(ValidationError) as info:
+        observe("S.sleep.snoring")
+    assert [p.path for p in info.value.problems] == ["$.signal"]
+    doc = to_document(observe("S.sleep.nightmares"))
+    doc["signal"] = "S.sleep.snoring"
+    with pytest.raises(ValidationError):
+        loads(json.dumps(doc), SignalObservation)
+
+
+def test_an_other_signal_must_say_what() -> None:
+    with pytest.raises(ValidationError):
+        observe("S.sleep.other")
+    assert observe("S.sleep.other", "sleepwalks").note == "sleepwalks"
+
+
+def test_unknown_risk_factor_ids_are_errors() -> None:
+    with pytest.raises(ValidationError) as info:
+        FactorsRecord(DAY, ("R.loss", "R.boredom"), ("P.friends",))
+    assert [p.path for p in info.value.problems] == ["$.risk[1]"]
+
+
+def _referred() -> SignalLog:
+    return SignalLog().refer(
+        Referral(DAY, (ReferralReason.SPECIFIC_EXPERTISE,), ReferralTarget.GENERAL_PRACTITIONER)
+    )
+
+
+def test_referral_steps_out_of_order_are_errors() -> None:
+    with pytest.raises(ValidationError) as info:
+        _referred().take_step(StepRecord(0, ReferralStep.ASK_CONSENT, DAY, Answer.YES))
+    assert [p.path for p in info.value.problems] == ["$.steps[0].step"]
+
+
+def test_consulting_without_consent_is_refused() -> None:
+    log = _referred().take_step(StepRecord(0, ReferralStep.GAUGE_WILLINGNESS, DAY, Answer.YES))
+    log = log.take_step(StepRecord(0, ReferralStep.ASK_CONSENT, DAY, Answer.NO))
+    with pytest.raises(ValidationError):
+        log.take_step(StepRecord(0, ReferralStep.CONSULT, DAY))
+    (step,) = open_steps(log, 0)
+    assert step.step is ReferralStep.CONSULT
+    assert not step.allowed
+    assert step.blocked_by is StepBlock.CONSENT_REFUSED
+
+
+def test_open_steps_come_in_order_and_only_the_next_is_allowed() -> None:
+    steps = open_steps(_referred(), 0)
+    assert [s.step for s in steps] == list(REFERRAL_STEPS)
+    assert [s.allowed for s in steps] == [True, False, False]
+
+
+def test_a_step_before_the_referral_was_decided_is_an_error() -> None:
+    with pytest.raises(ValidationError):
+        _referred().take_step(
+            StepRecord(0, ReferralStep.GAUGE_WILLINGNESS, DAY - dt.timedelta(days=1))
+        )
+
+
+def test_a_step_for_an_unknown_referral_is_an_error() -> None:
+    with pytest.raises(ValidationError):
+        SignalLog().take_step(StepRecord(0, ReferralStep.GAUGE_WILLINGNESS, DAY))
+
+
+def test_doubt_always_leads_to_consulting() -> None:
+    unsure = Taxation(DAY, Severity.NOT_HAMPERED, HelpNeed.UNSURE, Willingness.WILLING)
+    assert when_to_refer(unsure).consult
+    assert when_to_refer(None, [ReferralReason.IN_DOUBT]).consult
+    assert not when_to_refer(None).consult
+
+
+def test_referral_is_indicated_by_need_severity_or_recorded_reasons() -> None:
+    need = Taxation(DAY, Severity.SOMEWHAT, HelpNeed.YES, Willingness.HESITANT)
+    severe = Taxation(DAY, Severity.SEVERELY, HelpNeed.NO, Willingness.WILLING)
+    calm = Taxation(DAY, Severity.NOT_HAMPERED, HelpNeed.NO, Willingness.WILLING)
+    assert when_to_refer(need).indicated
+    assert when_to_refer(severe).indicated
+    assert not when_to_refer(calm).indicated
+    assert when_to_refer(calm, [ReferralReason.GUIDANCE_STUCK]).indicated
+
+
+def test_capacity_doubt_asks_for_a_doctors_assessment() -> None:
+    summary = summarize(SignalLog().observe(observe("S.capacity.doubt")))
+    assert GuidanceKind.CAPACITY_ASSESSMENT in [g.kind for g in summary.guidance]
+
+
+def test_signals_without_a_taxation_ask_for_one() -> None:
+    summary = summarize(SignalLog().observe(observe("S.sleep.nightmares")))
+    assert [g.kind for g in summary.guidance] == [GuidanceKind.TAXATE]
+
+
+def test_the_summary_is_not_a_screener() -> None:
+    """No score adds signals up (§5.1): the summary holds no number at all."""
+    for field in attrs.fields(SignalSummary):
+        assert field.type not in (int, float, "int", "float")
+    log = SignalLog()
+    for signal in ("S.sleep.nightmares", "S.sleep.nightmares", "S.other.forgetful"):
+        log = log.observe(observe(signal))
+    assert [s.id for s in summarize(log).signals] == ["S.sleep.nightmares", "S.other.forgetful"]
+
+
+class TestSuicideSteps:
+    """When thoughts of death or suicide, a threat or an attempt is recorded, every summary
+    contains the ordered suicide-threat steps, marked urgent; nothing turns them off (SPEC §7)."""
+
+    @given(signal_logs(suicide_related=True))
+    def test_the_steps_are_in_every_summary_in_order(self, log: SignalLog) -> None:
+        summary = summarize(log)
+        assert summary.urgent_steps == SUICIDE_STEPS
+        assert summary.guidance[0].kind is GuidanceKind.SUICIDE_STEPS
+        assert summary.guidance[0].urgent
+
+    @given(signal_logs(suicide_related=True))
+    def test_the_steps_survive_every_locale(self, log: SignalLog) -> None:
+        for locale in (*AVAILABLE_LOCALES, "nl_BE", "en_GB", "NL", "en-US"):
+            lines = signal_report(log, locale)
+            texts = [label(step, locale) for step in SUICIDE_STEPS]
+            positions = [next(i for i, line in enumerate(lines) if t in line) for t in texts]
+            assert positions == sorted(positions)
+            assert positions[0] == 1  # right after the urgent heading, before anything else
+
+    @given(signal_logs(suicide_related=False))
+    def test_no_steps_without_a_suicide_related_signal(self, log: SignalLog) -> None:
+        assert summarize(log).urgent_steps == ()
+
+    def test_no_argument_can_leave_the_steps_out(self) -> None:
+        """The functions that summarise take the log (and a locale) only: there is no switch."""
+        assert list(inspect.signature(summarize).parameters) == ["log"]
+        assert list(inspect.signature(signal_report).parameters) == ["log", "locale"]
+        log = SignalLog().observe(observe("S.suicide.threat_or_attempt"))
+        with pytest.raises(TypeError):
+            summarize(log, urgent=False)  # type: ignore[call-arg]
+        with pytest.raises(TypeError):
+            signal_report(log, "en", include_steps=False)  # type: ignore[call-arg]
+
+
+@given(signal_logs())
+def test_consultation_without_consent_is_never_reported_as_allowed(log: SignalLog) -> None:
+    """Consent gates consulting others about a referral (B6, SPEC §0)."""
+    for i in range(len(log.referrals)):
+        consent = [
+            s.outcome for s in log.steps if s.referral == i and s.step is ReferralStep.ASK_CONSENT
+        ]
+        for step in open_steps(log, i):
+            if step.step is ReferralStep.CONSULT and step.allowed:
+                assert consent == [Answer.YES]
+
+
+@given(signal_logs())
+def test_logs_only_grow(log: SignalLog) -> None:
+    later = log.observe(observe("S.other.forgetful"))
+    assert later.observations[:-1] == log.observations
+    assert (later.referrals, later.steps, later.taxations) == (
+        log.referrals,
+        log.steps,
+        log.taxations,
+    )
