@@ -7,7 +7,15 @@ import sys
 
 import pytest
 
-from terugkeer import FACTORS, PLAN_SECTIONS, Assessment, FindingKind, label, text
+from terugkeer import (
+    FACTORS,
+    PLAN_SECTIONS,
+    SUICIDE_STEPS,
+    Assessment,
+    FindingKind,
+    label,
+    text,
+)
 from terugkeer._demo import FIRST, SECOND, render_demo
 from terugkeer.cli import main
 
@@ -71,3 +79,11 @@ def test_demo_shows_a_health_checklist_with_a_gap(locale: str) -> None:
     assert text("demo.health.findings", locale) in out
     assert label(FindingKind.CARE_GAP, locale) in out
     assert text("demo.health.section7", locale) in out
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_demo_shows_the_signal_log_with_the_suicide_steps(locale: str) -> None:
+    out = render_demo(locale)
+    assert text("demo.signals", locale) in out
+    for step in SUICIDE_STEPS:
+        assert label(step, locale) in out

@@ -54,8 +54,23 @@ from .planning import (
     monitoring_advice,
     plan_attention,
 )
+from .reports import signal_report
+from .signals import (
+    HelpNeed,
+    Referral,
+    ReferralReason,
+    ReferralStep,
+    ReferralTarget,
+    Severity,
+    SignalLog,
+    SignalObservation,
+    SignalSource,
+    StepRecord,
+    Taxation,
+    Willingness,
+)
 
-__all__ = ["FIRST", "SECOND", "demo_plan", "render_demo"]
+__all__ = ["CHECKLIST", "FIRST", "SECOND", "demo_plan", "demo_signal_log", "render_demo"]
 
 FIRST = Assessment.build(
     dt.date(2026, 3, 2),
@@ -313,6 +328,35 @@ def _health(locale: str) -> list[str]:
     return out
 
 
+def demo_signal_log() -> SignalLog:
+    """A short signal log for the example client."""
+    day = dt.date(2026, 3, 2)
+    log = (
+        SignalLog()
+        .observe(SignalObservation("S.sleep.nightmares", SignalSource.CLIENT, day))
+        .observe(SignalObservation("S.behaviour.withdrawn", SignalSource.OBSERVED_BEHAVIOUR, day))
+        .observe(SignalObservation("S.suicide.thoughts", SignalSource.CLIENT, dt.date(2026, 3, 9)))
+        .taxate(Taxation(day, Severity.CLEARLY, HelpNeed.UNSURE, Willingness.HESITANT))
+        .refer(
+            Referral(
+                dt.date(2026, 3, 9),
+                (ReferralReason.SPECIFIC_EXPERTISE,),
+                ReferralTarget.GENERAL_PRACTITIONER,
+            )
+        )
+    )
+    return log.take_step(
+        StepRecord(0, ReferralStep.GAUGE_WILLINGNESS, dt.date(2026, 3, 9), Answer.YES)
+    )
+
+
+def _signals(locale: str) -> list[str]:
+    return [
+        text("demo.signals", locale),
+        *("  " + line for line in signal_report(demo_signal_log(), locale)),
+    ]
+
+
 def render_demo(locale: str = "nl") -> str:
     """The whole demo text for one locale."""
     sections = [
@@ -329,6 +373,7 @@ def render_demo(locale: str = "nl") -> str:
         _moves(FIRST, SECOND, locale),
         _health(locale),
         _plan(locale),
+        _signals(locale),
         [text("demo.describes", locale)],
     ]
     return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
