@@ -32,6 +32,7 @@ from .errors import Problem, ValidationError
 from .factors import Factor, get_factor
 from .planning import PlanSection, get_plan_section
 from .signals import Signal, SuicideStep, get_signal, get_suicide_step
+from .wellbeing import WellbeingItem, get_wellbeing_item
 
 __all__ = ["configure_converter", "make_converter", "problems_of", "structure"]
 
@@ -178,6 +179,7 @@ _CATALOGUE_ENTRIES: tuple[tuple[type, Callable[[str], Any]], ...] = (
     (PlanSection, get_plan_section),
     (Signal, get_signal),
     (SuicideStep, get_suicide_step),
+    (WellbeingItem, get_wellbeing_item),
 )
 
 

@@ -21,7 +21,9 @@ from . import actionplan as ap
 from . import health as hc
 from . import referral as rf
 from . import signals as sg
+from . import wellbeing as wb
 from ._converter import CONVERTER, structure
+from .context import LegalCheckAdvice
 from .errors import Problem, ValidationError
 from .factors import (
     Assessment,
@@ -34,6 +36,7 @@ from .factors import (
 )
 from .healthfindings import HealthFinding
 from .planning import MonitoringAdvice, PlanAttention, SectionProgress
+from .sources import MapEntry, SocialMap
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -116,6 +119,18 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     rf.OpenStep: ("terugkeer/open-step", 1),
     rf.Guidance: ("terugkeer/guidance", 1),
     rf.SignalSummary: ("terugkeer/signal-summary", 1),
+    wb.EmotionExample: ("terugkeer/emotion-example", 1),
+    wb.EmotionExercise: ("terugkeer/emotion-exercise", 1),
+    wb.SignalsCheck: ("terugkeer/signals-check", 1),
+    wb.StressSelfCheck: ("terugkeer/stress-self-check", 1),
+    wb.StressAdvice: ("terugkeer/stress-advice", 1),
+    wb.ReactionsReflection: ("terugkeer/reactions-reflection", 1),
+    wb.ReflectionSummary: ("terugkeer/reflection-summary", 1),
+    wb.IntervisionEntry: ("terugkeer/intervision-entry", 1),
+    wb.IntervisionReflection: ("terugkeer/intervision-reflection", 1),
+    MapEntry: ("terugkeer/map-entry", 1),
+    SocialMap: ("terugkeer/social-map", 1),
+    LegalCheckAdvice: ("terugkeer/legal-check-advice", 1),
 }
 
 #: Explicit upgrade steps: ``(schema, N) -> migration`` from version N to N + 1. No format has

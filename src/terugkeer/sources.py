@@ -1,0 +1,158 @@
+"""The social map (Bijlage 10): information sources and organisations, with an "as of" date.
+
+The book's list is from 2017 and some of its organisations no longer exist, so the map is data
+that is easy to replace or extend with an organisation's own list: :meth:`SocialMap.extended`
+and :meth:`SocialMap.replaced` validate every entry and report every problem at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from ._checks import validated
+from ._labelled import LabelledEnum
+from .errors import Problem, ValidationError
+
+__all__ = [
+    "BOOK_MAP_DATE",
+    "BOOK_SOCIAL_MAP",
+    "MapEntry",
+    "MapEntryKind",
+    "MapGroup",
+    "SocialMap",
+]
+
+_URL = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+(?:/\S*)?")
+
+
+class MapGroup(LabelledEnum):
+    """The groups of Bijlage 10."""
+
+    GENERAL_INFORMATION = "general_information"
+    RETURN_GUIDANCE = "return_guidance"
+    UNACCOMPANIED_MINORS = "unaccompanied_minors"
+    UNDOCUMENTED_HELP = "undocumented_help"
+
+
+class MapEntryKind(LabelledEnum):
+    """Whether an entry is a source of information, an organisation, or people one knows."""
+
+    INFORMATION_SOURCE = "information_source"
+    ORGANISATION = "organisation"
+    INFORMAL = "informal"  #: news from compatriots, family, acquaintances
+
+
+@attrs.frozen
+class MapEntry:
+    """One source or organisation: name, kind, group, web address (may be empty) and "as of" date.
+
+    >>> MapEntry("Example", MapEntryKind.ORGANISATION, MapGroup.RETURN_GUIDANCE, "not a url",
+    ...          dt.date(2026, 1, 1))
+    Traceback (most recent call last):
+    ...
+    terugkeer.errors.ValidationError: 1 problem: $.url: must be an http(s) web address
+    """
+
+    name: str
+    kind: MapEntryKind
+    group: MapGroup
+    url: str
+    as_of: dt.date
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if type(self.name) is str and not self.name.strip():
+            extra.append(Problem("$.name", "must not be empty"))
+        if type(self.url) is str and self.url and not _URL.fullmatch(self.url):
+            extra.append(Problem("$.url", "must be an http(s) web address"))
+        validated(self, extra)
+
+
+@attrs.frozen
+class SocialMap:
+    """A list of sources and organisations. Replace or extend it in one call."""
+
+    entries: tuple[MapEntry, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        validated(self)
+
+    def extended(self, entries: Iterable[MapEntry]) -> SocialMap:
+        """A map with ``entries`` added after the current ones."""
+        return SocialMap((*self.entries, *_checked(entries)))
+
+    def replaced(self, entries: Iterable[MapEntry]) -> SocialMap:
+        """A map holding only ``entries`` (an organisation's own list)."""
+        return SocialMap(_checked(entries))
+
+    def in_group(self, group: MapGroup) -> tuple[MapEntry, ...]:
+        """The entries of one group, in map order."""
+        return tuple(e for e in self.entries if e.group is group)
+
+
+def _checked(entries: Iterable[MapEntry]) -> tuple[MapEntry, ...]:
+    result = tuple(entries)
+    problems = [
+        Problem(f"$.entries[{i}]", "must be a MapEntry")
+        for i, e in enumerate(result)
+        if not isinstance(e, MapEntry)
+    ]
+    if problems:
+        raise ValidationError(problems)
+    return result
+
+
+#: The date of the book's list.
+BOOK_MAP_DATE = dt.date(2017, 1, 1)
+
+_G, _R, _M, _U = (
+    MapGroup.GENERAL_INFORMATION,
+    MapGroup.RETURN_GUIDANCE,
+    MapGroup.UNACCOMPANIED_MINORS,
+    MapGroup.UNDOCUMENTED_HELP,
+)
+_S, _O, _I = MapEntryKind.INFORMATION_SOURCE, MapEntryKind.ORGANISATION, MapEntryKind.INFORMAL
+_BOOK: tuple[tuple[str, MapEntryKind, MapGroup, str], ...] = (
+    ("Recently arrived compatriots", _I, _G, ""),
+    ("Family and acquaintances in the country of origin", _I, _G, ""),
+    (
+        "Ministry of Foreign Affairs: country reports (ambtsberichten)",
+        _S,
+        _G,
+        "https://www.rijksoverheid.nl",
+    ),
+    ("VluchtelingenWerk Nederland: country information", _S, _G, "http://www.vluchtweb.nl"),
+    ("Vreemdelingenrecht.be", _S, _G, "http://www.kruispuntmi.be/vreemdelingenrecht"),
+    ("UNHCR", _S, _G, "https://www.unhcr.org"),
+    ("European Country of Origin Information Network", _S, _G, "https://www.ecoi.net"),
+    ("NGOs working in the country (e.g. Cordaid, HealthNet TPO)", _S, _G, ""),
+    ("Médecins Sans Frontières", _S, _G, "https://www.msf.org"),
+    ("International Red Cross", _S, _G, "http://www.redcross.int"),
+    ("Amnesty International", _S, _G, "https://www.amnesty.org"),
+    ("Human Rights Watch", _S, _G, "https://www.hrw.org"),
+    ("Infoterugkeer: organisations and projects", _S, _R, "http://www.infoterugkeer.nl"),
+    ("VluchtelingenWerk Nederland", _O, _R, "https://www.vluchtelingenwerk.nl"),
+    ("International Organization for Migration (IOM)", _O, _R, "http://www.iom-nederland.nl"),
+    ("Bridge to Better", _O, _R, "http://www.bridgetobetter.org"),
+    ("Solid Road", _O, _R, "http://www.solidroad.nl"),
+    ("Goed Werk Foundation", _O, _R, "http://www.goed-werk.nl"),
+    ("International Education Ter Apel (IETA)", _O, _R, "http://www.ieta.nl"),
+    ("Stichting Wereldwijd", _O, _R, "http://www.stichtingwereldwijd.nl"),
+    ("Rotterdams Ongedocumenteerden Steunpunt (ROS)", _O, _R, "http://www.stichtingros.nl"),
+    ("European Reintegration Support Organisations (ERSO)", _O, _R, "http://www.erso-project.eu"),
+    ("Nidos", _O, _M, "https://www.nidos.nl"),
+    ("Beyond Borders", _O, _M, "http://www.beyondborders.nu"),
+    ("Stichting LOS", _O, _U, "http://www.stichtinglos.nl"),
+    ("Lampion", _O, _U, "http://www.lampion.info"),
+    ("Dokters van de Wereld", _O, _U, "https://www.doktersvandewereld.org"),
+)
+
+#: Bijlage 10 as printed (2017). Some organisations no longer exist: replace or extend it.
+BOOK_SOCIAL_MAP = SocialMap(
+    tuple(MapEntry(name, kind, group, url, BOOK_MAP_DATE) for name, kind, group, url in _BOOK)
+)

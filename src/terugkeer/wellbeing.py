@@ -1,0 +1,248 @@
+"""The counsellor's own wellbeing (chapter 6, Bijlagen 7–9): instruments for the counsellor.
+
+These records are about the counsellor, not the client: they never belong in a client's file and
+have no field for a client's personal data (free text should not name clients either). The
+derived views describe what was recognised; they never grade the counsellor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from ._catalogue_wellbeing import WELLBEING_ROWS
+from ._checks import validated
+from ._labelled import LabelledEnum
+from .errors import Problem, ValidationError
+
+__all__ = [
+    "SEVERAL_STRESS_SIGNALS",
+    "WELLBEING_ITEMS",
+    "EmotionExample",
+    "EmotionExercise",
+    "IntervisionEntry",
+    "IntervisionReflection",
+    "ReactionsReflection",
+    "ReflectionSummary",
+    "SignalsCheck",
+    "StressAdvice",
+    "StressSelfCheck",
+    "WellbeingItem",
+    "WellbeingList",
+    "get_wellbeing_item",
+    "items_of",
+    "reflection_summary",
+    "stress_advice",
+]
+
+
+class WellbeingList(LabelledEnum):
+    """The lists of chapter 6 and Bijlagen 7–9."""
+
+    DISTANCE = "distance"  #: §6.1 reactions pointing to too much distance
+    INVOLVEMENT = "involvement"  #: §6.1 reactions pointing to over-involvement
+    EXERCISE_EMOTION = "exercise_emotion"  #: B7 exercise: emotions clients can evoke
+    SIGNAL_GENERAL = "signal_general"  #: B7 signals of emotional reactions: general
+    SIGNAL_CLIENT = "signal_client"  #: B7 signals: in contact with the client
+    SIGNAL_TEAM = "signal_team"  #: B7 signals: in team and organisation
+    STRESS_SIGNAL = "stress_signal"  #: B8 signals of stress
+    STRESS_ADVICE = "stress_advice"  #: B8 what to consider when several are recognised
+    PREVENTION_PERSONAL = "prevention_personal"  #: B8 preventive measures, personal
+    PREVENTION_PROFESSIONAL = "prevention_professional"  #: B8 preventive measures, professional
+    INTERVISION_SOCIETY = "intervision_society"  #: B9 domain: society
+    INTERVISION_WORK = "intervision_work"  #: B9 domain: work environment
+    INTERVISION_PERSON = "intervision_person"  #: B9 domain: you as a person
+    INTERVISION_CLIENT = "intervision_client"  #: B9 domain: the client
+    ORGANISATION = "organisation"  #: §6.3 suggestions for organisations
+
+
+@attrs.frozen
+class WellbeingItem:
+    """One item of one of the wellbeing lists."""
+
+    id: str
+    list: WellbeingList
+
+    @property
+    def message_id(self) -> str:
+        """Message id of the item's label."""
+        return f"WellbeingItem.{self.id}"
+
+
+#: Every wellbeing item, list by list, in book order.
+WELLBEING_ITEMS: tuple[WellbeingItem, ...] = tuple(
+    WellbeingItem(item_id, WellbeingList(name)) for item_id, name in WELLBEING_ROWS
+)
+_ITEMS = {item.id: item for item in WELLBEING_ITEMS}
+
+#: "Several" stress signals, for the advice of Bijlage 8, means two or more (our design).
+SEVERAL_STRESS_SIGNALS = 2
+
+
+def get_wellbeing_item(item_id: str) -> WellbeingItem:
+    """Look an item up by its stable id."""
+    try:
+        return _ITEMS[item_id]
+    except (KeyError, TypeError):
+        raise ValidationError.at("$", "unknown wellbeing item id") from None
+
+
+def items_of(*lists: WellbeingList) -> tuple[WellbeingItem, ...]:
+    """The items of the given lists, in book order."""
+    return tuple(item for item in WELLBEING_ITEMS if item.list in lists)
+
+
+def _check_ids(values: object, path: str, allowed: tuple[WellbeingList, ...]) -> list[Problem]:
+    if type(values) is not tuple:
+        return []
+    problems = [
+        Problem(f"{path}[{i}]", "not an item of this instrument")
+        for i, value in enumerate(values)
+        if value not in _ITEMS or _ITEMS[value].list not in allowed
+    ]
+    if len(set(values)) != len(values):
+        problems.append(Problem(path, "lists an item twice"))
+    return problems
+
+
+@attrs.frozen
+class EmotionExample:
+    """Bijlage 7 exercise, one emotion: examples; consequences for the contact and oneself."""
+
+    emotion: str
+    examples: str = ""
+    consequences_for_contact: str = ""
+    consequences_for_self: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        allowed = (WellbeingList.EXERCISE_EMOTION,)
+        problems = (
+            _check_ids((self.emotion,), "$.emotion", allowed) if type(self.emotion) is str else []
+        )
+        validated(self, [Problem("$.emotion", p.reason) for p in problems])
+
+
+@attrs.frozen
+class EmotionExercise:
+    """The Bijlage 7 exercise as done on one day, alone or with colleagues."""
+
+    done_on: dt.date
+    examples: tuple[EmotionExample, ...] = ()
+
+    __attrs_post_init__ = validated
+
+
+@attrs.frozen
+class SignalsCheck:
+    """Bijlage 7 signals of emotional reactions the counsellor recognises, on one day."""
+
+    checked_on: dt.date
+    recognised: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        allowed = (
+            WellbeingList.SIGNAL_GENERAL,
+            WellbeingList.SIGNAL_CLIENT,
+            WellbeingList.SIGNAL_TEAM,
+        )
+        validated(self, _check_ids(self.recognised, "$.recognised", allowed))
+
+
+@attrs.frozen
+class StressSelfCheck:
+    """Bijlage 8: the stress signals the counsellor recognises in themselves, on one day."""
+
+    checked_on: dt.date
+    recognised: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        allowed = (WellbeingList.STRESS_SIGNAL,)
+        validated(self, _check_ids(self.recognised, "$.recognised", allowed))
+
+
+@attrs.frozen
+class StressAdvice:
+    """What Bijlage 8 suggests after a self-check; empty with fewer than two signals."""
+
+    advised: bool
+    advice: tuple[WellbeingItem, ...]
+    personal_measures: tuple[WellbeingItem, ...]
+    professional_measures: tuple[WellbeingItem, ...]
+    rule: str = "SPEC §8 (B8): several signals, two or more (our design)"
+
+
+def stress_advice(check: StressSelfCheck) -> StressAdvice:
+    """The advice of Bijlage 8 when two or more stress signals are recognised, with the measures.
+
+    >>> import datetime as dt
+    >>> check = StressSelfCheck(dt.date(2026, 3, 2), ("W.stress_signal.sleeplessness",))
+    >>> stress_advice(check).advised
+    False
+    """
+    if len(check.recognised) < SEVERAL_STRESS_SIGNALS:
+        return StressAdvice(False, (), (), ())
+    return StressAdvice(
+        True,
+        items_of(WellbeingList.STRESS_ADVICE),
+        items_of(WellbeingList.PREVENTION_PERSONAL),
+        items_of(WellbeingList.PREVENTION_PROFESSIONAL),
+    )
+
+
+@attrs.frozen
+class ReactionsReflection:
+    """§6.1: the reactions the counsellor recognises in their own work, on one day."""
+
+    reflected_on: dt.date
+    recognised: tuple[str, ...] = ()
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        allowed = (WellbeingList.DISTANCE, WellbeingList.INVOLVEMENT)
+        validated(self, _check_ids(self.recognised, "$.recognised", allowed))
+
+
+@attrs.frozen
+class ReflectionSummary:
+    """The reactions recognised, on each side. A description, never a grade."""
+
+    distance: tuple[WellbeingItem, ...]
+    involvement: tuple[WellbeingItem, ...]
+
+
+def reflection_summary(reflection: ReactionsReflection) -> ReflectionSummary:
+    """List the recognised reactions on the side of distance and of over-involvement."""
+    chosen = set(reflection.recognised)
+    return ReflectionSummary(
+        distance=tuple(i for i in items_of(WellbeingList.DISTANCE) if i.id in chosen),
+        involvement=tuple(i for i in items_of(WellbeingList.INVOLVEMENT) if i.id in chosen),
+    )
+
+
+@attrs.frozen
+class IntervisionEntry:
+    """Bijlage 9, one item: how it influences the work (free text)."""
+
+    item: str
+    influence: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        allowed = (
+            WellbeingList.INTERVISION_SOCIETY,
+            WellbeingList.INTERVISION_WORK,
+            WellbeingList.INTERVISION_PERSON,
+            WellbeingList.INTERVISION_CLIENT,
+        )
+        problems = _check_ids((self.item,), "$.item", allowed) if type(self.item) is str else []
+        validated(self, [Problem("$.item", p.reason) for p in problems])
+
+
+@attrs.frozen
+class IntervisionReflection:
+    """A Bijlage 9 reflection on one day: per item, how it influences the work."""
+
+    reflected_on: dt.date
+    entries: tuple[IntervisionEntry, ...] = ()
+
+    __attrs_post_init__ = validated
