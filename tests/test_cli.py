@@ -13,6 +13,8 @@ from terugkeer import (
     SUICIDE_STEPS,
     Assessment,
     FindingKind,
+    WellbeingList,
+    items_of,
     label,
     text,
 )
@@ -87,3 +89,14 @@ def test_demo_shows_the_signal_log_with_the_suicide_steps(locale: str) -> None:
     assert text("demo.signals", locale) in out
     for step in SUICIDE_STEPS:
         assert label(step, locale) in out
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_counsellor_demo_shows_a_self_check_and_its_advice(
+    locale: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo", "--counsellor", "--locale", locale]) == 0
+    out = capsys.readouterr().out
+    assert text("demo.counsellor.advice", locale) in out
+    for item in items_of(WellbeingList.STRESS_ADVICE):
+        assert label(item, locale) in out

@@ -22,6 +22,7 @@ from terugkeer import (
     RISK_FACTORS,
     SIGNALS,
     SUICIDE_STEPS,
+    WELLBEING_ITEMS,
     FindingKind,
     GuidanceKind,
     Labelled,
@@ -50,6 +51,7 @@ def used_message_ids() -> set[str]:
     entries: list[Labelled] = [*SIGNALS, *RISK_FACTORS, *PROTECTIVE_FACTORS, *SUICIDE_STEPS]
     ids |= {entry.message_id for entry in entries}
     ids |= {f"Guidance.{kind.value}" for kind in GuidanceKind}
+    ids |= {item.message_id for item in WELLBEING_ITEMS}
     return ids | {m.message_id for e in ENUMS for m in e}
 
 

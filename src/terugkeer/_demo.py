@@ -69,8 +69,18 @@ from .signals import (
     Taxation,
     Willingness,
 )
+from .wellbeing import StressSelfCheck, get_wellbeing_item, stress_advice
 
-__all__ = ["CHECKLIST", "FIRST", "SECOND", "demo_plan", "demo_signal_log", "render_demo"]
+__all__ = [
+    "CHECKLIST",
+    "COUNSELLOR_CHECK",
+    "FIRST",
+    "SECOND",
+    "demo_plan",
+    "demo_signal_log",
+    "render_counsellor_demo",
+    "render_demo",
+]
 
 FIRST = Assessment.build(
     dt.date(2026, 3, 2),
@@ -355,6 +365,35 @@ def _signals(locale: str) -> list[str]:
         text("demo.signals", locale),
         *("  " + line for line in signal_report(demo_signal_log(), locale)),
     ]
+
+
+COUNSELLOR_CHECK = StressSelfCheck(
+    dt.date(2026, 3, 20),
+    (
+        "W.stress_signal.sleeplessness",
+        "W.stress_signal.constant_worrying",
+        "W.stress_signal.tiredness",
+    ),
+)
+
+
+def render_counsellor_demo(locale: str = "nl") -> str:
+    """The counsellor's example: a stress self-check and what Bijlage 8 suggests."""
+    check = COUNSELLOR_CHECK
+    advice = stress_advice(check)
+    date = format_date(check.checked_on, locale)
+    lines = [text("demo.counsellor", locale), ""]
+    lines.append(text("demo.counsellor.recognised", locale).format(date=date))
+    lines += [f"  – {label(get_wellbeing_item(i), locale)}" for i in check.recognised]
+    for heading, items in (
+        ("demo.counsellor.advice", advice.advice),
+        ("demo.counsellor.personal", advice.personal_measures),
+        ("demo.counsellor.professional", advice.professional_measures),
+    ):
+        lines += ["", text(heading, locale)]
+        lines += [f"  – {label(item, locale)}" for item in items]
+    lines += ["", text("demo.counsellor.private", locale)]
+    return "\n".join(lines) + "\n"
 
 
 def render_demo(locale: str = "nl") -> str:

@@ -29,6 +29,11 @@ def _parser() -> argparse.ArgumentParser:
         "demo", help="show the built-in example client", description=_DEMO_HELP
     )
     demo.add_argument(
+        "--counsellor",
+        action="store_true",
+        help="show the counsellor's own instruments instead: a stress self-check and its advice",
+    )
+    demo.add_argument(
         "--locale",
         default=DEFAULT_LOCALE,
         help=f"language of the output: one of {', '.join(AVAILABLE_LOCALES)}, "
@@ -45,9 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         locale = resolve_locale(args.locale)
     except UnsupportedLocaleError as err:
         parser.error(str(err))
-    from ._demo import render_demo
+    from ._demo import render_counsellor_demo, render_demo
 
-    sys.stdout.write(render_demo(locale))
+    render = render_counsellor_demo if args.counsellor else render_demo
+    sys.stdout.write(render(locale))
     return 0
 
 

@@ -26,6 +26,8 @@ from hypothesis import strategies as st
 from . import actionplan as ap
 from . import health as hc
 from . import signals as sg
+from . import sources as sm
+from . import wellbeing as wb
 from ._catalogue_currencies import CURRENCY_CODES
 from .answers import Answer
 from .factors import (
@@ -48,22 +50,30 @@ __all__ = [
     "assessments",
     "change_possibilities",
     "dates",
+    "emotion_exercises",
     "emotion_records",
     "factor_ids",
     "factors_records",
     "health_checklists",
+    "intervision_reflections",
+    "map_entries",
     "money",
     "notes",
     "ratings",
+    "reactions_reflections",
     "records",
     "referrals",
     "scores",
     "signal_ids",
     "signal_logs",
     "signal_observations",
+    "signals_checks",
+    "social_maps",
     "sources",
+    "stress_self_checks",
     "taxations",
     "weighty_factors",
+    "wellbeing_ids",
 ]
 
 _FIRST_DAY = dt.date(2000, 1, 1)
@@ -434,3 +444,79 @@ def signal_logs(draw: st.DrawFn, suicide_related: bool | None = None) -> sg.Sign
         steps=tuple(steps),
         emotions=tuple(draw(st.lists(emotion_records(), max_size=2))),
     )
+
+
+# --- Counsellor wellbeing and the social map ---------------------------------------------------
+
+
+def wellbeing_ids(*lists: wb.WellbeingList) -> st.SearchStrategy[str]:
+    """An item id from the given wellbeing lists."""
+    return st.sampled_from([item.id for item in wb.items_of(*lists)])
+
+
+def _chosen(*lists: wb.WellbeingList) -> st.SearchStrategy[tuple[str, ...]]:
+    return st.lists(wellbeing_ids(*lists), unique=True).map(tuple)
+
+
+def stress_self_checks() -> st.SearchStrategy[wb.StressSelfCheck]:
+    """A Bijlage 8 self-check with any number of recognised signals."""
+    return st.builds(wb.StressSelfCheck, dates(), _chosen(wb.WellbeingList.STRESS_SIGNAL))
+
+
+def signals_checks() -> st.SearchStrategy[wb.SignalsCheck]:
+    """A Bijlage 7 check of signals of emotional reactions."""
+    lists = (
+        wb.WellbeingList.SIGNAL_GENERAL,
+        wb.WellbeingList.SIGNAL_CLIENT,
+        wb.WellbeingList.SIGNAL_TEAM,
+    )
+    return st.builds(wb.SignalsCheck, dates(), _chosen(*lists))
+
+
+def reactions_reflections() -> st.SearchStrategy[wb.ReactionsReflection]:
+    """A §6.1 reflection: reactions recognised on either side."""
+    return st.builds(
+        wb.ReactionsReflection,
+        dates(),
+        _chosen(wb.WellbeingList.DISTANCE, wb.WellbeingList.INVOLVEMENT),
+        notes(),
+    )
+
+
+def emotion_exercises() -> st.SearchStrategy[wb.EmotionExercise]:
+    """A Bijlage 7 exercise."""
+    example = st.builds(
+        wb.EmotionExample,
+        wellbeing_ids(wb.WellbeingList.EXERCISE_EMOTION),
+        notes(),
+        notes(),
+        notes(),
+    )
+    return st.builds(wb.EmotionExercise, dates(), st.lists(example, max_size=4).map(tuple))
+
+
+def intervision_reflections() -> st.SearchStrategy[wb.IntervisionReflection]:
+    """A Bijlage 9 reflection."""
+    lists = [wl for wl in wb.WellbeingList if wl.value.startswith("intervision_")]
+    entry = st.builds(wb.IntervisionEntry, wellbeing_ids(*lists), notes())
+    return st.builds(wb.IntervisionReflection, dates(), st.lists(entry, max_size=5).map(tuple))
+
+
+def map_entries() -> st.SearchStrategy[sm.MapEntry]:
+    """A valid social-map entry."""
+    host = st.from_regex(r"[a-z][a-z0-9]{0,10}\.(nl|org|eu)", fullmatch=True)
+    url = st.one_of(st.just(""), host.map(lambda h: f"https://{h}"))
+    return st.builds(
+        sm.MapEntry,
+        _filled_text(),
+        st.sampled_from(list(sm.MapEntryKind)),
+        st.sampled_from(list(sm.MapGroup)),
+        url,
+        dates(),
+        notes(),
+    )
+
+
+def social_maps() -> st.SearchStrategy[sm.SocialMap]:
+    """A social map of a few entries."""
+    return st.lists(map_entries(), max_size=5).map(lambda e: sm.SocialMap(tuple(e)))
