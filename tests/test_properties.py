@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from terugkeer import (
@@ -16,8 +17,14 @@ from terugkeer import (
     ActionPlan,
     Assessment,
     CandidateReason,
+    CaseContext,
+    CaseFile,
+    CasePart,
+    CaseSummary,
     ChangeCandidate,
     ChangePossibility,
+    ConsentPurpose,
+    ConsentRecord,
     EmotionExample,
     EmotionExercise,
     EmotionObservation,
@@ -26,6 +33,7 @@ from terugkeer import (
     FactorGroup,
     FactorsRecord,
     Guidance,
+    HandoverBundle,
     HealthFinding,
     IntervisionEntry,
     IntervisionReflection,
@@ -34,6 +42,7 @@ from terugkeer import (
     MonitoringAdvice,
     Movement,
     OpenStep,
+    PhaseChange,
     PlanAttention,
     Rating,
     RatingKind,
@@ -55,10 +64,12 @@ from terugkeer import (
     VulnerableCharacteristic,
     WeightKind,
     WeightyFactor,
+    case_summary,
     change_candidates,
     compare,
     completeness,
     dumps,
+    handover_bundle,
     health_findings,
     legal_check_advice,
     loads,
@@ -75,7 +86,9 @@ from terugkeer.testing import (
     action_plans,
     assessment_pairs,
     assessments,
+    case_files,
     change_possibilities,
+    consent_records,
     emotion_exercises,
     emotion_records,
     factors_records,
@@ -213,6 +226,11 @@ def _from_plan(make: Callable[[ActionPlan], Sequence[object]]) -> st.SearchStrat
     return action_plans().flatmap(lambda plan: st.sampled_from(list(make(plan))))
 
 
+_FULL_HANDOVER = ConsentRecord(
+    ConsentPurpose.HANDOVER, "Org A", dt.date(2026, 1, 1), parts=tuple(CasePart)
+)
+
+
 def document_strategies() -> dict[type, st.SearchStrategy[Any]]:
     """A strategy for every serialisable type, for the round-trip property."""
     found: dict[type, st.SearchStrategy[Any]] = {
@@ -272,6 +290,16 @@ def document_strategies() -> dict[type, st.SearchStrategy[Any]]:
             LegalCheckAdvice: st.lists(st.sampled_from(list(VulnerableCharacteristic))).map(
                 legal_check_advice
             ),
+            CaseFile: case_files(),
+            CaseContext: case_files().map(lambda c: c.context),
+            PhaseChange: case_files()
+            .filter(lambda c: c.context.phases)
+            .map(lambda c: c.context.phases[0]),
+            ConsentRecord: consent_records(),
+            HandoverBundle: case_files().map(
+                lambda c: handover_bundle(c.add_consent(_FULL_HANDOVER), "Org A")
+            ),
+            CaseSummary: case_files().map(case_summary),
             PlanAttention: st.lists(weighty_factors(), min_size=1).map(
                 lambda rows: plan_attention(rows)[0]
             ),
@@ -287,7 +315,11 @@ class TestRoundTrip:
         assert set(document_strategies()) == set(DOCUMENT_TYPES)
 
     @pytest.mark.parametrize("cls", list(DOCUMENT_TYPES), ids=lambda c: c.__name__)
-    @settings(max_examples=25)
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(data=st.data())
     def test_every_document_type_round_trips(self, cls: type, data: st.DataObject) -> None:
         obj = data.draw(document_strategies()[cls])

@@ -86,7 +86,10 @@ class ClientInfo:
     """Header: the client's personal details. Everything but the country identifies the client."""
 
     name: str = _identifying()
-    date_of_birth: dt.date | None = attrs.field(default=None, metadata={"identifying": True})
+    #: Identifying; the research export keeps only the year.
+    date_of_birth: dt.date | None = attrs.field(
+        default=None, metadata={"identifying": True, "research": "year"}
+    )
     phone: str = _identifying()
     email: str = _identifying()
     address: str = _identifying()
@@ -353,7 +356,9 @@ class Monitoring:
 
     wanted: Answer | None = None
     consent_to_check_ins: Answer | None = None
-    months: int | None = None
+    months: int | None = attrs.field(
+        default=None, metadata={"json_schema": {"minimum": 0, "maximum": 120}}
+    )
     moments: str = ""
 
     def __attrs_post_init__(self) -> None:

@@ -155,8 +155,11 @@ class Rating:
 
     factor: str
     kind: RatingKind
-    score: int | None = None
-    note: str = ""
+    #: −3..−1 or +1..+3 when scored, else None (also stated for the JSON Schema).
+    score: int | None = attrs.field(
+        default=None, metadata={"json_schema": {"enum": [*sorted(SCORES), None]}}
+    )
+    note: str = attrs.field(default="", metadata={"free_text": True})
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []

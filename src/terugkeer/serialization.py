@@ -18,11 +18,13 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from . import actionplan as ap
+from . import case as cf
 from . import health as hc
 from . import referral as rf
 from . import signals as sg
 from . import wellbeing as wb
 from ._converter import CONVERTER, structure
+from .casesummary import CaseSummary
 from .context import LegalCheckAdvice
 from .errors import Problem, ValidationError
 from .factors import (
@@ -131,6 +133,12 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     MapEntry: ("terugkeer/map-entry", 1),
     SocialMap: ("terugkeer/social-map", 1),
     LegalCheckAdvice: ("terugkeer/legal-check-advice", 1),
+    cf.CaseFile: ("terugkeer/case", 1),
+    cf.CaseContext: ("terugkeer/case-context", 1),
+    cf.PhaseChange: ("terugkeer/phase-change", 1),
+    cf.ConsentRecord: ("terugkeer/consent", 1),
+    cf.HandoverBundle: ("terugkeer/handover-bundle", 1),
+    CaseSummary: ("terugkeer/case-summary", 1),
 }
 
 #: Explicit upgrade steps: ``(schema, N) -> migration`` from version N to N + 1. No format has

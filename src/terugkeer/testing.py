@@ -24,6 +24,8 @@ import attrs
 from hypothesis import strategies as st
 
 from . import actionplan as ap
+from . import case as cf
+from . import context as cx
 from . import health as hc
 from . import signals as sg
 from . import sources as sm
@@ -48,13 +50,16 @@ __all__ = [
     "appointments",
     "assessment_pairs",
     "assessments",
+    "case_files",
     "change_possibilities",
+    "consent_records",
     "dates",
     "emotion_exercises",
     "emotion_records",
     "factor_ids",
     "factors_records",
     "health_checklists",
+    "identifying_texts",
     "intervision_reflections",
     "map_entries",
     "money",
@@ -520,3 +525,88 @@ def map_entries() -> st.SearchStrategy[sm.MapEntry]:
 def social_maps() -> st.SearchStrategy[sm.SocialMap]:
     """A social map of a few entries."""
     return st.lists(map_entries(), max_size=5).map(lambda e: sm.SocialMap(tuple(e)))
+
+
+# --- Case files -------------------------------------------------------------------------------
+
+
+def identifying_texts() -> st.SearchStrategy[str]:
+    """Text for identifying fields, shaped so it cannot occur in other output by chance."""
+    return st.from_regex(r"QX[A-Z]{4}[0-9]{4}", fullmatch=True)
+
+
+def consent_records(
+    organisations: tuple[str, ...] = ("Org A", "Org B", "IOM"),
+) -> st.SearchStrategy[cf.ConsentRecord]:
+    """A consent given or withdrawn, for one of ``organisations``."""
+
+    @st.composite
+    def build(draw: st.DrawFn) -> cf.ConsentRecord:
+        purpose = draw(st.sampled_from(list(cf.ConsentPurpose)))
+        action = draw(st.sampled_from(list(cf.ConsentAction)))
+        parts: tuple[cf.CasePart, ...] = ()
+        if purpose is cf.ConsentPurpose.HANDOVER and action is cf.ConsentAction.GIVE:
+            parts = tuple(
+                draw(st.lists(st.sampled_from(list(cf.CasePart)), min_size=1, unique=True))
+            )
+        organisation = draw(st.sampled_from(organisations))
+        return cf.ConsentRecord(purpose, organisation, draw(dates()), action, parts, draw(notes()))
+
+    return build()
+
+
+@st.composite
+def case_files(draw: st.DrawFn, fill: Fill = "partial") -> cf.CaseFile:
+    """A whole case file. Identifying fields hold :func:`identifying_texts` and birth dates
+    before 2000, so tests can look for them in exports."""
+    ident = identifying_texts()
+    client = ap.ClientInfo(
+        name=draw(ident),
+        date_of_birth=draw(st.none() | dates(dt.date(1920, 1, 1), dt.date(1999, 12, 31))),
+        phone=draw(ident),
+        email=draw(ident),
+        address=draw(ident),
+        country_of_origin=draw(notes()),
+    )
+    phase_days = sorted(draw(st.lists(dates(), max_size=3)))
+    context = cf.CaseContext(
+        phases=tuple(
+            cf.PhaseChange(draw(st.sampled_from(list(cx.ProcessPhase))), day) for day in phase_days
+        ),
+        group=draw(st.none() | st.sampled_from(list(cx.ClientGroup))),
+        unaccompanied_minor=draw(st.booleans()),
+        asylum_outcome=draw(st.none() | st.sampled_from(list(AsylumOutcome))),
+        return_way=draw(st.none() | st.sampled_from(list(cx.ReturnWay))),
+        alternative=draw(st.none() | st.sampled_from(list(cx.Alternative))),
+        vulnerable=tuple(
+            draw(st.lists(st.sampled_from(list(cx.VulnerableCharacteristic)), unique=True))
+        ),
+    )
+    days = sorted(draw(st.lists(dates(), max_size=3)))
+    scored = [draw(assessments(assessed_on=st.just(day))) for day in days]
+    possibilities, weighty = [], []
+    for a in scored:
+        rated = [r for r in a.ratings if r.score is not None]
+        keep: bool = draw(st.booleans())
+        if rated and keep:
+            r = draw(st.sampled_from(rated))
+            possibilities.append(ChangePossibility.for_factor(a, r.factor, draw(notes())))
+            weighty.append(WeightyFactor.for_factor(a, r.factor, draw(notes())))
+    plan = draw(action_plans(fill))
+    organisation = ap.OrganisationInfo(
+        counsellor=draw(ident), file_number=draw(ident), present=draw(ident)
+    )
+    plan = attrs.evolve(plan, client=ap.ClientInfo(), organisation=organisation)
+    return cf.CaseFile(
+        case_id=draw(identifying_texts()),
+        client=client,
+        context=context,
+        family=tuple(draw(st.lists(records(ap.FamilyMemberView), max_size=2))),
+        assessments=tuple(scored),
+        change_possibilities=tuple(possibilities),
+        weighty_factors=tuple(weighty),
+        plan=plan,
+        health=tuple(draw(st.lists(health_checklists(), max_size=2))),
+        signals=draw(signal_logs()),
+        consents=tuple(draw(st.lists(consent_records(), max_size=4))),
+    )

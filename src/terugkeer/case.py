@@ -1,0 +1,292 @@
+"""The case file: everything about one client in one immutable, versioned record.
+
+Identifying data live in one place (:attr:`CaseFile.client`); history is never rewritten: dated
+assessments, appointments, signals and consents only grow. Every change returns a new case file.
+Consent gates what leaves the file: :func:`handover_bundle` returns only what the client agreed
+to share with that organisation (SPEC §0, §4.11).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import attrs
+
+from ._checks import validated
+from ._labelled import LabelledEnum
+from .actionplan import ActionPlan, ClientInfo, FamilyMemberView
+from .context import (
+    Alternative,
+    ClientGroup,
+    ProcessPhase,
+    ReturnWay,
+    VulnerableCharacteristic,
+)
+from .errors import Problem, TerugkeerError, ValidationError
+from .factors import Assessment, AsylumOutcome, ChangePossibility, WeightyFactor
+from .health import HealthChecklist
+from .signals import SignalLog
+
+__all__ = [
+    "CaseContext",
+    "CaseFile",
+    "CasePart",
+    "ConsentAction",
+    "ConsentPurpose",
+    "ConsentRecord",
+    "ConsentRequired",
+    "HandoverBundle",
+    "PhaseChange",
+    "handover_bundle",
+    "valid_consent",
+]
+
+
+class ConsentRequired(TerugkeerError):
+    """Something would leave the client's file without a valid, recorded consent."""
+
+
+@attrs.frozen
+class PhaseChange:
+    """The process phase the client entered, and when."""
+
+    phase: ProcessPhase
+    on: dt.date
+
+    __attrs_post_init__ = validated
+
+
+@attrs.frozen
+class CaseContext:
+    """Where the client stands: phases, group, asylum outcome, way of return, vulnerability."""
+
+    phases: tuple[PhaseChange, ...] = ()
+    group: ClientGroup | None = None
+    unaccompanied_minor: bool = False
+    asylum_outcome: AsylumOutcome | None = None
+    return_way: ReturnWay | None = None  #: if decided
+    alternative: Alternative | None = None  #: if the client chose another way
+    vulnerable: tuple[VulnerableCharacteristic, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        changes = [p for p in self.phases if isinstance(p, PhaseChange)]
+        for i in range(1, len(changes)):
+            if changes[i].on < changes[i - 1].on:
+                extra.append(Problem(f"$.phases[{i}].on", "is before the previous change"))
+        if type(self.vulnerable) is tuple and len(set(self.vulnerable)) != len(self.vulnerable):
+            extra.append(Problem("$.vulnerable", "lists a characteristic twice"))
+        validated(self, extra)
+
+    @property
+    def phase(self) -> ProcessPhase | None:
+        """The current phase (the latest change), if any."""
+        return self.phases[-1].phase if self.phases else None
+
+
+class ConsentPurpose(LabelledEnum):
+    """What a consent is for (SPEC §0)."""
+
+    HANDOVER = "handover"  #: overviews and plan travel with a handover (§4.11)
+    CONSULT_CLINICIAN = "consult_clinician"  #: consult the treating clinician (§4.7)
+    REFERRAL_CONSULTATION = "referral_consultation"  #: consult others about a referral (B6)
+    CHECK_INS = "check_ins"  #: check how the client is doing after return (§4.12)
+
+
+class ConsentAction(LabelledEnum):
+    """A consent is given, or an earlier one withdrawn: both are new records."""
+
+    GIVE = "give"
+    WITHDRAW = "withdraw"
+
+
+class CasePart(LabelledEnum):
+    """The parts of a case file a handover can carry."""
+
+    CLIENT_DETAILS = "client_details"
+    OVERVIEWS = "overviews"  #: assessments and Overviews 2 and 3
+    ACTION_PLAN = "action_plan"
+    HEALTH_CHECKLISTS = "health_checklists"
+
+
+@attrs.frozen
+class ConsentRecord:
+    """A consent given or withdrawn, dated, for one purpose and one named organisation.
+
+    For a handover, ``parts`` says what may travel; withdrawing covers the whole consent.
+    """
+
+    purpose: ConsentPurpose
+    organisation: str
+    on: dt.date
+    action: ConsentAction = ConsentAction.GIVE
+    parts: tuple[CasePart, ...] = ()
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if type(self.organisation) is str and not self.organisation.strip():
+            extra.append(Problem("$.organisation", "must name the organisation"))
+        if (
+            self.purpose is ConsentPurpose.HANDOVER
+            and self.action is ConsentAction.GIVE
+            and self.parts == ()
+        ):
+            extra.append(Problem("$.parts", "a handover consent must name the parts"))
+        validated(self, extra)
+
+
+def _same_organisation(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def valid_consent(
+    consents: Sequence[ConsentRecord], purpose: ConsentPurpose, organisation: str
+) -> ConsentRecord | None:
+    """The consent in force for a purpose and organisation: the latest record, if it gives consent.
+
+    Records count in the order they were added; a withdrawal ends every earlier consent.
+    """
+    latest = None
+    for record in consents:
+        if record.purpose is purpose and _same_organisation(record.organisation, organisation):
+            latest = record
+    return latest if latest is not None and latest.action is ConsentAction.GIVE else None
+
+
+def _prefix(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
+    return new[: len(old)] == old
+
+
+@attrs.frozen
+class CaseFile:
+    """One client's file. ``client`` is the only place identifying client details are kept.
+
+    >>> case = CaseFile("case-0001")
+    >>> case.assessments
+    ()
+    """
+
+    case_id: str = attrs.field(metadata={"identifying": True})
+    client: ClientInfo = attrs.field(factory=ClientInfo)
+    context: CaseContext = attrs.field(factory=CaseContext)
+    family: tuple[FamilyMemberView, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
+    change_possibilities: tuple[ChangePossibility, ...] = ()
+    weighty_factors: tuple[WeightyFactor, ...] = ()
+    plan: ActionPlan = attrs.field(factory=ActionPlan)
+    health: tuple[HealthChecklist, ...] = ()
+    signals: SignalLog = attrs.field(factory=SignalLog)
+    consents: tuple[ConsentRecord, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if type(self.case_id) is str and not self.case_id.strip():
+            extra.append(Problem("$.case_id", "must not be empty"))
+        days = [a.assessed_on for a in self.assessments if isinstance(a, Assessment)]
+        for i in range(1, len(days)):
+            if days[i] < days[i - 1]:
+                extra.append(Problem(f"$.assessments[{i}].assessed_on", "is before the previous"))
+        if isinstance(self.plan, ActionPlan) and self.plan.client != ClientInfo():
+            extra.append(
+                Problem("$.plan.client", "client details belong in the case's client field only")
+            )
+        validated(self, extra)
+
+    def add_assessment(self, assessment: Assessment) -> CaseFile:
+        """Re-scoring adds an assessment; it never replaces one (dated no earlier than the last)."""
+        return attrs.evolve(self, assessments=(*self.assessments, assessment))
+
+    def add_change_possibility(self, row: ChangePossibility) -> CaseFile:
+        """Add an Overview 2 row."""
+        return attrs.evolve(self, change_possibilities=(*self.change_possibilities, row))
+
+    def add_weighty_factor(self, row: WeightyFactor) -> CaseFile:
+        """Add an Overview 3 row."""
+        return attrs.evolve(self, weighty_factors=(*self.weighty_factors, row))
+
+    def add_checklist(self, checklist: HealthChecklist) -> CaseFile:
+        """Add a health checklist (one per condition)."""
+        return attrs.evolve(self, health=(*self.health, checklist))
+
+    def add_consent(self, record: ConsentRecord) -> CaseFile:
+        """Add a consent or a withdrawal; earlier records stay as they were."""
+        return attrs.evolve(self, consents=(*self.consents, record))
+
+    def change_phase(self, phase: ProcessPhase, on: dt.date) -> CaseFile:
+        """Record that the client entered ``phase`` on ``on``."""
+        context = attrs.evolve(self.context, phases=(*self.context.phases, PhaseChange(phase, on)))
+        return attrs.evolve(self, context=context)
+
+    def with_context(self, context: CaseContext) -> CaseFile:
+        """Replace the context; its phase history may only grow."""
+        if not _prefix(self.context.phases, context.phases):
+            raise ValidationError.at("$.context.phases", "history cannot be rewritten")
+        return attrs.evolve(self, context=context)
+
+    def with_plan(self, plan: ActionPlan) -> CaseFile:
+        """Replace the plan's sections; its appointments and updates may only grow."""
+        old = self.plan
+        problems = [
+            Problem(f"$.plan.{name}", "history cannot be rewritten")
+            for name in ("appointments", "activity_updates")
+            if not _prefix(getattr(old, name), getattr(plan, name))
+        ]
+        if problems:
+            raise ValidationError(problems)
+        return attrs.evolve(self, plan=plan)
+
+    def with_signals(self, log: SignalLog) -> CaseFile:
+        """Replace the signal log by a later state of it; entries may only be added."""
+        problems = [
+            Problem(f"$.signals.{f.name}", "history cannot be rewritten")
+            for f in attrs.fields(SignalLog)
+            if not _prefix(getattr(self.signals, f.name), getattr(log, f.name))
+        ]
+        if problems:
+            raise ValidationError(problems)
+        return attrs.evolve(self, signals=log)
+
+    def plan_for_print(self) -> ActionPlan:
+        """The plan with its header's client details filled in from :attr:`client`."""
+        return attrs.evolve(self.plan, client=self.client)
+
+
+@attrs.frozen
+class HandoverBundle:
+    """What travels to another organisation: only the parts covered by a valid consent."""
+
+    organisation: str
+    consent_given_on: dt.date
+    parts: tuple[CasePart, ...]
+    client: ClientInfo | None = None
+    assessments: tuple[Assessment, ...] = ()
+    change_possibilities: tuple[ChangePossibility, ...] = ()
+    weighty_factors: tuple[WeightyFactor, ...] = ()
+    plan: ActionPlan | None = None
+    health: tuple[HealthChecklist, ...] = ()
+
+
+def handover_bundle(case: CaseFile, to: str) -> HandoverBundle:
+    """The parts of ``case`` the client agreed to hand over to organisation ``to``.
+
+    Raises :class:`ConsentRequired` when no valid handover consent names that organisation
+    (never given, or withdrawn).
+    """
+    consent = valid_consent(case.consents, ConsentPurpose.HANDOVER, to)
+    if consent is None:
+        raise ConsentRequired("no valid handover consent for this organisation")
+    parts = consent.parts
+    overviews = CasePart.OVERVIEWS in parts
+    return HandoverBundle(
+        organisation=consent.organisation,
+        consent_given_on=consent.on,
+        parts=parts,
+        client=case.client if CasePart.CLIENT_DETAILS in parts else None,
+        assessments=case.assessments if overviews else (),
+        change_possibilities=case.change_possibilities if overviews else (),
+        weighty_factors=case.weighty_factors if overviews else (),
+        plan=case.plan if CasePart.ACTION_PLAN in parts else None,
+        health=case.health if CasePart.HEALTH_CHECKLISTS in parts else (),
+    )
