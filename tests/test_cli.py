@@ -100,3 +100,11 @@ def test_counsellor_demo_shows_a_self_check_and_its_advice(
     assert text("demo.counsellor.advice", locale) in out
     for item in items_of(WellbeingList.STRESS_ADVICE):
         assert label(item, locale) in out
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_demo_ends_with_the_case_summary(locale: str) -> None:
+    out = render_demo(locale)
+    summary_at = out.index(text("demo.case", locale))
+    assert summary_at > out.index(text("demo.signals", locale))
+    assert text("demo.case.urgent", locale).split("(")[0] in out[summary_at:]

@@ -153,6 +153,7 @@ from .referral import (
 )
 from .reports import signal_report
 from .research import MIN_KEY_BYTES, RESEARCH_COLUMNS, pseudonym, research_rows
+from .schema import DRAFT, json_schema
 from .serialization import (
     DOCUMENT_TYPES,
     MAX_DOCUMENT_BYTES,
@@ -232,6 +233,7 @@ __all__ = [
     "CHECKLIST_QUESTIONS",
     "DEFAULT_LOCALE",
     "DOCUMENT_TYPES",
+    "DRAFT",
     "FACTORS",
     "HEALTH_MONITORING_MONTHS",
     "MAX_ACTIVITIES",
@@ -403,6 +405,7 @@ __all__ = [
     "health_findings",
     "help_text",
     "items_of",
+    "json_schema",
     "label",
     "legal_check_advice",
     "load_case",

@@ -13,11 +13,14 @@ from .actionplan import (
     ActionPlan,
     Activity,
     Appointment,
+    ClientInfo,
     Goals,
     Monitoring,
     Safety,
 )
 from .answers import Answer
+from .case import CaseFile
+from .casesummary import case_summary
 from .factors import (
     FACTORS,
     Assessment,
@@ -47,6 +50,7 @@ from .health import (
 from .healthfindings import health_findings, plan_health_section
 from .i18n import format_date, label, text
 from .planning import (
+    Progress,
     _is_answered,
     _values,
     completeness,
@@ -76,6 +80,7 @@ __all__ = [
     "COUNSELLOR_CHECK",
     "FIRST",
     "SECOND",
+    "demo_case",
     "demo_plan",
     "demo_signal_log",
     "render_counsellor_demo",
@@ -396,6 +401,54 @@ def render_counsellor_demo(locale: str = "nl") -> str:
     return "\n".join(lines) + "\n"
 
 
+def demo_case(locale: str) -> CaseFile:
+    """The example client's whole file."""
+    case = CaseFile(
+        "demo-0001",
+        ClientInfo(name="Sam Voorbeeld", country_of_origin=text("demo.country", locale)),
+    )
+    case = case.add_assessment(FIRST).add_assessment(SECOND)
+    for row in propose_weighty(SECOND, limit=4):
+        case = case.add_weighty_factor(row)
+    case = case.with_plan(demo_plan(locale)).add_checklist(CHECKLIST)
+    return case.with_signals(demo_signal_log())
+
+
+def _case(locale: str) -> list[str]:
+    summary = case_summary(demo_case(locale))
+    out = [text("demo.case", locale)]
+    if summary.urgent_steps:
+        out.append("  " + text("demo.case.urgent", locale).format(count=len(summary.urgent_steps)))
+    if summary.latest is not None:
+        totals = summary.latest.totals()
+        date = format_date(summary.latest.assessed_on, locale)
+        out.append(
+            "  "
+            + text("demo.case.latest", locale).format(
+                date=date, minus=totals.minus, plus=totals.plus
+            )
+        )
+    out.append("  " + text("demo.case.moved", locale).format(count=len(summary.moved)))
+    names = "; ".join(label(w.factor, locale) for w in summary.open_vulnerabilities)
+    out.append("  " + text("demo.case.vulnerabilities", locale).format(factors=names or "—"))
+    answered = sum(p.progress is Progress.ANSWERED for p in summary.plan_progress)
+    partly = sum(p.progress is Progress.PARTLY for p in summary.plan_progress)
+    out.append(
+        "  "
+        + text("demo.case.plan", locale).format(
+            answered=answered, total=len(summary.plan_progress), partly=partly
+        )
+    )
+    out.append("  " + text("demo.case.health", locale).format(count=len(summary.health_findings)))
+    out.append(
+        "  " + text("demo.case.referral", locale).format(count=len(summary.open_referral_steps))
+    )
+    if summary.monitoring.advised_months is not None:
+        months = summary.monitoring.advised_months
+        out.append("  " + text("demo.case.monitoring", locale).format(months=months))
+    return out
+
+
 def render_demo(locale: str = "nl") -> str:
     """The whole demo text for one locale."""
     sections = [
@@ -413,6 +466,7 @@ def render_demo(locale: str = "nl") -> str:
         _health(locale),
         _plan(locale),
         _signals(locale),
+        _case(locale),
         [text("demo.describes", locale)],
     ]
     return "\n\n".join("\n".join(lines) for lines in sections) + "\n"

@@ -1,0 +1,119 @@
+"""JSON Schema (draft 2020-12) for terugkeer's documents, generated from the types.
+
+The schema follows the same rules as loading: exact JSON types, enums by value, dates as
+``YYYY-MM-DD``, decimal amounts as strings, no unknown keys, the form's score range and list
+limits. Rules that need more than one field (book order of the ratings, the order of referral
+steps, consent before consulting) are checked by :func:`~terugkeer.loads` only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import enum
+import types
+import typing
+from typing import Any
+
+import attrs
+
+from .case import CaseFile
+from .factors import Factor
+from .planning import PlanSection
+from .serialization import DOCUMENT_TYPES
+from .signals import Signal, SuicideStep
+from .wellbeing import WellbeingItem
+
+__all__ = ["DRAFT", "json_schema"]
+
+#: The JSON Schema dialect of the generated schemas.
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+_ID_TYPES = (Factor, PlanSection, Signal, SuicideStep, WellbeingItem)
+_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_DECIMAL_PATTERN = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def of(self, annotation: Any, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+        schema = self._of(annotation)
+        return {**schema, **(extra or {})}
+
+    def _of(self, annotation: Any) -> dict[str, Any]:
+        origin = typing.get_origin(annotation)
+        if origin in (typing.Union, types.UnionType):
+            options = [self.of(a) for a in typing.get_args(annotation) if a is not type(None)]
+            if len(options) < len(typing.get_args(annotation)):
+                options.append({"type": "null"})
+            return {"anyOf": options}
+        if origin is tuple:
+            return {"type": "array", "items": self.of(typing.get_args(annotation)[0])}
+        simple = {str: "string", bool: "boolean", int: "integer"}
+        if annotation in simple:
+            return {"type": simple[annotation]}
+        if annotation is dt.date:
+            return {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
+        if annotation is decimal.Decimal:
+            return {"type": "string", "pattern": _DECIMAL_PATTERN}
+        if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+            return {"enum": [m.value for m in annotation]}
+        if annotation in _ID_TYPES:
+            return {"type": "string", "description": f"a {annotation.__name__} id"}
+        if isinstance(annotation, type) and attrs.has(annotation):
+            return self.record(annotation)
+        raise TypeError(f"no JSON Schema for {annotation!r}")  # pragma: no cover
+
+    def record(self, cls: type) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # reserve first: records may refer to each other
+            hints = typing.get_type_hints(cls)
+            properties = {}
+            required = []
+            for field in attrs.fields(cls):
+                extra: dict[str, Any] = dict(field.metadata.get("json_schema", {}))
+                if "max_items" in field.metadata:
+                    extra["maxItems"] = field.metadata["max_items"]
+                prop = self.of(hints[field.name])
+                if "enum" in extra and "anyOf" in prop:
+                    prop = {"enum": extra.pop("enum")}
+                properties[field.name] = {**prop, **extra}
+                if field.default is attrs.NOTHING:
+                    required.append(field.name)
+            self.defs[name] = {
+                "type": "object",
+                "properties": properties,
+                "required": required,
+                "additionalProperties": False,
+            }
+        return {"$ref": f"#/$defs/{name}"}
+
+
+def json_schema(cls: type = CaseFile) -> dict[str, Any]:
+    """The JSON Schema of a document type (by default the case file), headed like a document.
+
+    >>> schema = json_schema()
+    >>> schema["$schema"], schema["properties"]["schema"]
+    ('https://json-schema.org/draft/2020-12/schema', {'const': 'terugkeer/case'})
+    """
+    name, version = DOCUMENT_TYPES[cls]
+    builder = _Builder()
+    builder.record(cls)
+    body = builder.defs[cls.__name__]
+    return {
+        "$schema": DRAFT,
+        "$id": f"https://terugkeer.invalid/schema/{name}/v{version}",
+        "title": f"{name} version {version}",
+        "type": "object",
+        "properties": {
+            "schema": {"const": name},
+            "version": {"const": version},
+            **body["properties"],
+        },
+        "required": ["schema", "version", *body["required"]],
+        "additionalProperties": False,
+        "$defs": builder.defs,
+    }

@@ -1,0 +1,382 @@
+"""The case file: append-only history, consent-gated handover, documents, schema, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import terugkeer.serialization as ser
+from terugkeer import (
+    MAX_DOCUMENT_BYTES,
+    ActionPlan,
+    Appointment,
+    Assessment,
+    CaseFile,
+    CasePart,
+    ClientInfo,
+    ConsentAction,
+    ConsentPurpose,
+    ConsentRecord,
+    ConsentRequired,
+    ProcessPhase,
+    SignalLog,
+    SignalObservation,
+    SignalSource,
+    TerugkeerError,
+    ValidationError,
+    case_summary,
+    from_document,
+    handover_bundle,
+    json_schema,
+    load_case,
+    pseudonym,
+    research_rows,
+    save_case,
+    to_document,
+    valid_consent,
+)
+from terugkeer.cli import main
+from terugkeer.testing import case_files, consent_records
+
+DAY = dt.date(2026, 3, 2)
+KEY = b"a research secret of 32 bytes..."
+SLOW = settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def case() -> CaseFile:
+    return CaseFile(
+        "case-0042",
+        ClientInfo("Sam Example", dt.date(1990, 5, 1), "0612345678", "sam@example.org", "Street 1"),
+    ).add_assessment(Assessment.build(DAY, {"F02": -3, "F07": 2}))
+
+
+def give(org: str, *parts: CasePart, on: dt.date = DAY) -> ConsentRecord:
+    return ConsentRecord(ConsentPurpose.HANDOVER, org, on, ConsentAction.GIVE, parts)
+
+
+# --- History is never rewritten -----------------------------------------------------------------
+
+
+def test_rescoring_adds_an_assessment_in_date_order() -> None:
+    later = case().add_assessment(Assessment.build(DAY + dt.timedelta(days=30), {"F02": -1}))
+    assert len(later.assessments) == 2
+    with pytest.raises(ValidationError) as info:
+        later.add_assessment(Assessment.blank(DAY - dt.timedelta(days=1)))
+    assert [p.path for p in info.value.problems] == ["$.assessments[2].assessed_on"]
+
+
+def test_client_details_live_in_one_place() -> None:
+    with pytest.raises(ValidationError) as info:
+        case().with_plan(ActionPlan(client=ClientInfo(name="Sam")))
+    assert [p.path for p in info.value.problems] == ["$.plan.client"]
+    assert case().plan_for_print().client.name == "Sam Example"
+
+
+def test_plan_appointments_and_signals_cannot_be_rewritten() -> None:
+    c = case().with_plan(ActionPlan().add_appointment(Appointment(DAY), today=DAY))
+    with pytest.raises(ValidationError):
+        c.with_plan(ActionPlan())
+    log = SignalLog().observe(SignalObservation("S.sleep.nightmares", SignalSource.CLIENT, DAY))
+    c = c.with_signals(log)
+    with pytest.raises(ValidationError):
+        c.with_signals(SignalLog())
+    assert c.with_signals(log.observe(log.observations[0])).signals.observations[:1] == (
+        log.observations
+    )
+
+
+def test_phase_history_only_grows() -> None:
+    c = case().change_phase(ProcessPhase.DECIDING, DAY)
+    c = c.change_phase(ProcessPhase.MAKING_PLANS, DAY + dt.timedelta(days=10))
+    assert c.context.phase is ProcessPhase.MAKING_PLANS
+    with pytest.raises(ValidationError):
+        c.change_phase(ProcessPhase.RETURNING, DAY)
+    with pytest.raises(ValidationError):
+        c.with_context(attrs.evolve(c.context, phases=()))
+
+
+# --- Consent and handover -----------------------------------------------------------------------
+
+
+def test_no_consent_no_handover() -> None:
+    with pytest.raises(ConsentRequired):
+        handover_bundle(case(), to="IOM")
+    assert issubclass(ConsentRequired, TerugkeerError)
+
+
+def test_a_bundle_holds_only_the_consented_parts() -> None:
+    c = case().add_consent(give("IOM", CasePart.OVERVIEWS))
+    bundle = handover_bundle(c, to="iom ")
+    assert bundle.assessments == c.assessments
+    assert bundle.client is None
+    assert bundle.plan is None
+    assert bundle.health == ()
+    with pytest.raises(ConsentRequired):
+        handover_bundle(c, to="Another organisation")
+
+
+def test_a_withdrawn_consent_no_longer_counts() -> None:
+    c = case().add_consent(give("IOM", CasePart.OVERVIEWS, CasePart.ACTION_PLAN))
+    withdrawn = c.add_consent(
+        ConsentRecord(ConsentPurpose.HANDOVER, "IOM", DAY + dt.timedelta(1), ConsentAction.WITHDRAW)
+    )
+    assert len(withdrawn.consents) == 2  # a withdrawal is a new record, not an edit
+    with pytest.raises(ConsentRequired):
+        handover_bundle(withdrawn, to="IOM")
+
+
+@SLOW
+@given(case_files(), st.sampled_from(["Org A", "Org B", "IOM"]))
+def test_no_bundle_ever_contains_a_part_without_consent(c: CaseFile, org: str) -> None:
+    """Consent gates sharing (SPEC §0): a bundle never carries an unconsented part."""
+    consent = valid_consent(c.consents, ConsentPurpose.HANDOVER, org)
+    if consent is None:
+        with pytest.raises(ConsentRequired):
+            handover_bundle(c, to=org)
+        return
+    bundle = handover_bundle(c, to=org)
+    allowed = set(consent.parts)
+    if CasePart.CLIENT_DETAILS not in allowed:
+        assert bundle.client is None
+    if CasePart.OVERVIEWS not in allowed:
+        assert bundle.assessments == ()
+        assert bundle.change_possibilities == ()
+        assert bundle.weighty_factors == ()
+    if CasePart.ACTION_PLAN not in allowed:
+        assert bundle.plan is None
+    if CasePart.HEALTH_CHECKLISTS not in allowed:
+        assert bundle.health == ()
+
+
+@given(st.lists(consent_records(), max_size=6))
+def test_the_latest_record_decides(records: list[ConsentRecord]) -> None:
+    for purpose in ConsentPurpose:
+        for org in ("Org A", "Org B", "IOM"):
+            mine = [r for r in records if r.purpose is purpose and r.organisation == org]
+            found = valid_consent(records, purpose, org)
+            if not mine or mine[-1].action is ConsentAction.WITHDRAW:
+                assert found is None
+            else:
+                assert found == mine[-1]
+
+
+# --- Documents ----------------------------------------------------------------------------------
+
+
+def test_load_and_save_by_path_and_text(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    text = save_case(case(), path)
+    assert json.loads(text)["schema"] == "terugkeer/case"
+    assert load_case(path) == case()
+    assert load_case(str(path)) == case()
+    assert load_case(text) == case()
+    assert load_case(text.encode()) == case()
+
+
+def test_a_crash_mid_write_leaves_the_previous_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "case.json"
+    save_case(case(), path)
+    before = path.read_bytes()
+
+    def crash(fd: int) -> None:
+        raise OSError("disk pulled out")
+
+    monkeypatch.setattr(os, "fsync", crash)
+    changed = case().change_phase(ProcessPhase.DECIDING, DAY)
+    with pytest.raises(OSError, match="disk pulled out"):
+        save_case(changed, path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json"]
+
+
+def test_a_file_over_the_limit_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_DOCUMENT_BYTES + 1)
+    with pytest.raises(ValidationError) as info:
+        load_case(path)
+    assert "larger" in info.value.problems[0].reason
+
+
+def test_a_missing_file_is_a_validation_error(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError):
+        load_case(tmp_path / "nope.json")
+
+
+def test_a_newer_case_version_names_both_versions() -> None:
+    doc = to_document(case())
+    doc["version"] = 3
+    with pytest.raises(ValidationError) as info:
+        from_document(doc, CaseFile)
+    reason = info.value.problems[0].reason
+    assert "3" in reason and "1" in reason
+
+
+def test_an_older_case_document_is_migrated_without_dropping_data(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A test-only v1 -> v2 step: renames a key; every other value arrives unchanged."""
+    old = to_document(case())
+    old["id"] = old.pop("case_id")
+    newer = {**ser.DOCUMENT_TYPES, CaseFile: ("terugkeer/case", 2)}
+    monkeypatch.setattr(ser, "DOCUMENT_TYPES", newer)
+
+    def v1_to_v2(body: dict[str, Any]) -> dict[str, Any]:
+        body = dict(body)
+        body["case_id"] = body.pop("id")
+        return body
+
+    migrated = from_document(old, CaseFile, migrations={("terugkeer/case", 1): v1_to_v2})
+    assert migrated == case()
+
+
+# --- JSON Schema --------------------------------------------------------------------------------
+
+
+SCHEMA = json_schema()
+
+
+def test_the_schema_is_valid_draft_2020_12() -> None:
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+@SLOW
+@given(case_files())
+def test_generated_documents_satisfy_the_schema(c: CaseFile) -> None:
+    jsonschema.validate(to_document(c), SCHEMA, cls=jsonschema.Draft202012Validator)
+
+
+def _mutations(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    wrong_type = json.loads(json.dumps(doc))
+    wrong_type["case_id"] = 12
+    unknown_key = json.loads(json.dumps(doc))
+    unknown_key["client"]["nickname"] = "x"
+    out_of_range = json.loads(json.dumps(doc))
+    out_of_range["assessments"][0]["ratings"][1] = {
+        "factor": "F02", "kind": "scored", "score": 4, "note": ""
+    }  # fmt: skip
+    float_score = json.loads(json.dumps(out_of_range))
+    float_score["assessments"][0]["ratings"][1]["score"] = 2.5
+    return [wrong_type, unknown_key, out_of_range, float_score]
+
+
+def test_mutated_documents_fail_both_the_schema_and_loading() -> None:
+    for bad in _mutations(to_document(case())):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, SCHEMA, cls=jsonschema.Draft202012Validator)
+        with pytest.raises(ValidationError):
+            load_case(json.dumps(bad))
+
+
+# --- Bad input never crashes --------------------------------------------------------------------
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+    max_leaves=30,
+)
+
+
+@given(JSON)
+def test_arbitrary_json_only_raises_validation_errors(value: object) -> None:
+    for doc in (value, {"schema": "terugkeer/case", "version": 1, "case_id": value}):
+        try:
+            load_case(json.dumps(doc))
+        except ValidationError as err:
+            assert all(p.path.startswith("$") for p in err.problems)
+
+
+@given(st.binary(max_size=200))
+def test_arbitrary_bytes_only_raise_validation_errors(data: bytes) -> None:
+    try:
+        load_case(data)
+    except ValidationError as err:
+        assert err.problems
+
+
+# --- Research export ----------------------------------------------------------------------------
+
+
+def _identifying(c: CaseFile) -> list[str]:
+    found = [c.case_id, c.client.name, c.client.phone, c.client.email, c.client.address]
+    found.append(c.plan.organisation.file_number)
+    if c.client.date_of_birth is not None:
+        found.append(c.client.date_of_birth.isoformat())
+    return [s for s in found if s]
+
+
+@SLOW
+@given(case_files())
+def test_no_identifying_string_appears_in_the_rows(c: CaseFile) -> None:
+    """Research exports are pseudonymised by default (SPEC §0)."""
+    rows = list(research_rows([c], KEY))
+    flat = json.dumps(rows, default=str)
+    for secret in _identifying(c):
+        assert secret not in flat
+    assert len(rows) == 19 * len(c.assessments)
+
+
+def test_rows_are_tidy_and_pseudonymised() -> None:
+    rows = list(research_rows([case()], KEY))
+    assert {r["case"] for r in rows} == {pseudonym("case-0042", KEY)}
+    assert pseudonym("case-0042", KEY) != pseudonym("case-0042", KEY[::-1])
+    assert rows[0]["client_date_of_birth_year"] == 1990
+    assert "note" not in rows[0]
+    assert [r["factor"] for r in rows] == [f"F{n:02d}" for n in range(1, 20)]
+
+
+def test_notes_only_with_opt_in() -> None:
+    c = CaseFile("c").add_assessment(Assessment.build(DAY, {"F02": -3}, notes={"F02": "scared"}))
+    assert "scared" not in json.dumps(list(research_rows([c], KEY)))
+    assert [r["note"] for r in research_rows([c], KEY, include_notes=True)][1] == "scared"
+
+
+def test_a_short_key_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        list(research_rows([case()], b"short"))
+
+
+# --- Summary and command line -------------------------------------------------------------------
+
+
+def test_the_summary_puts_the_suicide_steps_first() -> None:
+    log = SignalLog().observe(SignalObservation("S.suicide.thoughts", SignalSource.CLIENT, DAY))
+    summary = case_summary(case().with_signals(log))
+    assert summary.urgent_steps
+    assert summary.latest == case().assessments[-1]
+
+
+def test_schema_validate_and_export_commands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "terugkeer/case version 1"
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    save_case(case(), good)
+    bad.write_text('{"schema": "terugkeer/case", "version": 1, "case_id": "Zeynep", "x": 1}')
+    assert main(["validate", str(good)]) == 0
+    assert capsys.readouterr().out.strip().endswith("OK")
+    assert main(["validate", str(good), str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "$.x: unknown key" in out and "Zeynep" not in out
+    monkeypatch.setenv("TERUGKEER_EXPORT_KEY", KEY.decode())
+    assert main(["export", "--csv", str(good)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 20 and "Sam Example" not in "\n".join(lines)
+    monkeypatch.delenv("TERUGKEER_EXPORT_KEY")
+    assert main(["export", "--csv", str(good)]) == 2
