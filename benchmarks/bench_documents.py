@@ -1,4 +1,4 @@
-"""pyperf benchmarks: encode, and decode+validate, of an assessment document.
+"""pyperf benchmarks: encode, and decode+validate, of an assessment and of a whole case file.
 
 Run: ``uv run python benchmarks/bench_documents.py -o /tmp/documents.json`` (not part of the tests).
 """
@@ -9,7 +9,8 @@ import datetime as dt
 
 import pyperf
 
-from terugkeer import Assessment, AsylumOutcome, dumps, loads
+from terugkeer import Assessment, AsylumOutcome, CaseFile, dumps, loads
+from terugkeer._demo import demo_case
 
 ASSESSMENT = Assessment.build(
     dt.date(2026, 3, 2),
@@ -18,6 +19,8 @@ ASSESSMENT = Assessment.build(
     asylum_outcome=AsylumOutcome.VA,
 )
 TEXT = dumps(ASSESSMENT)
+CASE = demo_case("en")
+CASE_TEXT = dumps(CASE)
 
 
 def main() -> None:
@@ -25,6 +28,9 @@ def main() -> None:
     runner.metadata["document_bytes"] = str(len(TEXT.encode()))
     runner.bench_func("assessment: encode (dumps)", dumps, ASSESSMENT)
     runner.bench_func("assessment: decode+validate (loads)", loads, TEXT, Assessment)
+    runner.metadata["case_bytes"] = str(len(CASE_TEXT.encode()))
+    runner.bench_func("case file: encode (dumps)", dumps, CASE)
+    runner.bench_func("case file: decode+validate (loads)", loads, CASE_TEXT, CaseFile)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from .case import CaseFile
@@ -46,6 +45,8 @@ def save_case(case: CaseFile, path: str | os.PathLike[str] | None = None) -> str
     text = dumps(case, indent=1)
     if path is None:
         return text
+    import tempfile  # only when writing: it costs a few ms at import
+
     target = Path(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
