@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import types
 import typing
 
 import attrs
@@ -53,10 +54,7 @@ TODAY = dt.date(2026, 11, 29)
 def _annotation_at(cls: type, path: list[str]) -> object:
     hints = typing.get_type_hints(cls)
     annotation = hints[path[0]]
-    while typing.get_origin(annotation) is tuple or typing.get_origin(annotation) in (
-        typing.Union,
-        __import__("types").UnionType,
-    ):
+    while typing.get_origin(annotation) in (tuple, typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None) and a is not ...]
         annotation = args[0]
     if len(path) == 1:
