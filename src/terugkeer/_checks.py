@@ -23,6 +23,7 @@ __all__ = [
     "check_fields",
     "check_int",
     "check_text",
+    "check_unique",
     "check_value",
     "raise_if",
     "validated",
@@ -53,6 +54,13 @@ def check_enum(value: object, path: str, enum_type: type[enum.Enum]) -> list[Pro
     return (
         [] if isinstance(value, enum_type) else [Problem(path, f"must be a {enum_type.__name__}")]
     )
+
+
+def check_unique(values: object, path: str, noun: str) -> list[Problem]:
+    """A tuple that must not list the same entry twice."""
+    if type(values) is tuple and len(set(values)) != len(values):
+        return [Problem(path, f"lists a {noun} twice")]
+    return []
 
 
 def raise_if(problems: list[Problem]) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from ._checks import validated
+from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
 from .answers import Answer
 from .errors import Problem, ValidationError
@@ -240,10 +240,7 @@ class Information:
     sources_to_try: str = ""
 
     def __attrs_post_init__(self) -> None:
-        extra = []
-        if len(set(self.channels_used)) != len(self.channels_used):
-            extra.append(Problem("$.channels_used", "lists a channel twice"))
-        validated(self, extra)
+        validated(self, check_unique(self.channels_used, "$.channels_used", "channel"))
 
 
 @attrs.frozen

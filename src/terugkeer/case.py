@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ._checks import validated
+from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
 from .actionplan import ActionPlan, ClientInfo, FamilyMemberView
 from .context import (
@@ -75,8 +75,7 @@ class CaseContext:
         for i in range(1, len(changes)):
             if changes[i].on < changes[i - 1].on:
                 extra.append(Problem(f"$.phases[{i}].on", "is before the previous change"))
-        if type(self.vulnerable) is tuple and len(set(self.vulnerable)) != len(self.vulnerable):
-            extra.append(Problem("$.vulnerable", "lists a characteristic twice"))
+        extra += check_unique(self.vulnerable, "$.vulnerable", "characteristic")
         validated(self, extra)
 
     @property

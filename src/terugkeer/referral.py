@@ -129,7 +129,7 @@ def open_steps(log: SignalLog, referral: int) -> tuple[OpenStep, ...]:
         elif result:
             block = StepBlock.EARLIER_STEP_OPEN
         elif step is ReferralStep.CONSULT and consent is not Answer.YES:
-            block = StepBlock.NO_CONSENT_RECORDED  # pragma: no cover - the log forbids this state
+            block = StepBlock.NO_CONSENT_RECORDED  # consent asked, but no yes recorded
         result.append(OpenStep(referral, step, block is None, block))
     return tuple(result)
 

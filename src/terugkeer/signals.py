@@ -16,7 +16,7 @@ import datetime as dt
 import attrs
 
 from ._catalogue_signals import PROTECTIVE_ROWS, RISK_ROWS, SIGNAL_ROWS, SUICIDE_STEP_ROWS
-from ._checks import validated
+from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
 from .answers import Answer
 from .errors import Problem, ValidationError
@@ -190,8 +190,7 @@ class FactorsRecord:
                 for i, value in enumerate(values):
                     if value not in known:
                         extra.append(Problem(f"$.{name}[{i}]", "unknown factor id"))
-                if len(set(values)) != len(values):
-                    extra.append(Problem(f"$.{name}", "lists a factor twice"))
+                extra += check_unique(values, f"$.{name}", "factor")
         validated(self, extra)
 
 

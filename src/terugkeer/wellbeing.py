@@ -12,7 +12,7 @@ import datetime as dt
 import attrs
 
 from ._catalogue_wellbeing import WELLBEING_ROWS
-from ._checks import validated
+from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
 from .errors import Problem, ValidationError
 
@@ -101,9 +101,7 @@ def _check_ids(values: object, path: str, allowed: tuple[WellbeingList, ...]) ->
         for i, value in enumerate(values)
         if value not in _ITEMS or _ITEMS[value].list not in allowed
     ]
-    if len(set(values)) != len(values):
-        problems.append(Problem(path, "lists an item twice"))
-    return problems
+    return problems + check_unique(values, path, "item")
 
 
 @attrs.frozen
