@@ -13,9 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from terugkeer import (
-    FACTORS,
     HEALTH_MONITORING_MONTHS,
-    MAX_ACTIVITIES,
+    MAX_ITEMS,
     PLAN_SECTIONS,
     ActionPlan,
     Activity,
@@ -26,6 +25,7 @@ from terugkeer import (
     Assessment,
     ClientInfo,
     ComplaintCare,
+    Dread,
     Goals,
     HealthSection,
     Monitoring,
@@ -33,19 +33,21 @@ from terugkeer import (
     Progress,
     Safety,
     ValidationError,
+    WeightKind,
     WeightyFactor,
     completeness,
     dumps,
+    get_factor,
     get_plan_section,
     label,
     loads,
     monitoring_advice,
     plan_attention,
-    propose_weighty,
     to_document,
 )
-from terugkeer._catalogue_actionplan import FACTOR_SECTIONS
-from terugkeer.testing import action_plans, appointments, assessments, weighty_factors
+from terugkeer._catalogue_actionplan import ATTENTION_ROWS
+from terugkeer.i18n import text
+from terugkeer.testing import action_plans, appointments, weighty_factors
 
 DAY = dt.date(2026, 3, 2)
 TODAY = dt.date(2026, 11, 29)
@@ -81,7 +83,10 @@ def test_every_question_has_a_typed_home_in_the_plan() -> None:
             assert annotation in (str, int, Answer, dt.date) or isinstance(annotation, type)
             assert question.id not in seen
             seen.add(question.id)
-    assert len(seen) == 88
+    # 88 questions of the printed form, plus childcare (§4.4), where to live and whom to contact
+    # (§4.5), savings and a first stay away from the family (§4.8), stigma (§4.9), and who
+    # monitors until when (§4.12).
+    assert len(seen) == 88 + 8
 
 
 def test_question_counts_per_section() -> None:
@@ -134,16 +139,27 @@ def test_completeness_counts_are_consistent(plan: ActionPlan) -> None:
         assert (p.progress is Progress.EMPTY) == (p.answered == 0)
 
 
-def test_more_than_six_activities_is_an_error() -> None:
+def test_the_six_printed_activity_lines_are_a_prompt_not_a_limit() -> None:
+    """SPEC §0: six lines on paper are space, not a maximum; a seventh activity is fine."""
+    seven = tuple(Activity(what=str(i)) for i in range(7))
+    plan = ActionPlan().add_appointment(Appointment(DAY, None, seven), today=TODAY)
+    assert len(plan.appointments[0].activities) == 7
+    later = plan.update_activity(ActivityUpdate(0, 7, ActivityStatus.DONE, DAY), today=TODAY)
+    assert later.activity_status(0, 7) is ActivityStatus.DONE
+    assert loads(dumps(later), ActionPlan) == later
+
+
+def test_lists_have_a_bound_against_abuse_only() -> None:
+    """The bound is far above any prompt: it guards against abuse, not against the method."""
+    assert MAX_ITEMS >= 100
     with pytest.raises(ValidationError) as info:
-        Appointment(DAY, None, tuple(Activity(what=str(i)) for i in range(MAX_ACTIVITIES + 1)))
+        Appointment(DAY, None, tuple(Activity(what="x") for _ in range(MAX_ITEMS + 1)))
     assert [p.path for p in info.value.problems] == ["$.activities"]
-
-
-def test_seven_activities_in_a_document_are_refused_with_a_path() -> None:
     plan = ActionPlan().add_appointment(Appointment(DAY, None, (Activity("a"),)), today=TODAY)
     doc = to_document(plan)
-    doc["appointments"][0]["activities"] = [{"what": "x", "with_whom": "", "find_out": ""}] * 7
+    doc["appointments"][0]["activities"] = [{"what": "x", "with_whom": "", "find_out": ""}] * (
+        MAX_ITEMS + 1
+    )
     with pytest.raises(ValidationError) as info:
         loads(json.dumps(doc), ActionPlan)
     assert [p.path for p in info.value.problems] == ["$.appointments[0].activities"]
@@ -212,11 +228,19 @@ def test_history_cannot_be_replaced_wholesale() -> None:
         ActionPlan().with_section(nonsense=1)
 
 
-def test_lists_are_limited_to_five_where_the_form_says_five() -> None:
-    with pytest.raises(ValidationError):
-        Safety(ways_to_feel_safer=tuple("abcdef"))
-    with pytest.raises(ValidationError):
-        OwnExpectations(looking_forward=tuple("abcdef"))
+def test_think_of_five_is_a_prompt_not_a_maximum() -> None:
+    """Sections 5 and 9 ask for five; a sixth way, hope or dread is welcome (SPEC §0)."""
+    assert len(Safety(ways_to_feel_safer=tuple("abcdef")).ways_to_feel_safer) == 6
+    six = OwnExpectations(looking_forward=tuple("abcdef"), dreaded=(Dread("x"),) * 6)
+    assert (len(six.looking_forward), len(six.dreaded)) == (6, 6)
+
+
+def test_chapter_four_prompts_have_a_place_in_the_plan() -> None:
+    """Childcare (§4.4), where to live and whom to contact (§4.5), savings and a first stay away
+    from the family (§4.8), and stigma (§4.9) are questions of the plan."""
+    paths = {q.path for s in PLAN_SECTIONS for q in s.questions}
+    assert {"childcare", "safe_place", "safe_contacts", "savings", "first_reception"} <= paths
+    assert {"stigma", "organisation", "until"} <= paths
 
 
 def test_monitoring_advice_with_a_health_complaint_is_at_least_twelve_months() -> None:
@@ -232,42 +256,83 @@ def test_monitoring_advice_with_a_health_complaint_is_at_least_twelve_months() -
     assert not monitoring_advice(longer).shorter_than_advised
 
 
+@pytest.mark.parametrize(
+    "monitoring",
+    [
+        Monitoring(wanted=Answer.NO, months=3),
+        Monitoring(wanted=Answer.YES, consent_to_check_ins=Answer.NO, months=3),
+    ],
+)
+def test_the_advice_never_overrides_a_client_who_declines(monitoring: Monitoring) -> None:
+    """§4.12: some clients want no special attention after return; their wish stands."""
+    plan = ActionPlan().with_section(
+        health=HealthSection(psychological=ComplaintCare(complaints=Answer.YES)),
+        monitoring=monitoring,
+    )
+    advice = monitoring_advice(plan)
+    assert advice.client_declines
+    assert not advice.shorter_than_advised
+    assert advice.advised_months == 12  # still shown, as information
+
+
+def test_section_twelve_records_who_monitors_and_until_when() -> None:
+    m = Monitoring(organisation="a local NGO", until=dt.date(2027, 6, 30))
+    assert loads(dumps(m), Monitoring) == m
+
+
 def test_no_complaint_means_no_minimum_is_advised() -> None:
     plan = ActionPlan().with_section(health=HealthSection(ComplaintCare(complaints=Answer.NO)))
     assert monitoring_advice(plan).advised_months is None
 
 
-def test_the_factor_to_section_mapping_covers_every_factor() -> None:
-    assert set(FACTOR_SECTIONS) == {f.id for f in FACTORS}
-    for sections in FACTOR_SECTIONS.values():
-        for section_id in sections:
-            get_plan_section(section_id)
+def test_every_reminder_names_a_real_section_and_has_a_reason_in_both_languages() -> None:
+    for row in ATTENTION_ROWS:
+        get_plan_section(row.section)
+        get_factor(row.factor)
+        for locale in ("nl", "en"):
+            assert text(row.reason_message_id, locale) != row.reason_message_id
 
 
-def test_weighty_factors_point_to_the_sections_of_the_spec() -> None:
+@pytest.mark.parametrize("factor", ["F09", "F10", "F12", "F13", "F14"])
+def test_no_reminder_where_no_link_is_obvious(factor: str) -> None:
+    """Safety in NL is not safety after return; NL housing/work/education are no goals there."""
+    a = Assessment.build(DAY, {factor: 2})
+    assert plan_attention([WeightyFactor.for_factor(a, factor, WeightKind.STRENGTH)]) == ()
+
+
+def test_weighty_factors_are_reminded_where_a_counsellor_would_look() -> None:
     a = Assessment.build(DAY, {"F02": -3, "F03": -2, "F07": 2, "F05": 1, "F19": -1})
-    rows = [WeightyFactor.for_factor(a, f) for f in ("F02", "F03", "F07", "F05", "F19")]
+    rows = [
+        WeightyFactor.for_factor(a, f, WeightKind.NOT_YET_CHOSEN)
+        for f in ("F02", "F03", "F07", "F05", "F19")
+    ]
     got = {(x.factor.id, x.section.id) for x in plan_attention(rows)}
     assert {("F02", "AP05"), ("F03", "AP04"), ("F07", "AP03"), ("F07", "AP08")} <= got
     assert {("F05", s) for s in ("AP01", "AP02a", "AP02b", "AP10")} <= got
     assert ("F19", "AP07") in got
 
 
+def test_a_reminder_says_whether_the_book_makes_the_link() -> None:
+    a = Assessment.build(DAY, {"F05": 1, "F02": -3})
+    items = plan_attention(
+        [WeightyFactor.for_factor(a, f, WeightKind.STRENGTH) for f in ("F05", "F02")]
+    )
+    by_key = {(x.factor.id, x.section.id): x for x in items}
+    assert by_key[("F05", "AP02a")].book == "§3.3" and not by_key[("F05", "AP02a")].our_design
+    assert by_key[("F02", "AP05")].our_design
+
+
 @given(st.lists(weighty_factors(), max_size=8))
 def test_every_attention_item_traces_back_to_its_factor(rows: list[WeightyFactor]) -> None:
-    """Each section pointed to names the weighty factor that caused it (traceability)."""
+    """Each reminder names the weighty row that caused it, with the kind chosen there."""
     items = plan_attention(rows)
     for item in items:
-        assert item.section.id in FACTOR_SECTIONS[item.factor.id]
-        assert any(w.factor == item.factor and w.kind is item.kind for w in rows)
-    expected = sum(len(FACTOR_SECTIONS[w.factor.id]) for w in rows)
-    assert len(items) == expected
-
-
-@given(assessments())
-def test_proposed_weighty_factors_can_be_traced_into_the_plan(a: Assessment) -> None:
-    for item in plan_attention(propose_weighty(a)):
-        assert a.rating(item.factor.id).score == item.score
+        assert any(
+            w.factor == item.factor and w.kind is item.kind and w.rating == item.rating
+            for w in rows
+        )
+    linked = {(r.factor, r.section) for r in ATTENTION_ROWS}
+    assert all((i.factor.id, i.section.id) in linked for i in items)
 
 
 def test_a_plan_round_trips_and_keeps_the_header() -> None:

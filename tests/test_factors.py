@@ -9,13 +9,16 @@ import pytest
 
 from terugkeer import (
     FACTORS,
+    SCALE_LEGEND,
     Assessment,
     AsylumOutcome,
     CandidateReason,
     ChangePossibility,
+    Completeness,
     FactorGroup,
     FactorNote,
     Movement,
+    NewConsideration,
     Rating,
     RatingKind,
     Totals,
@@ -25,8 +28,11 @@ from terugkeer import (
     change_candidates,
     compare,
     get_factor,
-    propose_weighty,
+    label,
+    weighty_candidates,
 )
+from terugkeer.factors import SCALE_NOTE
+from terugkeer.i18n import text
 
 DAY = dt.date(2026, 3, 2)
 
@@ -113,20 +119,106 @@ def test_totals_are_side_by_side_per_group_and_overall() -> None:
     assert not hasattr(a.totals(), "net")
 
 
-def test_skipped_factor_does_not_count_as_rated() -> None:
-    required = {f.id: None for f in FACTORS if f.rating_required}
-    complete = Assessment.build(DAY, required)
-    assert complete.is_complete
-    gap = complete.with_rating(Rating.skipped("F08"))
-    assert [f.id for f in gap.missing_ratings()] == ["F08"]
-    assert not gap.is_complete
+NETHERLANDS = [f.id for f in FACTORS if f.group is FactorGroup.NETHERLANDS]
 
 
-def test_netherlands_factors_and_factor_one_may_be_skipped() -> None:
-    required = {
-        f.id: 1 for f in FACTORS if f.group in (FactorGroup.COUNTRY_OF_ORIGIN, FactorGroup.HEALTH)
-    }
-    assert Assessment.build(DAY, required).is_complete
+def test_complete_means_all_nineteen_factors_rated() -> None:
+    """§3.1: aim for a score on every factor; "complete" is all 19 scored or discussed."""
+    everything = Assessment.build(DAY, {f.id: None for f in FACTORS})
+    assert everything.is_complete
+    assert everything.completeness is Completeness.COMPLETE
+    one_skipped = everything.with_rating(Rating.skipped("F14"))
+    assert not one_skipped.is_complete
+    assert [f.id for f in one_skipped.missing_ratings()] == ["F14"]
+
+
+def test_skipping_the_netherlands_under_time_pressure_is_a_named_minimum() -> None:
+    """§3.1: only under time pressure may the Netherlands factors be skipped; a weaker state."""
+    rest = {f.id: 1 for f in FACTORS if f.id not in NETHERLANDS}
+    pressed = Assessment.build(DAY, rest, time_pressure=True)
+    assert pressed.completeness is Completeness.TIME_PRESSURE_MINIMUM
+    assert not pressed.is_complete
+    assert [f.id for f in pressed.missing_ratings()] == NETHERLANDS
+    assert pressed.missing_for_minimum() == ()
+    # Without the time pressure recorded, the same gaps are simply incomplete.
+    assert Assessment.build(DAY, rest).completeness is Completeness.INCOMPLETE
+
+
+@pytest.mark.parametrize("factor", ["F01", "F02", "F09", "F18"])
+def test_time_pressure_never_excuses_factors_outside_the_netherlands(factor: str) -> None:
+    rest = {f.id: 1 for f in FACTORS if f.id not in NETHERLANDS and f.id != factor}
+    pressed = Assessment.build(DAY, rest, time_pressure=True)
+    assert pressed.completeness is Completeness.INCOMPLETE
+    assert [f.id for f in pressed.missing_for_minimum()] == [factor]
+
+
+def test_only_the_netherlands_factors_are_skippable_under_time_pressure() -> None:
+    assert [f.id for f in FACTORS if f.skippable_under_time_pressure] == NETHERLANDS
+
+
+def test_the_scale_legend_runs_from_minus_three_to_plus_three_with_no_score_between() -> None:
+    assert [p.score for p in SCALE_LEGEND] == [-3, -2, -1, None, 1, 2, 3]
+    for locale in ("nl", "en"):
+        meanings = [label(p, locale) for p in SCALE_LEGEND]
+        assert len(set(meanings)) == 7
+        assert text(SCALE_NOTE, locale) != SCALE_NOTE
+
+
+def test_rescoring_adds_a_new_assessment_and_keeps_factor_one() -> None:
+    first = Assessment.build(
+        DAY,
+        {"F01": None, "F02": -3, "F05": 1},
+        notes={"F02": "fears the militia"},
+        asylum_outcome=AsylumOutcome.VA,
+        asylum_outcome_explanation="appeal pending",
+    )
+    later = first.rescored(DAY + dt.timedelta(days=90), {"F02": -2, "F05": None})
+    assert later.assessed_on == DAY + dt.timedelta(days=90)
+    assert later.asylum_outcome is AsylumOutcome.VA
+    assert later.asylum_outcome_explanation == "appeal pending"
+    assert later.rating("F02") == Rating.scored("F02", -2, "fears the militia")
+    assert later.rating("F05").kind is RatingKind.UNSCORED
+    assert later.rating("F07") == first.rating("F07")
+    assert first.rating("F02").score == -3  # the earlier assessment is untouched
+    changed = first.rescored(DAY, asylum_outcome=AsylumOutcome.UNDOCUMENTED)
+    assert changed.asylum_outcome is AsylumOutcome.UNDOCUMENTED
+    assert changed.asylum_outcome_explanation == "appeal pending"
+
+
+def test_rescoring_reports_every_problem_by_path() -> None:
+    first = Assessment.build(DAY, {"F02": -3})
+    with pytest.raises(ValidationError) as info:
+        first.rescored(
+            DAY - dt.timedelta(days=1),
+            {"F02": 0, "X": 1, "F03": Rating.scored("F04", 1)},
+        )
+    paths = sorted(p.path for p in info.value.problems)
+    assert paths == ["$.changes.F02.score", "$.changes.F03.factor", "$.changes[1]", "$.on"]
+
+
+def test_compare_shows_a_change_of_factor_one_category_with_the_same_score() -> None:
+    first = Assessment.build(DAY, {"F01": -1}, asylum_outcome=AsylumOutcome.VA)
+    later = first.rescored(DAY + dt.timedelta(days=30), asylum_outcome=AsylumOutcome.UNDOCUMENTED)
+    change = compare(first, later)[0]
+    assert change.movement is Movement.UNCHANGED
+    assert change.outcome_changed and change.changed
+    assert (change.outcome_before, change.outcome_after) == (
+        AsylumOutcome.VA,
+        AsylumOutcome.UNDOCUMENTED,
+    )
+    assert not any(c.changed for c in compare(first, first))
+
+
+def test_a_new_consideration_is_named_dated_and_kept_beside_the_totals() -> None:
+    item = NewConsideration("caring for a sick mother", DAY, "came up by phone")
+    a = attrs.evolve(Assessment.build(DAY, {"F02": -3}), new_considerations=(item,))
+    assert a.totals() == Totals(3, 0)
+    with pytest.raises(ValidationError) as info:
+        NewConsideration("  ", DAY)
+    assert [p.path for p in info.value.problems] == ["$.name"]
+    with pytest.raises(ValidationError) as info:
+        attrs.evolve(a, new_considerations=(attrs.evolve(item, raised_on=DAY + dt.timedelta(1)),))
+    assert [p.path for p in info.value.problems] == ["$.new_considerations[0].raised_on"]
 
 
 def test_changing_a_rating_returns_a_new_assessment() -> None:
@@ -179,23 +271,31 @@ def test_change_possibility_takes_the_rating_from_the_assessment() -> None:
     assert row.factor.id == "F04"
 
 
-def test_weighty_factor_kind_follows_the_sign() -> None:
-    a = Assessment.build(DAY, {"F02": -3, "F07": 2})
-    assert WeightyFactor.for_factor(a, "F02").kind is WeightKind.VULNERABILITY
-    assert WeightyFactor.for_factor(a, "F07").kind is WeightKind.STRENGTH
-
-
-@pytest.mark.parametrize("factor", ["F03", "F05"])
-def test_unscored_or_skipped_factor_cannot_be_weighty(factor: str) -> None:
-    a = Assessment.build(DAY, {"F03": None})
+def test_strength_or_vulnerability_is_chosen_never_derived_from_the_sign() -> None:
+    """§3.7: work in NL at −3 is not a vulnerability; fear of detention at +2 is no strength."""
+    a = Assessment.build(DAY, {"F13": -3, "F10": 2})
+    assert WeightyFactor.for_factor(a, "F13", WeightKind.STRENGTH).kind is WeightKind.STRENGTH
+    assert (
+        WeightyFactor.for_factor(a, "F10", WeightKind.VULNERABILITY).kind
+        is WeightKind.VULNERABILITY
+    )
+    with pytest.raises(TypeError):
+        WeightyFactor.for_factor(a, "F13")  # type: ignore[call-arg]
     with pytest.raises(ValidationError) as info:
-        WeightyFactor.for_factor(a, factor)
-    assert [p.path for p in info.value.problems] == ["$.rating.kind"]
+        WeightyFactor(DAY, a.rating("F13"), "strength")  # type: ignore[arg-type]
+    assert [p.path for p in info.value.problems] == ["$.kind"]
 
 
-def test_weighty_proposal_orders_by_strength_then_book_order() -> None:
-    a = Assessment.build(DAY, {"F13": 3, "F02": -3, "F05": 1, "F07": -2, "F04": 2})
-    assert [w.factor.id for w in propose_weighty(a)] == ["F02", "F13", "F04", "F07", "F05"]
-    assert [w.factor.id for w in propose_weighty(a, limit=2)] == ["F02", "F13"]
-    with pytest.raises(ValidationError):
-        propose_weighty(a, limit=-1)
+@pytest.mark.parametrize("factor", ["F01", "F03", "F05"])
+def test_any_factor_may_be_weighty(factor: str) -> None:
+    """Factor 1, an unscored factor and a skipped one can all be chosen (§3.7, B3)."""
+    a = Assessment.build(DAY, {"F01": None, "F03": None})
+    row = WeightyFactor.for_factor(a, factor, WeightKind.NOT_YET_CHOSEN, "to discuss")
+    assert row.factor.id == factor
+
+
+def test_weighty_candidates_are_ordered_by_size_and_carry_no_kind() -> None:
+    a = Assessment.build(DAY, {"F13": 3, "F02": -3, "F05": 1, "F07": -2, "F04": 2, "F09": None})
+    candidates = weighty_candidates(a)
+    assert [c.factor.id for c in candidates] == ["F02", "F13", "F04", "F07", "F05", "F09"]
+    assert not any(hasattr(c, "kind") for c in candidates)

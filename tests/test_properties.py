@@ -23,6 +23,7 @@ from terugkeer import (
     CaseSummary,
     ChangeCandidate,
     ChangePossibility,
+    Completeness,
     ConsentPurpose,
     ConsentRecord,
     EmotionExample,
@@ -41,6 +42,7 @@ from terugkeer import (
     MapEntry,
     MonitoringAdvice,
     Movement,
+    NewConsideration,
     OpenStep,
     PhaseChange,
     PlanAttention,
@@ -76,10 +78,10 @@ from terugkeer import (
     monitoring_advice,
     open_steps,
     plan_attention,
-    propose_weighty,
     reflection_summary,
     stress_advice,
     summarize,
+    weighty_candidates,
     when_to_refer,
 )
 from terugkeer.testing import (
@@ -91,10 +93,12 @@ from terugkeer.testing import (
     consent_records,
     emotion_exercises,
     emotion_records,
+    factor_ids,
     factors_records,
     health_checklists,
     intervision_reflections,
     map_entries,
+    new_considerations,
     ratings,
     reactions_reflections,
     records,
@@ -105,6 +109,7 @@ from terugkeer.testing import (
     social_maps,
     stress_self_checks,
     taxations,
+    weight_kinds,
     weighty_factors,
 )
 
@@ -128,17 +133,24 @@ class TestTotals:
 
 
 class TestCompleteness:
-    """Country-of-origin and health factors must be rated; unscored counts (SPEC §2)."""
+    """Complete means all 19 rated; the time-pressure minimum is a weaker, named state (§3.1)."""
 
     @given(assessments(complete=True))
-    def test_rating_every_required_factor_is_complete(self, a: Assessment) -> None:
-        assert a.is_complete
+    def test_rating_all_nineteen_is_complete(self, a: Assessment) -> None:
+        assert a.is_complete and a.completeness is Completeness.COMPLETE
 
     @given(assessments(complete=False))
-    def test_a_skipped_required_factor_is_incomplete(self, a: Assessment) -> None:
-        missing = a.missing_ratings()
-        assert missing
-        assert all(f.group in (FactorGroup.COUNTRY_OF_ORIGIN, FactorGroup.HEALTH) for f in missing)
+    def test_any_skipped_factor_means_not_complete(self, a: Assessment) -> None:
+        assert a.missing_ratings()
+        assert not a.is_complete
+
+    @given(assessments())
+    def test_the_minimum_skips_only_the_netherlands_and_needs_time_pressure(
+        self, a: Assessment
+    ) -> None:
+        if a.completeness is Completeness.TIME_PRESSURE_MINIMUM:
+            assert a.time_pressure
+            assert all(f.group is FactorGroup.NETHERLANDS for f in a.missing_ratings())
 
 
 class TestRescoring:
@@ -199,21 +211,23 @@ class TestOverviewTwo:
 
 
 class TestOverviewThree:
-    """Weighty factors follow the score: both signs count, ±3 first; sign gives kind (SPEC §4)."""
+    """Candidates are ordered by the size of the score, both signs alike; the kind is chosen by
+    counsellor and client and never derived from the sign (§3.7, B3)."""
 
-    @given(assessments(), st.none() | st.integers(0, 25))
-    def test_proposal_is_ordered_by_strength_then_book_order(
-        self, a: Assessment, limit: int | None
-    ) -> None:
-        rows = propose_weighty(a, limit)
-        keys = [(-abs(w.rating.score or 0), w.factor.number) for w in rows]
+    @given(assessments())
+    def test_candidates_are_every_discussed_factor_largest_score_first(self, a: Assessment) -> None:
+        candidates = weighty_candidates(a)
+        scored = [c for c in candidates if c.rating.score is not None]
+        keys = [(-abs(c.rating.score or 0), c.factor.number) for c in scored]
         assert keys == sorted(keys)
-        scored = [r for r in a.ratings if r.score is not None]
-        assert len(rows) == (len(scored) if limit is None else min(limit, len(scored)))
-        for w in rows:
-            assert w.kind is (
-                WeightKind.STRENGTH if (w.rating.score or 0) > 0 else WeightKind.VULNERABILITY
-            )
+        assert candidates[: len(scored)] == tuple(scored)
+        assert {c.factor.id for c in candidates} == {r.factor for r in a.ratings if r.is_rated}
+
+    @given(assessments(), factor_ids(), weight_kinds())
+    def test_the_kind_is_whatever_was_chosen_whatever_the_sign(
+        self, a: Assessment, factor: str, kind: WeightKind
+    ) -> None:
+        assert WeightyFactor.for_factor(a, factor, kind).kind is kind
 
 
 def _derived(
@@ -300,9 +314,11 @@ def document_strategies() -> dict[type, st.SearchStrategy[Any]]:
                 lambda c: handover_bundle(c.add_consent(_FULL_HANDOVER), "Org A")
             ),
             CaseSummary: case_files().map(case_summary),
-            PlanAttention: st.lists(weighty_factors(), min_size=1).map(
-                lambda rows: plan_attention(rows)[0]
-            ),
+            PlanAttention: st.lists(weighty_factors(), min_size=1)
+            .map(plan_attention)
+            .filter(bool)
+            .map(lambda items: items[0]),
+            NewConsideration: new_considerations(),
         }
     )
     return found

@@ -5,15 +5,23 @@ Each section has a stable id (``AP01`` … ``AP13``; section 2 is ``AP02a`` and 
 a path to its answer inside that attribute (dots go into records; through a tuple, the path applies
 to every item). Titles and prompts are in the gettext catalogues under ``ActionPlan.<id>``.
 
-The last table maps Overview 1 factors to the sections a weighty factor points to (SPEC §5,
-our design where the book is silent); :func:`terugkeer.plan_attention` reads it.
+The last table lists reminders: where in the plan a weighty factor of Overview 3 may deserve
+attention, each with a reason (``PlanAttention.<factor>.<section>``) and the book's section where
+the book makes the link (our design otherwise); :func:`terugkeer.plan_attention` reads it.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["FACTOR_SECTIONS", "QUESTION_ROWS", "SECTION_ROWS", "QuestionRow", "SectionRow"]
+__all__ = [
+    "ATTENTION_ROWS",
+    "QUESTION_ROWS",
+    "SECTION_ROWS",
+    "AttentionRow",
+    "QuestionRow",
+    "SectionRow",
+]
 
 
 class SectionRow(NamedTuple):
@@ -76,11 +84,14 @@ QUESTION_ROWS: tuple[QuestionRow, ...] = (
     QuestionRow("AP04.social_norms", "AP04", "social_norms"),
     QuestionRow("AP04.peers", "AP04", "peers"),
     QuestionRow("AP04.activities", "AP04", "activities"),
+    QuestionRow("AP04.childcare", "AP04", "childcare"),
     QuestionRow("AP05.worried", "AP05", "worried"),
     QuestionRow("AP05.worries", "AP05", "worries"),
     QuestionRow("AP05.basis", "AP05", "basis"),
     QuestionRow("AP05.ways_to_feel_safer", "AP05", "ways_to_feel_safer"),
     QuestionRow("AP05.most_realistic", "AP05", "most_realistic"),
+    QuestionRow("AP05.safe_place", "AP05", "safe_place"),
+    QuestionRow("AP05.safe_contacts", "AP05", "safe_contacts"),
     QuestionRow("AP06.channels_used", "AP06", "channels_used"),
     QuestionRow("AP06.sources_used", "AP06", "sources_used"),
     QuestionRow("AP06.sources_to_try", "AP06", "sources_to_try"),
@@ -95,10 +106,13 @@ QUESTION_ROWS: tuple[QuestionRow, ...] = (
     QuestionRow("AP08.adjusting", "AP08", "adjusting"),
     QuestionRow("AP08.easing", "AP08", "easing"),
     QuestionRow("AP08.helpers", "AP08", "helpers"),
+    QuestionRow("AP08.savings", "AP08", "savings"),
+    QuestionRow("AP08.first_reception", "AP08", "first_reception"),
     QuestionRow("AP09.looking_forward", "AP09", "looking_forward"),
     QuestionRow("AP09.dreaded", "AP09", "dreaded.what"),
     QuestionRow("AP09.coping", "AP09", "dreaded.coping"),
     QuestionRow("AP09.helpers", "AP09", "helpers"),
+    QuestionRow("AP09.stigma", "AP09", "stigma"),
     QuestionRow("AP10.what", "AP10", "what"),
     QuestionRow("AP10.who", "AP10", "who"),
     QuestionRow("AP11.which", "AP11", "involved.name"),
@@ -109,29 +123,49 @@ QUESTION_ROWS: tuple[QuestionRow, ...] = (
     QuestionRow("AP12.check_ins", "AP12", "consent_to_check_ins"),
     QuestionRow("AP12.months", "AP12", "months"),
     QuestionRow("AP12.moments", "AP12", "moments"),
+    QuestionRow("AP12.organisation", "AP12", "organisation"),
+    QuestionRow("AP12.until", "AP12", "until"),
     QuestionRow("AP13.next_on", "AP13", "next_on"),
     QuestionRow("AP13.activities", "AP13", "activities"),
 )
 
-#: Overview 1 factor id -> the plan sections a weighty factor points to (SPEC §5).
-FACTOR_SECTIONS: dict[str, tuple[str, ...]] = {
-    "F01": ("AP10", "AP11"),  # our design: legal position -> practical matters, organisations
-    "F02": ("AP05",),
-    "F03": ("AP04",),
-    "F04": ("AP01", "AP02a", "AP02b", "AP10"),
-    "F05": ("AP01", "AP02a", "AP02b", "AP10"),
-    "F06": ("AP01", "AP02a", "AP02b", "AP10"),
-    "F07": ("AP03", "AP08"),
-    "F08": ("AP07",),
-    "F09": ("AP08",),  # our design: the social norm at home -> expectations of those left behind
-    "F10": ("AP05",),
-    "F11": ("AP04",),
-    "F12": ("AP01", "AP02a", "AP02b", "AP10"),
-    "F13": ("AP01", "AP02a", "AP02b", "AP10"),
-    "F14": ("AP01", "AP02a", "AP02b", "AP10"),
-    "F15": ("AP03", "AP08"),
-    "F16": ("AP07",),
-    "F17": ("AP08",),  # our design
-    "F18": ("AP07",),
-    "F19": ("AP07",),
-}
+
+class AttentionRow(NamedTuple):
+    """A reminder: when this factor is weighty, this section may deserve attention, and why."""
+
+    factor: str
+    section: str
+    #: The book's section when the book itself makes the link; empty means our design.
+    book: str = ""
+
+    @property
+    def reason_message_id(self) -> str:
+        return f"PlanAttention.{self.factor}.{self.section}"
+
+
+#: Where a weighty factor may deserve attention in the plan (SPEC §4, §5). Only links a counsellor
+#: would agree with on reading the reason; factors without a row (F09, F10, F12–F14) get none.
+ATTENTION_ROWS: tuple[AttentionRow, ...] = (
+    AttentionRow("F01", "AP11"),
+    AttentionRow("F02", "AP05"),
+    AttentionRow("F03", "AP04"),
+    AttentionRow("F04", "AP02a", "§3.3"),
+    AttentionRow("F04", "AP02b", "§3.3"),
+    AttentionRow("F04", "AP10"),
+    AttentionRow("F05", "AP01", "§4.1"),
+    AttentionRow("F05", "AP02a", "§3.3"),
+    AttentionRow("F05", "AP02b", "§3.3"),
+    AttentionRow("F05", "AP10"),
+    AttentionRow("F06", "AP01", "§4.1"),
+    AttentionRow("F06", "AP02a", "§3.3"),
+    AttentionRow("F06", "AP02b", "§3.3"),
+    AttentionRow("F07", "AP03"),
+    AttentionRow("F07", "AP08"),
+    AttentionRow("F08", "AP07"),
+    AttentionRow("F11", "AP04"),
+    AttentionRow("F15", "AP03"),
+    AttentionRow("F16", "AP07"),
+    AttentionRow("F17", "AP08"),
+    AttentionRow("F18", "AP07"),
+    AttentionRow("F19", "AP07"),
+)

@@ -2,14 +2,22 @@
 
 Ids are part of the public contract: never renumber or reuse one. Labels are in the gettext
 catalogues under ``Signal.<id>``, ``RiskFactor.<id>``, ``ProtectiveFactor.<id>`` and
-``SuicideStep.<id>``.
+``SuicideStep.<id>``, ``SuicideGuidance.<id>`` and ``EmotionResponse.<id>``.
 """
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["PROTECTIVE_ROWS", "RISK_ROWS", "SIGNAL_ROWS", "SUICIDE_STEP_ROWS", "SignalRow"]
+__all__ = [
+    "EMOTION_RESPONSE_ROWS",
+    "PROTECTIVE_ROWS",
+    "RISK_ROWS",
+    "SIGNAL_ROWS",
+    "SUICIDE_GUIDANCE_ROWS",
+    "SUICIDE_STEP_ROWS",
+    "SignalRow",
+]
 
 
 class SignalRow(NamedTuple):
@@ -94,4 +102,20 @@ SUICIDE_STEP_ROWS: tuple[str, ...] = (
     "SU4.health_centre_nurse",
     "SU5.crisis_service",
     "SU6.crisis_care_for_undocumented",
+)
+
+#: Guidance shown with the suicide-threat steps, always together with them (§5.2): follow up a
+#: "something is wrong" feeling by calling in help; depression raises the risk; the same steps
+#: apply when the client lays the responsibility for his or her life on the counsellor.
+SUICIDE_GUIDANCE_ROWS: tuple[str, ...] = (
+    "SG.gut_feeling",
+    "SG.depression",
+    "SG.responsibility",
+)
+
+#: Three ways to respond when emotions overwhelm a client (§5.1), as guidance text.
+EMOTION_RESPONSE_ROWS: tuple[str, ...] = (
+    "E.respect",
+    "E.control",
+    "E.daily_functioning",
 )

@@ -127,6 +127,12 @@ _LISTS: dict[str, tuple[str, ...]] = {
         "health_and_care",
         "contacts_in_society",
     ),
+    # §6.2: three causes of emotional reactions in counsellors (context text).
+    "cause": (
+        "compassion",
+        "transference",
+        "working_conditions",
+    ),
     # §6.3: suggestions for organisations and managers.
     "organisation": (
         "offer_intervision_and_supervision",

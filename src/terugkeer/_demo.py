@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 
+import attrs
+
 from .actionplan import (
     ActionPlan,
     Activity,
@@ -23,15 +25,22 @@ from .case import CaseFile
 from .casesummary import case_summary
 from .factors import (
     FACTORS,
+    SCALE_LEGEND,
+    SCALE_NOTE,
     Assessment,
     AsylumOutcome,
+    ChangePossibility,
+    Completeness,
     FactorGroup,
-    Movement,
+    NewConsideration,
     Rating,
     RatingKind,
+    ScalePoint,
+    WeightKind,
+    WeightyFactor,
     change_candidates,
     compare,
-    propose_weighty,
+    weighty_candidates,
 )
 from .health import (
     CHECKLIST_QUESTIONS,
@@ -48,7 +57,7 @@ from .health import (
     SourceKind,
 )
 from .healthfindings import health_findings, plan_health_section
-from .i18n import format_date, label, text
+from .i18n import field_label, format_date, label, text
 from .planning import (
     Progress,
     _is_answered,
@@ -76,20 +85,25 @@ from .signals import (
 from .wellbeing import StressSelfCheck, get_wellbeing_item, stress_advice
 
 __all__ = [
-    "CHECKLIST",
     "COUNSELLOR_CHECK",
     "FIRST",
     "SECOND",
+    "WEIGHTY_CHOICES",
+    "change_rows",
     "demo_case",
+    "demo_checklist",
     "demo_plan",
     "demo_signal_log",
     "render_counsellor_demo",
     "render_demo",
+    "second",
+    "weighty_rows",
 ]
 
 FIRST = Assessment.build(
     dt.date(2026, 3, 2),
     {
+        "F01": None,
         "F02": -3,
         "F03": -2,
         "F04": 1,
@@ -106,29 +120,61 @@ FIRST = Assessment.build(
         "F19": -2,
     },
     asylum_outcome=AsylumOutcome.VA,
+    time_pressure=True,
 )
-SECOND = Assessment.build(
+#: Three months on: the overview gone through again; the procedure ended and the client is now
+#: undocumented (factor 1's category changes), and a few scores moved.
+SECOND = FIRST.rescored(
     dt.date(2026, 6, 15),
-    {
-        "F01": -1,
-        "F02": -2,
-        "F03": -2,
-        "F04": 2,
-        "F05": 1,
-        "F06": None,
-        "F07": 3,
-        "F08": -2,
-        "F09": -1,
-        "F10": 2,
-        "F11": 1,
-        "F12": -2,
-        "F13": -3,
-        "F15": 1,
-        "F18": None,
-        "F19": -1,
-    },
-    asylum_outcome=AsylumOutcome.VA,
+    {"F01": -1, "F02": -2, "F04": 2, "F05": 1, "F11": 1, "F14": None, "F16": None, "F17": -1,
+     "F19": -1},
+    asylum_outcome=AsylumOutcome.UNDOCUMENTED,
+    time_pressure=False,
+)  # fmt: skip
+
+
+def second(locale: str) -> Assessment:
+    """The second assessment with the new consideration that came up, written in ``locale``."""
+    consideration = NewConsideration(
+        text("demo.consideration", locale),
+        dt.date(2026, 5, 20),
+        text("demo.consideration.note", locale),
+    )
+    return attrs.evolve(SECOND, new_considerations=(consideration,))
+
+
+#: Overview 3 as counsellor and client filled it in from the second assessment: the kinds are
+#: theirs. Work in the country of origin (+1) is a strength to use; safety in the Netherlands
+#: (+2, fear of detention) is a vulnerability although its score is plus; factor 1's kind is
+#: still to be discussed.
+WEIGHTY_CHOICES: tuple[tuple[str, WeightKind], ...] = (
+    ("F07", WeightKind.STRENGTH),
+    ("F05", WeightKind.STRENGTH),
+    ("F02", WeightKind.VULNERABILITY),
+    ("F10", WeightKind.VULNERABILITY),
+    ("F01", WeightKind.NOT_YET_CHOSEN),
 )
+
+
+def weighty_rows(locale: str) -> tuple[WeightyFactor, ...]:
+    """The example client's Overview 3, with the why/how written in ``locale``."""
+    return tuple(
+        WeightyFactor.for_factor(SECOND, factor, kind, text(f"demo.why.{factor}", locale))
+        for factor, kind in WEIGHTY_CHOICES
+    )
+
+
+def change_rows(locale: str) -> tuple[ChangePossibility, ...]:
+    """The example client's Overview 2: one row, written in ``locale``."""
+    return (
+        ChangePossibility.for_factor(
+            SECOND,
+            "F05",
+            text("demo.change.F05.how", locale),
+            text("demo.change.F05.circumstances", locale),
+            text("demo.change.F05.helpers", locale),
+        ),
+    )
 
 
 def _width(locale: str) -> int:
@@ -139,7 +185,7 @@ def _short(rating: Rating) -> str:
     """A rating in a few characters: − − −, + +, · (no score) or ○ (skipped)."""
     if rating.score is None:
         return "·" if rating.kind is RatingKind.UNSCORED else "○"
-    return " ".join(("−" if rating.score < 0 else "+") * abs(rating.score))
+    return ScalePoint(rating.score).symbol
 
 
 def _marks(rating: Rating, locale: str) -> str:
@@ -147,8 +193,8 @@ def _marks(rating: Rating, locale: str) -> str:
     if rating.score is None:
         symbol = "·" if rating.kind is RatingKind.UNSCORED else "○"
         return f"{'':>6}{symbol} {label(rating.kind, locale)}"
-    minus = " ".join("−" * -rating.score) if rating.score < 0 else ""
-    plus = " ".join("+" * rating.score) if rating.score > 0 else ""
+    minus = ScalePoint(rating.score).symbol if rating.score < 0 else ""
+    plus = ScalePoint(rating.score).symbol if rating.score > 0 else ""
     return f"{minus:>5} │ {plus}"
 
 
@@ -161,6 +207,23 @@ def _totals_line(heading: str, minus: int, plus: int, locale: str) -> str:
         f"      {heading}: {text('demo.total_minus', locale)} {minus}"
         f"   {text('demo.total_plus', locale)} {plus}"
     )
+
+
+def _legend(locale: str) -> list[str]:
+    out = [text("demo.legend", locale)]
+    out += [f"  {point.symbol:>5}  {label(point, locale)}" for point in SCALE_LEGEND]
+    out.append(f"  {text(SCALE_NOTE, locale)}")
+    return out
+
+
+def _completeness(assessment: Assessment, locale: str) -> str:
+    state = assessment.completeness
+    numbers = ", ".join(str(f.number) for f in assessment.missing_ratings())
+    if state is Completeness.COMPLETE:
+        return text("Overview1.complete", locale)
+    if state is Completeness.TIME_PRESSURE_MINIMUM:
+        return text("Overview1.time_pressure", locale).format(factors=numbers)
+    return text("Overview1.incomplete", locale).format(factors=numbers)
 
 
 def _overview1(assessment: Assessment, locale: str) -> list[str]:
@@ -181,12 +244,12 @@ def _overview1(assessment: Assessment, locale: str) -> list[str]:
         )
     overall = assessment.totals()
     out.append(_totals_line(text("demo.all_factors", locale), overall.minus, overall.plus, locale))
-    missing = assessment.missing_ratings()
-    if missing:
-        names = ", ".join(str(f.number) for f in missing)
-        out.append("  " + text("demo.incomplete", locale).format(factors=names))
-    else:
-        out.append("  " + text("demo.complete", locale))
+    if assessment.new_considerations:
+        out.append("  " + text("Overview1.new_considerations", locale))
+        for item in assessment.new_considerations:
+            since = format_date(item.raised_on, locale)
+            out.append(f"    – {item.name} ({since}): {item.note}")
+    out.append(f"  {_completeness(assessment, locale)}")
     return out
 
 
@@ -195,14 +258,32 @@ def _overview2(assessment: Assessment, locale: str) -> list[str]:
     for c in change_candidates(assessment):
         reason = f"{_short(c.rating):>5}  {label(c.reason, locale)}"
         out.append(_line(c.factor.number, label(c.factor, locale), reason, width))
+    rows = change_rows(locale)
+    out += [
+        "",
+        text("demo.overview2.rows", locale).format(date=format_date(SECOND.assessed_on, locale)),
+    ]
+    for row in rows:
+        out.append(f"  {row.factor.number:>2}  {label(row.factor, locale)}  {_short(row.rating)}")
+        for name in ("how", "circumstances", "helpers"):
+            out.append(
+                f"        {field_label(ChangePossibility, name, locale)} {getattr(row, name)}"
+            )
     return out
 
 
 def _overview3(assessment: Assessment, locale: str) -> list[str]:
     out, width = [text("demo.overview3", locale)], _width(locale)
-    for w in propose_weighty(assessment, limit=6):
+    for c in weighty_candidates(assessment)[:6]:
+        out.append(_line(c.factor.number, label(c.factor, locale), f"{_short(c.rating):>5}", width))
+    out += [
+        "",
+        text("demo.overview3.chosen", locale).format(date=format_date(SECOND.assessed_on, locale)),
+    ]
+    for w in weighty_rows(locale):
         kind = f"{_short(w.rating):>5}  {label(w.kind, locale)}"
         out.append(_line(w.factor.number, label(w.factor, locale), kind, width))
+        out.append(f"        {w.why_how}")
     return out
 
 
@@ -215,38 +296,60 @@ def _moves(earlier: Assessment, later: Assessment, locale: str) -> list[str]:
     ]
     unchanged, width = 0, _width(locale)
     for change in compare(earlier, later):
-        if change.movement is Movement.UNCHANGED:
+        if not change.changed:
             unchanged += 1
             continue
         moved = f"{_short(change.before):>5} → {_short(change.after):<5}  "
         moved += label(change.movement, locale)
         out.append(_line(change.factor.number, label(change.factor, locale), moved, width))
+        if change.outcome_changed:
+            unknown = text("demo.unknown", locale)
+            before = label(change.outcome_before, locale) if change.outcome_before else unknown
+            after = label(change.outcome_after, locale) if change.outcome_after else unknown
+            out.append(
+                "        " + text("demo.compare.outcome", locale).format(before=before, after=after)
+            )
     out.append("  " + text("demo.unchanged", locale).format(count=unchanged))
     return out
 
 
-_GP = Source(SourceKind.PHYSICIAN, "GP (made up)", "letter 2026-02", dt.date(2026, 2, 20), False)
-_NGO = Source(
-    SourceKind.ORGANISATION, "return organisation (made up)", "e-mail", dt.date(2026, 3, 1), True
-)
-CHECKLIST = HealthChecklist(
-    ComplaintKind.PSYCHOLOGICAL,
-    "post-traumatic stress disorder",
-    medicines=(
-        Medicine(
-            "sertraline",
-            available=SourcedAnswer(Answer.YES, _NGO),
-            where=SourcedText("pharmacies in the capital", _NGO),
-            reachable=SourcedAnswer(Answer.UNKNOWN),
-            cost=SourcedCost(Money(decimal.Decimal("9.50"), "USD"), _NGO),
-            affordable=SourcedAnswer(Answer.NO, _NGO),
+def demo_checklist(locale: str) -> HealthChecklist:
+    """The example client's health checklist; sources and places are written in ``locale``.
+
+    The illness is named in English, as the checklist asks (B5).
+    """
+    gp = Source(
+        SourceKind.PHYSICIAN,
+        text("demo.health.gp", locale),
+        text("demo.health.gp_ref", locale),
+        dt.date(2026, 2, 20),
+        False,
+    )
+    ngo = Source(
+        SourceKind.ORGANISATION,
+        text("demo.health.ngo", locale),
+        text("demo.health.ngo_ref", locale),
+        dt.date(2026, 3, 1),
+        True,
+    )
+    return HealthChecklist(
+        ComplaintKind.PSYCHOLOGICAL,
+        "post-traumatic stress disorder",
+        medicines=(
+            Medicine(
+                text("demo.health.substance", locale),
+                available=SourcedAnswer(Answer.YES, ngo),
+                where=SourcedText(text("demo.health.where", locale), ngo),
+                reachable=SourcedAnswer(Answer.UNKNOWN),
+                cost=SourcedCost(Money(decimal.Decimal("9.50"), "USD"), ngo),
+                affordable=SourcedAnswer(Answer.NO, ngo),
+            ),
         ),
-    ),
-    network=Network(SourcedAnswer(Answer.YES, _NGO), SourcedAnswer(Answer.NO)),
-    handover=HealthHandover(
-        arranged=SourcedAnswer(Answer.NO, _GP), medication_stock=SourcedAnswer(Answer.YES, _GP)
-    ),
-)
+        network=Network(SourcedAnswer(Answer.YES, ngo), SourcedAnswer(Answer.NO)),
+        handover=HealthHandover(
+            arranged=SourcedAnswer(Answer.NO, gp), medication_stock=SourcedAnswer(Answer.YES, gp)
+        ),
+    )
 
 
 def demo_plan(locale: str) -> ActionPlan:
@@ -260,8 +363,13 @@ def demo_plan(locale: str) -> ActionPlan:
         safety=Safety(
             worried=Answer.YES, worries=t("worries"), ways_to_feel_safer=(t("way1"), t("way2"))
         ),
-        health=plan_health_section([CHECKLIST]),
-        monitoring=Monitoring(wanted=Answer.YES, months=6),
+        health=plan_health_section([demo_checklist(locale)]),
+        monitoring=Monitoring(
+            wanted=Answer.YES,
+            months=6,
+            organisation=t("monitoring_org"),
+            until=dt.date(2027, 6, 30),
+        ),
     )
     activities = (Activity(t("activity1"), t("with_whom1")), Activity(t("activity2")))
     meeting = Appointment(dt.date(2026, 3, 9), dt.date(2026, 3, 23), activities)
@@ -304,20 +412,24 @@ def _plan(locale: str) -> list[str]:
         out.append(
             "  " + text("MonitoringAdvice.shorter", locale).format(agreed=advice.agreed_months)
         )
+    if advice.client_declines:
+        out.append("  " + text("MonitoringAdvice.declined", locale))
     out.append("")
     out.append(text("demo.plan.attention", locale))
-    for item in plan_attention(propose_weighty(FIRST, limit=4)):
-        marks = " ".join(("−" if item.score < 0 else "+") * abs(item.score))
+    for item in plan_attention(weighty_rows(locale)):
+        basis = item.book or text("PlanAttention.our_design", locale)
         out.append(
             f"  {label(item.section, locale)} ← {item.factor.number} {label(item.factor, locale)}"
-            f" ({label(item.kind, locale)}, {marks})"
+            f" ({label(item.kind, locale)}, {_short(item.rating)})"
         )
+        out.append(f"      {text(item.reason_message_id, locale)} [{basis}]")
     return out
 
 
 def _health(locale: str) -> list[str]:
-    out = [text("demo.health", locale).format(illness=CHECKLIST.illness_en)]
-    medicine = CHECKLIST.medicines[0]
+    checklist = demo_checklist(locale)
+    out = [text("demo.health", locale).format(illness=checklist.illness_en)]
+    medicine = checklist.medicines[0]
     for name in ("available", "reachable", "affordable"):
         answer: SourcedAnswer = getattr(medicine, name)
         shown = label(answer.answer, locale) if answer.answer else "—"
@@ -326,13 +438,15 @@ def _health(locale: str) -> list[str]:
         out.append(f"  {medicine.substance} – {label(question, locale)} {shown} ({source})")
     out.append("")
     out.append(text("demo.health.findings", locale))
-    for finding in health_findings(CHECKLIST):
+    for finding in health_findings(checklist):
         explanation = label(finding, locale)
         if finding.dimension is not None:
             explanation = explanation.format(dimension=label(finding.dimension, locale))
         out.append(f"  [{label(finding.kind, locale)}] {finding.path} — {finding.rule}")
         out.append(f"      {explanation}")
-    care = plan_health_section([CHECKLIST]).psychological
+        if finding.note_message_id is not None:
+            out.append(f"      {text(finding.note_message_id, locale)}")
+    care = plan_health_section([checklist]).psychological
     out.append("")
     out.append(text("demo.health.section7", locale))
     section7 = get_plan_section("AP07").questions
@@ -407,10 +521,12 @@ def demo_case(locale: str) -> CaseFile:
         "demo-0001",
         ClientInfo(name="Sam Voorbeeld", country_of_origin=text("demo.country", locale)),
     )
-    case = case.add_assessment(FIRST).add_assessment(SECOND)
-    for row in propose_weighty(SECOND, limit=4):
+    case = case.add_assessment(FIRST).add_assessment(second(locale))
+    for change in change_rows(locale):
+        case = case.add_change_possibility(change)
+    for row in weighty_rows(locale):
         case = case.add_weighty_factor(row)
-    case = case.with_plan(demo_plan(locale)).add_checklist(CHECKLIST)
+    case = case.with_plan(demo_plan(locale)).add_checklist(demo_checklist(locale))
     return case.with_signals(demo_signal_log())
 
 
@@ -429,8 +545,13 @@ def _case(locale: str) -> list[str]:
             )
         )
     out.append("  " + text("demo.case.moved", locale).format(count=len(summary.moved)))
-    names = "; ".join(label(w.factor, locale) for w in summary.open_vulnerabilities)
-    out.append("  " + text("demo.case.vulnerabilities", locale).format(factors=names or "—"))
+    for key, rows in (
+        ("demo.case.strengths", summary.strengths),
+        ("demo.case.vulnerabilities", summary.vulnerabilities),
+        ("demo.case.not_chosen", summary.kind_not_yet_chosen),
+    ):
+        names = "; ".join(label(w.factor, locale) for w in rows)
+        out.append("  " + text(key, locale).format(factors=names or "—"))
     answered = sum(p.progress is Progress.ANSWERED for p in summary.plan_progress)
     partly = sum(p.progress is Progress.PARTLY for p in summary.plan_progress)
     out.append(
@@ -458,11 +579,12 @@ def render_demo(locale: str = "nl") -> str:
                 name="Sam Voorbeeld", country=text("demo.country", locale)
             )
         ],
+        _legend(locale),
         _overview1(FIRST, locale),
-        _overview2(FIRST, locale),
-        _overview3(FIRST, locale),
-        _overview1(SECOND, locale),
+        _overview1(second(locale), locale),
         _moves(FIRST, SECOND, locale),
+        _overview2(SECOND, locale),
+        _overview3(SECOND, locale),
         _health(locale),
         _plan(locale),
         _signals(locale),

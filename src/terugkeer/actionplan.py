@@ -23,7 +23,7 @@ from .answers import Answer
 from .errors import Problem, ValidationError
 
 __all__ = [
-    "MAX_ACTIVITIES",
+    "MAX_ITEMS",
     "ActionPlan",
     "Activity",
     "ActivityStatus",
@@ -56,8 +56,14 @@ __all__ = [
     "Support",
 ]
 
-#: At most this many numbered activities per appointment (section 13 of the form).
-MAX_ACTIVITIES = 6
+#: A bound against abuse on every list the plan holds (ways, hopes, dreads, activities, ...). It is
+#: not a rule of the method: the form's "think of five" and its six activity lines are prompts to
+#: think widely, not maxima (SPEC §0).
+MAX_ITEMS = 100
+
+
+def _items(**metadata: Any) -> Any:
+    return attrs.field(default=(), metadata={"max_items": MAX_ITEMS, **metadata})
 
 
 def _identifying() -> Any:
@@ -195,7 +201,7 @@ class Support:
 
 @attrs.frozen
 class ChildPlan:
-    """Section 4 for one child: school, language, social norms, peers and activities."""
+    """Section 4 for one child: school, language, social norms, peers, activities, childcare."""
 
     child: str = _identifying()
     school: str = ""
@@ -204,19 +210,28 @@ class ChildPlan:
     social_norms: str = ""
     peers: str = ""
     activities: str = ""
+    #: Who will look after the child once the parents work (§4.4; not on the printed form).
+    childcare: str = ""
 
     __attrs_post_init__ = _check
 
 
 @attrs.frozen
 class Safety:
-    """Section 5: worries about safety, their basis, up to five ways to feel safer."""
+    """Section 5: worries about safety, their basis, ways to feel safer, where and with whom.
+
+    The form asks for five ways; that is a prompt, not a maximum.
+    """
 
     worried: Answer | None = None
     worries: str = ""
     basis: str = ""
-    ways_to_feel_safer: tuple[str, ...] = attrs.field(default=(), metadata={"max_items": 5})
+    ways_to_feel_safer: tuple[str, ...] = _items()
     most_realistic: str = ""
+    #: Where to live so the client can feel safe (§4.5; not on the printed form).
+    safe_place: str = ""
+    #: Whom to contact there to feel safe (§4.5; not on the printed form).
+    safe_contacts: str = ""
 
     __attrs_post_init__ = _check
 
@@ -280,6 +295,10 @@ class LeftBehind:
     adjusting: str = ""  #: what could adjust those expectations
     easing: str = ""  #: what could ease the shame, guilt or fear; practical solutions
     helpers: str = ""  #: who can help with that
+    #: Saving or collecting some money to take back (§4.8; not on the printed form).
+    savings: str = ""
+    #: With family problems: a first place to stay that is not with the family (§4.8).
+    first_reception: str = ""
 
     __attrs_post_init__ = _check
 
@@ -296,11 +315,16 @@ class Dread:
 
 @attrs.frozen
 class OwnExpectations:
-    """Section 9: up to five hopes, up to five dreads (each with a way to cope), and helpers."""
+    """Section 9: hopes, dreads (each with a way to cope), helpers, and stigma.
 
-    looking_forward: tuple[str, ...] = attrs.field(default=(), metadata={"max_items": 5})
-    dreaded: tuple[Dread, ...] = attrs.field(default=(), metadata={"max_items": 5})
+    The form asks for five of each; that is a prompt, not a maximum.
+    """
+
+    looking_forward: tuple[str, ...] = _items()
+    dreaded: tuple[Dread, ...] = _items()
     helpers: str = ""
+    #: How the client will deal with a possible stigma or negative image (§4.9).
+    stigma: str = ""
 
     __attrs_post_init__ = _check
 
@@ -349,7 +373,10 @@ class Handover:
 
 @attrs.frozen
 class Monitoring:
-    """Section 12: guidance after return: wanted, consent to check-ins, how long and when."""
+    """Section 12: guidance after return: wanted, check-ins allowed, how long, when, by whom.
+
+    The client's wish comes first (§4.12): some want no special attention after return.
+    """
 
     wanted: Answer | None = None
     consent_to_check_ins: Answer | None = None
@@ -357,6 +384,15 @@ class Monitoring:
         default=None, metadata={"json_schema": {"minimum": 0, "maximum": 120}}
     )
     moments: str = ""
+    #: Which organisation does the monitoring (§4.12).
+    organisation: str = ""
+    #: Until when that organisation does it (§4.12).
+    until: dt.date | None = None
+
+    @property
+    def client_declines(self) -> bool:
+        """True when the client wants no guidance or allows no check-ins after return."""
+        return Answer.NO in (self.wanted, self.consent_to_check_ins)
 
     def __attrs_post_init__(self) -> None:
         extra = []
@@ -386,16 +422,15 @@ class Activity:
 
 @attrs.frozen
 class Appointment:
-    """One meeting: its date, the date of the next one, and up to six numbered activities.
+    """One meeting: its date, the date of the next one, and the numbered activities agreed.
 
-    Activities are numbered by position, from 1.
+    Activities are numbered by position, from 1. The form prints six lines: space on paper,
+    not a limit.
     """
 
     held_on: dt.date
     next_on: dt.date | None = None
-    activities: tuple[Activity, ...] = attrs.field(
-        default=(), metadata={"max_items": MAX_ACTIVITIES}
-    )
+    activities: tuple[Activity, ...] = _items()
 
     def __attrs_post_init__(self) -> None:
         extra = []
@@ -424,8 +459,8 @@ class ActivityUpdate:
             extra.append(Problem("$.reason", "is required when the activity was not done"))
         if type(self.appointment) is int and self.appointment < 0:
             extra.append(Problem("$.appointment", "must be 0 or more"))
-        if type(self.activity) is int and not 1 <= self.activity <= MAX_ACTIVITIES:
-            extra.append(Problem("$.activity", f"must be 1..{MAX_ACTIVITIES}"))
+        if type(self.activity) is int and not 1 <= self.activity <= MAX_ITEMS:
+            extra.append(Problem("$.activity", f"must be 1..{MAX_ITEMS}"))
         validated(self, extra)
 
 

@@ -158,6 +158,32 @@ def _prefix(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
     return new[: len(old)] == old
 
 
+def _rows_agree(
+    assessments: tuple[Assessment, ...],
+    rows: tuple[ChangePossibility, ...] | tuple[WeightyFactor, ...],
+    name: str,
+) -> list[Problem]:
+    """Overview 2 and 3 rows refer to an assessment of the case and carry its rating."""
+    if type(assessments) is not tuple or type(rows) is not tuple:
+        return []
+    by_day: dict[object, list[Assessment]] = {}
+    for a in assessments:
+        if isinstance(a, Assessment):
+            by_day.setdefault(a.assessed_on, []).append(a)
+    problems = []
+    for i, row in enumerate(rows):
+        if not isinstance(row, ChangePossibility | WeightyFactor):
+            continue
+        chosen_from = by_day.get(row.assessed_on)
+        if chosen_from is None:
+            problems.append(Problem(f"$.{name}[{i}].assessed_on", "no assessment of that day"))
+        elif all(a.rating(row.rating.factor) != row.rating for a in chosen_from):
+            problems.append(
+                Problem(f"$.{name}[{i}].rating", "differs from the assessment of that day")
+            )
+    return problems
+
+
 @attrs.frozen
 class CaseFile:
     """One client's file. ``client`` is the only place identifying client details are kept.
@@ -191,6 +217,8 @@ class CaseFile:
             extra.append(
                 Problem("$.plan.client", "client details belong in the case's client field only")
             )
+        extra += _rows_agree(self.assessments, self.change_possibilities, "change_possibilities")
+        extra += _rows_agree(self.assessments, self.weighty_factors, "weighty_factors")
         validated(self, extra)
 
     def add_assessment(self, assessment: Assessment) -> CaseFile:
@@ -198,11 +226,11 @@ class CaseFile:
         return attrs.evolve(self, assessments=(*self.assessments, assessment))
 
     def add_change_possibility(self, row: ChangePossibility) -> CaseFile:
-        """Add an Overview 2 row."""
+        """Add an Overview 2 row; it must agree with the assessment it was made from."""
         return attrs.evolve(self, change_possibilities=(*self.change_possibilities, row))
 
     def add_weighty_factor(self, row: WeightyFactor) -> CaseFile:
-        """Add an Overview 3 row."""
+        """Add an Overview 3 row; it must agree with the assessment it was chosen from."""
         return attrs.evolve(self, weighty_factors=(*self.weighty_factors, row))
 
     def add_checklist(self, checklist: HealthChecklist) -> CaseFile:

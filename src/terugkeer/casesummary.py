@@ -1,7 +1,8 @@
 """A case-level summary: what a counsellor looks at first when opening a file.
 
 Urgent items come first, always: when a suicide-related signal is recorded, the suicide-threat
-steps lead the summary. The rest describes; nothing predicts or recommends a decision.
+steps lead the summary. The rest describes; nothing predicts or recommends a decision. Overview 3's
+strengths are shown beside its vulnerabilities (SPEC §0, §4).
 """
 
 from __future__ import annotations
@@ -9,11 +10,11 @@ from __future__ import annotations
 import attrs
 
 from .case import CaseFile
-from .factors import Assessment, FactorChange, Movement, WeightKind, WeightyFactor, compare
+from .factors import Assessment, FactorChange, WeightKind, WeightyFactor, compare
 from .healthfindings import HealthFinding, health_findings
 from .planning import MonitoringAdvice, SectionProgress, completeness, monitoring_advice
 from .referral import OpenStep, summarize
-from .signals import SuicideStep
+from .signals import SuicideGuidance, SuicideStep
 
 __all__ = ["CaseSummary", "case_summary"]
 
@@ -23,9 +24,14 @@ class CaseSummary:
     """The state of a case at a glance. ``urgent_steps`` comes first and is never filtered."""
 
     urgent_steps: tuple[SuicideStep, ...]
+    urgent_guidance: tuple[SuicideGuidance, ...]  #: shown with the steps, exactly when they are
     latest: Assessment | None
-    moved: tuple[FactorChange, ...]  #: what moved since the previous assessment
-    open_vulnerabilities: tuple[WeightyFactor, ...]
+    #: What changed since the previous assessment: scores, and factor 1's category.
+    moved: tuple[FactorChange, ...]
+    #: Overview 3 of the latest day with rows, by the kind counsellor and client chose.
+    strengths: tuple[WeightyFactor, ...]
+    vulnerabilities: tuple[WeightyFactor, ...]
+    kind_not_yet_chosen: tuple[WeightyFactor, ...]
     plan_progress: tuple[SectionProgress, ...]
     health_findings: tuple[HealthFinding, ...]
     open_referral_steps: tuple[OpenStep, ...]
@@ -35,29 +41,28 @@ class CaseSummary:
 def case_summary(case: CaseFile) -> CaseSummary:
     """Summarise a case file; pure.
 
-    The Overview 3 vulnerabilities shown are those recorded for the most recent assessment day
-    that has Overview 3 rows.
+    The Overview 3 rows shown (strengths, vulnerabilities, and rows whose kind is not chosen
+    yet) are those recorded for the most recent assessment day that has Overview 3 rows.
     """
     signals = summarize(case.signals)
     latest = case.assessments[-1] if case.assessments else None
     moved: tuple[FactorChange, ...] = ()
     if len(case.assessments) >= 2:
-        moved = tuple(
-            c
-            for c in compare(case.assessments[-2], case.assessments[-1])
-            if c.movement is not Movement.UNCHANGED
-        )
+        moved = tuple(c for c in compare(case.assessments[-2], case.assessments[-1]) if c.changed)
     last_day = max((w.assessed_on for w in case.weighty_factors), default=None)
-    vulnerabilities = tuple(
-        w
-        for w in case.weighty_factors
-        if w.assessed_on == last_day and w.kind is WeightKind.VULNERABILITY
-    )
+    latest_rows = [w for w in case.weighty_factors if w.assessed_on == last_day]
+
+    def of_kind(kind: WeightKind) -> tuple[WeightyFactor, ...]:
+        return tuple(w for w in latest_rows if w.kind is kind)
+
     return CaseSummary(
         urgent_steps=signals.urgent_steps,
+        urgent_guidance=signals.urgent_guidance,
         latest=latest,
         moved=moved,
-        open_vulnerabilities=vulnerabilities,
+        strengths=of_kind(WeightKind.STRENGTH),
+        vulnerabilities=of_kind(WeightKind.VULNERABILITY),
+        kind_not_yet_chosen=of_kind(WeightKind.NOT_YET_CHOSEN),
         plan_progress=completeness(case.plan),
         health_findings=tuple(f for c in case.health for f in health_findings(c)),
         open_referral_steps=signals.open_steps,

@@ -1,6 +1,8 @@
 """The context vocabulary (§1.3, §1.5, §2.1, §3.3): phases, ways of returning, client groups.
 
-Closed sets with Dutch and English labels, for the case file and for tools that show context.
+Closed sets with Dutch and English labels, for the case file and for tools that show context,
+and the context texts a tool can show beside the instruments: the four preconditions of §1.3,
+the article 64 procedure of §5.3 and the working instructions of the appendices.
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ import attrs
 from ._labelled import LabelledEnum
 
 __all__ = [
+    "CONTEXT_TEXTS",
     "Alternative",
     "ClientGroup",
+    "ContextText",
+    "ContextTopic",
     "LegalCheckAdvice",
     "ProcessPhase",
     "ReturnWay",
     "VulnerableCharacteristic",
+    "context_texts",
     "legal_check_advice",
 ]
 
@@ -89,3 +95,55 @@ def legal_check_advice(characteristics: Iterable[VulnerableCharacteristic]) -> L
     present = set(characteristics)
     because = tuple(c for c in VulnerableCharacteristic if c in present)
     return LegalCheckAdvice(bool(because), because)
+
+
+class ContextTopic(LabelledEnum):
+    """What a context text is about."""
+
+    PRECONDITIONS = "preconditions"  #: §1.3: four preconditions for guidance with the method
+    ARTICLE_64 = "article_64"  #: §5.3: postponing departure for medical reasons
+    INSTRUCTIONS = "instructions"  #: how to work with an appendix (B1–B3, B7, B9)
+
+
+@attrs.frozen
+class ContextText:
+    """A text to show beside the instruments, with the book's section it rests on."""
+
+    id: str
+    topic: ContextTopic
+    book: str
+
+    @property
+    def message_id(self) -> str:
+        """Message id of the text."""
+        return f"ContextText.{self.id}"
+
+
+_P, _A, _I = ContextTopic.PRECONDITIONS, ContextTopic.ARTICLE_64, ContextTopic.INSTRUCTIONS
+
+#: Every context text, topic by topic, in book order. Ids are public contract.
+CONTEXT_TEXTS: tuple[ContextText, ...] = (
+    ContextText("C.precondition.careful_procedure", _P, "§1.3"),
+    ContextText("C.precondition.permit_when_return_impossible", _P, "§1.3"),
+    ContextText("C.precondition.clear_schemes", _P, "§1.3"),
+    ContextText("C.precondition.time_for_counsellors", _P, "§1.3"),
+    ContextText("C.art64.when", _A, "§5.3"),
+    ContextText("C.art64.until_departure", _A, "§5.3"),
+    ContextText("C.art64.in_treatment", _A, "§5.3"),
+    ContextText("C.art64.medical_advice", _A, "§5.3"),
+    ContextText("C.art64.presence_only", _A, "§5.3"),
+    ContextText("C.instruction.overview1", _I, "B1"),
+    ContextText("C.instruction.overview2", _I, "B2"),
+    ContextText("C.instruction.overview3", _I, "B3"),
+    ContextText("C.instruction.emotion_exercise", _I, "B7"),
+    ContextText("C.instruction.intervision", _I, "B9"),
+)
+
+
+def context_texts(topic: ContextTopic) -> tuple[ContextText, ...]:
+    """The context texts of one topic, in book order.
+
+    >>> [t.id for t in context_texts(ContextTopic.PRECONDITIONS)][0]
+    'C.precondition.careful_procedure'
+    """
+    return tuple(t for t in CONTEXT_TEXTS if t.topic is topic)

@@ -7,12 +7,15 @@ Nothing here computes a verdict, a likelihood or a netted score: Total − and T
 side by side (SPEC §0, §2).
 
 Overview 2 (what could still change) and Overview 3 (weighty factors as strengths and
-vulnerabilities) read an assessment; they are here too, at the end.
+vulnerabilities) read an assessment; they are here too, at the end. Which factors weigh, and whether
+one is a strength or a vulnerability, is judged by the counsellor and the client together (§3.7):
+the library lists and orders candidates, it never fills that judgement in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Iterator, Mapping
 
 import attrs
@@ -24,26 +27,34 @@ from .errors import Problem, ValidationError
 
 __all__ = [
     "FACTORS",
+    "KEEP",
+    "SCALE_LEGEND",
+    "SCALE_NOTE",
     "SCORES",
     "Assessment",
     "AsylumOutcome",
     "CandidateReason",
     "ChangeCandidate",
     "ChangePossibility",
+    "Completeness",
     "Factor",
     "FactorChange",
     "FactorGroup",
     "FactorNote",
+    "Keep",
     "Movement",
+    "NewConsideration",
     "Rating",
     "RatingKind",
+    "ScalePoint",
     "Totals",
     "WeightKind",
+    "WeightyCandidate",
     "WeightyFactor",
     "change_candidates",
     "compare",
     "get_factor",
-    "propose_weighty",
+    "weighty_candidates",
 ]
 
 #: The scores the form offers: −3..−1 and +1..+3. The form has no zero; "no score" is
@@ -51,8 +62,44 @@ __all__ = [
 SCORES: frozenset[int] = frozenset({-3, -2, -1, 1, 2, 3})
 
 
+@attrs.frozen
+class ScalePoint:
+    """One point of the scale legend printed beside Overview 1 (§3.1): a score, or "no score".
+
+    >>> [p.symbol for p in SCALE_LEGEND]
+    ['− − −', '− −', '−', '·', '+', '+ +', '+ + +']
+    """
+
+    score: int | None
+
+    @property
+    def message_id(self) -> str:
+        """Message id of what this point means, e.g. ``Scale.minus3`` or ``Scale.none``."""
+        if self.score is None:
+            return "Scale.none"
+        return f"Scale.{'minus' if self.score < 0 else 'plus'}{abs(self.score)}"
+
+    @property
+    def symbol(self) -> str:
+        """The marks the form uses: minus or plus signs, or a dot for "no score"."""
+        if self.score is None:
+            return "·"
+        return " ".join(("−" if self.score < 0 else "+") * abs(self.score))
+
+
+#: The legend of the scale, −3 to +3 with "no score" (neutral or unknown) in the middle (§3.1).
+SCALE_LEGEND: tuple[ScalePoint, ...] = tuple(ScalePoint(s) for s in (-3, -2, -1, None, 1, 2, 3))
+#: Message id of the note that goes with the legend: minus and plus are directions relative to
+#: return, never a value judgement (§3.1).
+SCALE_NOTE = "Scale.direction_note"
+
+
 class FactorGroup(LabelledEnum):
-    """The four blocks of Overview 1, in form order."""
+    """The four blocks of Overview 1, in form order.
+
+    The two middle blocks are the possibilities the client *sees* in the country of origin and in
+    the Netherlands (the form's "(Beeld) Mogelijkheden"), not facts about those countries.
+    """
 
     STARTING_POSITION = "starting_position"
     COUNTRY_OF_ORIGIN = "country_of_origin"
@@ -88,8 +135,9 @@ class Factor:
     id: str
     number: int
     group: FactorGroup
-    #: Whether a complete assessment needs this factor rated (scored or unscored), SPEC §2.
-    rating_required: bool
+    #: Whether §3.1 lets a counsellor under time pressure skip this factor (the Netherlands
+    #: factors only). A complete overview rates every factor all the same.
+    skippable_under_time_pressure: bool
     notes: tuple[FactorNote, ...] = ()
     #: The categories this factor records besides (or instead of) a score; only factor 1 has any.
     outcome_categories: tuple[AsylumOutcome, ...] = ()
@@ -111,7 +159,7 @@ FACTORS: tuple[Factor, ...] = tuple(
         id=row.id,
         number=row.number,
         group=FactorGroup(row.group),
-        rating_required=row.rating_required,
+        skippable_under_time_pressure=row.skippable_under_time_pressure,
         notes=(FactorNote.PERSONAL_AND_FAMILY,) if row.personal_and_family else (),
         outcome_categories=tuple(AsylumOutcome) if row.asylum_outcome else (),
     )
@@ -211,12 +259,55 @@ def _totals(ratings: Iterator[Rating]) -> Totals:
     return Totals(minus=sum(-s for s in scores if s < 0), plus=sum(s for s in scores if s > 0))
 
 
+class Completeness(LabelledEnum):
+    """How far Overview 1 was filled in (§3.1).
+
+    The book urges rating every factor. Only under time pressure may the Netherlands factors be
+    skipped, and that weaker state has its own name here.
+    """
+
+    COMPLETE = "complete"  #: all 19 factors scored or discussed without a score
+    TIME_PRESSURE_MINIMUM = "time_pressure_minimum"  #: Netherlands skipped under time pressure
+    INCOMPLETE = "incomplete"  #: anything less
+
+
+@attrs.frozen
+class NewConsideration:
+    """A consideration none of the 19 factors covers, named by the counsellor (§3.1, §2.4).
+
+    It is written beside Overview 1 with the day it came up and a note; it has no score and
+    does not count in the totals, which are the totals of the form's 19 factors.
+    """
+
+    name: str = attrs.field(metadata={"free_text": True})
+    raised_on: dt.date
+    note: str = attrs.field(default="", metadata={"free_text": True})
+
+    def __attrs_post_init__(self) -> None:
+        problems = check_text(self.name, "$.name")
+        if not problems and not self.name.strip():
+            problems.append(Problem("$.name", "must not be blank"))
+        problems += check_date(self.raised_on, "$.raised_on")
+        problems += check_text(self.note, "$.note")
+        raise_if(problems)
+
+
+class Keep(enum.Enum):
+    """The type of :data:`KEEP`: "leave this as it was" in :meth:`Assessment.rescored`."""
+
+    KEEP = "keep"
+
+
+#: Passed to :meth:`Assessment.rescored`: keep the value of the earlier assessment (the default).
+KEEP = Keep.KEEP
+
+
 @attrs.frozen
 class Assessment:
     """Overview 1 as scored on one day: a rating for every factor, in book order.
 
     Changing a rating returns a new assessment; re-scoring on a later day is a new assessment
-    kept beside the earlier one (SPEC §0).
+    kept beside the earlier one (SPEC §0): use :meth:`rescored`.
 
     >>> a = Assessment.build(dt.date(2026, 3, 2), {"F02": -3, "F05": 2, "F07": None})
     >>> a.totals()
@@ -230,7 +321,11 @@ class Assessment:
     #: Factor 1's category, if known.
     asylum_outcome: AsylumOutcome | None = None
     #: Factor 1's explanation field ("toelichting").
-    asylum_outcome_explanation: str = ""
+    asylum_outcome_explanation: str = attrs.field(default="", metadata={"free_text": True})
+    #: True when time pressure was the reason factors were skipped (§3.1).
+    time_pressure: bool = False
+    #: Considerations none of the 19 factors covers (§3.1, §2.4).
+    new_considerations: tuple[NewConsideration, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         problems = check_date(self.assessed_on, "$.assessed_on")
@@ -249,6 +344,17 @@ class Assessment:
         if self.asylum_outcome is not None:
             problems += check_enum(self.asylum_outcome, "$.asylum_outcome", AsylumOutcome)
         problems += check_text(self.asylum_outcome_explanation, "$.asylum_outcome_explanation")
+        if type(self.time_pressure) is not bool:
+            problems.append(Problem("$.time_pressure", "must be true or false"))
+        if type(self.new_considerations) is not tuple:
+            problems.append(Problem("$.new_considerations", "must be a tuple"))
+        else:
+            for i, item in enumerate(self.new_considerations):
+                path = f"$.new_considerations[{i}]"
+                if not isinstance(item, NewConsideration):
+                    problems.append(Problem(path, "must be a NewConsideration"))
+                elif type(self.assessed_on) is dt.date and item.raised_on > self.assessed_on:
+                    problems.append(Problem(f"{path}.raised_on", "is after the assessment"))
         raise_if(problems)
 
     @classmethod
@@ -264,35 +370,89 @@ class Assessment:
         notes: Mapping[str, str] | None = None,
         asylum_outcome: AsylumOutcome | None = None,
         asylum_outcome_explanation: str = "",
+        *,
+        time_pressure: bool = False,
     ) -> Assessment:
         """Build from ``{factor id: score}``: ``None`` means unscored, a missing id skipped.
 
         Every problem (unknown ids, bad scores) is reported at once, with paths into ``scores``.
         """
         notes = notes or {}
-        problems = [
-            Problem(f"$.scores[{i}]", "unknown factor id")
-            for i, key in enumerate(scores)
-            if key not in _BY_ID
-        ] + [
-            Problem(f"$.notes[{i}]", "unknown factor id")
-            for i, key in enumerate(notes)
-            if key not in _BY_ID
-        ]
+        problems = _unknown_ids(scores, "$.scores") + _unknown_ids(notes, "$.notes")
         ratings = []
         for factor in FACTORS:
             note = notes.get(factor.id, "")
             try:
                 if factor.id not in scores:
                     ratings.append(Rating.skipped(factor.id, note))
-                elif scores[factor.id] is None:
-                    ratings.append(Rating.unscored(factor.id, note))
                 else:
-                    ratings.append(Rating.scored(factor.id, scores[factor.id], note))  # type: ignore[arg-type]
+                    ratings.append(_rating(factor.id, scores[factor.id], note))
             except ValidationError as err:
                 problems += [p.under(f"$.scores.{factor.id}") for p in err.problems]
         raise_if(problems)
-        return cls(assessed_on, tuple(ratings), asylum_outcome, asylum_outcome_explanation)
+        return cls(
+            assessed_on,
+            tuple(ratings),
+            asylum_outcome,
+            asylum_outcome_explanation,
+            time_pressure=time_pressure,
+        )
+
+    def rescored(
+        self,
+        on: dt.date,
+        changes: Mapping[str, int | Rating | None] | None = None,
+        *,
+        asylum_outcome: AsylumOutcome | Keep | None = KEEP,
+        asylum_outcome_explanation: str | Keep = KEEP,
+        time_pressure: bool | Keep = KEEP,
+        new_considerations: tuple[NewConsideration, ...] = (),
+    ) -> Assessment:
+        """A new assessment dated ``on`` that starts from this one: going through it again (§3.1).
+
+        ``changes`` maps factor ids to a new score (an int), ``None`` for "discussed, no score",
+        or a whole :class:`Rating`. Factors not in ``changes`` keep their rating and note;
+        factor 1's category and explanation, the time-pressure mark and the new considerations
+        stay unless given. This assessment is not changed: keep both (SPEC §0).
+
+        >>> first = Assessment.build(dt.date(2026, 3, 2), {"F02": -3},
+        ...                          asylum_outcome=AsylumOutcome.VA)
+        >>> later = first.rescored(dt.date(2026, 6, 1), {"F02": -2})
+        >>> (later.rating("F02").score, later.asylum_outcome.value, first.rating("F02").score)
+        (-2, 'va', -3)
+        """
+        problems = check_date(on, "$.on")
+        if not problems and on < self.assessed_on:
+            problems.append(Problem("$.on", "is before the assessment it starts from"))
+        changes = changes or {}
+        problems += _unknown_ids(changes, "$.changes")
+        ratings = list(self.ratings)
+        for i, factor in enumerate(FACTORS):
+            if factor.id not in changes:
+                continue
+            value = changes[factor.id]
+            try:
+                if isinstance(value, Rating):
+                    if value.factor != factor.id:
+                        raise ValidationError.at("$.factor", "is not the factor of this key")
+                    ratings[i] = value
+                else:
+                    ratings[i] = _rating(factor.id, value, self.ratings[i].note)
+            except ValidationError as err:
+                problems += [p.under(f"$.changes.{factor.id}") for p in err.problems]
+        raise_if(problems)
+        return Assessment(
+            on,
+            tuple(ratings),
+            self.asylum_outcome if asylum_outcome is KEEP else asylum_outcome,
+            (
+                self.asylum_outcome_explanation
+                if asylum_outcome_explanation is KEEP
+                else asylum_outcome_explanation
+            ),
+            self.time_pressure if time_pressure is KEEP else time_pressure,
+            (*self.new_considerations, *new_considerations),
+        )
 
     def rating(self, factor_id: str) -> Rating:
         """The rating of one factor."""
@@ -315,17 +475,45 @@ class Assessment:
         return {group: self.totals(group) for group in FactorGroup}
 
     def missing_ratings(self) -> tuple[Factor, ...]:
-        """Factors that must be rated but were skipped (SPEC §2: country of origin and health)."""
-        return tuple(
-            f
-            for r, f in zip(self.ratings, FACTORS, strict=True)
-            if f.rating_required and not r.is_rated
-        )
+        """Factors not yet rated (skipped): what a complete overview still needs (§3.1)."""
+        return tuple(f for r, f in zip(self.ratings, FACTORS, strict=True) if not r.is_rated)
+
+    def missing_for_minimum(self) -> tuple[Factor, ...]:
+        """Skipped factors that even the time-pressure minimum rates (all but the Netherlands)."""
+        return tuple(f for f in self.missing_ratings() if not f.skippable_under_time_pressure)
+
+    @property
+    def completeness(self) -> Completeness:
+        """Complete (all 19 rated), the time-pressure minimum, or incomplete (§3.1).
+
+        The minimum needs every factor outside the Netherlands block rated *and* the assessment
+        marked :attr:`time_pressure`: skipping is only the book's advice under time pressure.
+        """
+        if not self.missing_ratings():
+            return Completeness.COMPLETE
+        if self.time_pressure and not self.missing_for_minimum():
+            return Completeness.TIME_PRESSURE_MINIMUM
+        return Completeness.INCOMPLETE
 
     @property
     def is_complete(self) -> bool:
-        """True when every factor that must be rated is scored or unscored (SPEC §2)."""
-        return not self.missing_ratings()
+        """True only when all 19 factors are scored or discussed without a score (§3.1)."""
+        return self.completeness is Completeness.COMPLETE
+
+
+def _unknown_ids(mapping: Mapping[str, object], path: str) -> list[Problem]:
+    return [
+        Problem(f"{path}[{i}]", "unknown factor id")
+        for i, key in enumerate(mapping)
+        if key not in _BY_ID
+    ]
+
+
+def _rating(factor_id: str, score: object, note: str) -> Rating:
+    """``None`` is "discussed, no score"; anything else must be a score."""
+    if score is None:
+        return Rating.unscored(factor_id, note)
+    return Rating.scored(factor_id, score, note)  # type: ignore[arg-type]
 
 
 class Movement(LabelledEnum):
@@ -345,12 +533,29 @@ class Movement(LabelledEnum):
 
 @attrs.frozen
 class FactorChange:
-    """One factor across two assessments: how it moved, with both ratings."""
+    """One factor across two assessments: how it moved, with both ratings.
+
+    For factor 1 the asylum-outcome category is part of the comparison (§3.2): it can change
+    while the score stays the same, and :attr:`changed` says so.
+    """
 
     factor: Factor
     movement: Movement
     before: Rating
     after: Rating
+    #: Factor 1 only: the category before and after (None for the other factors, or unknown).
+    outcome_before: AsylumOutcome | None = None
+    outcome_after: AsylumOutcome | None = None
+
+    @property
+    def outcome_changed(self) -> bool:
+        """True when factor 1's asylum-outcome category differs between the two assessments."""
+        return self.outcome_before != self.outcome_after
+
+    @property
+    def changed(self) -> bool:
+        """True when the score moved or factor 1's category changed."""
+        return self.movement is not Movement.UNCHANGED or self.outcome_changed
 
 
 def _movement(before: Rating, after: Rating) -> Movement:
@@ -377,13 +582,20 @@ def compare(earlier: Assessment, later: Assessment) -> tuple[FactorChange, ...]:
     >>> b = Assessment.build(dt.date(2026, 4, 5), {"F02": -1})
     >>> compare(a, b)[1].movement
     <Movement.TOWARDS_POSITIVE: 'towards_positive'>
+    >>> c = b.rescored(dt.date(2026, 5, 5), asylum_outcome=AsylumOutcome.UNDOCUMENTED)
+    >>> first = compare(b, c)[0]
+    >>> (first.movement.value, first.outcome_changed)
+    ('unchanged', True)
     """
     if earlier.assessed_on > later.assessed_on:
         raise ValidationError.at("$.later.assessed_on", "is before the earlier assessment")
-    return tuple(
-        FactorChange(f, _movement(b, a), b, a)
-        for f, b, a in zip(FACTORS, earlier.ratings, later.ratings, strict=True)
-    )
+    changes = []
+    for f, b, a in zip(FACTORS, earlier.ratings, later.ratings, strict=True):
+        outcomes = (
+            (earlier.asylum_outcome, later.asylum_outcome) if f.outcome_categories else (None, None)
+        )
+        changes.append(FactorChange(f, _movement(b, a), b, a, *outcomes))
+    return tuple(changes)
 
 
 # --- Overview 2 (Overzicht 2): possibilities for change -------------------------------------
@@ -475,68 +687,84 @@ class ChangePossibility:
 
 
 class WeightKind(LabelledEnum):
-    """Whether a weighty factor is a strength or a vulnerability (SPEC §4)."""
+    """Whether a weighty factor is a strength or a vulnerability, as counsellor and client chose.
 
-    STRENGTH = "strength"  #: works for return: something to build on
-    VULNERABILITY = "vulnerability"  #: works against return: needs protection or reinforcement
+    The choice is theirs (§3.7, B3) and never follows from the sign of the score: work in the
+    Netherlands scored −3 is not by that a vulnerability of the client, and fear of detention
+    scored +2 is not a strength.
+    """
+
+    STRENGTH = "strength"  #: something to build on
+    VULNERABILITY = "vulnerability"  #: needs protection or reinforcement
+    #: Marked weighty, kind not chosen yet (also what rows saved before the kind existed become).
+    NOT_YET_CHOSEN = "not_yet_chosen"
+
+
+@attrs.frozen
+class WeightyCandidate:
+    """A factor worth considering for Overview 3, with its rating. It carries no kind."""
+
+    factor: Factor
+    rating: Rating
+
+
+def weighty_candidates(assessment: Assessment) -> tuple[WeightyCandidate, ...]:
+    """Candidates for Overview 3: scored factors by the size of the score, then the unscored.
+
+    ±3 first, both signs alike (B3); ties and the unscored in book order. Skipped factors were
+    not discussed and are not listed, yet any factor may still be chosen with
+    :meth:`WeightyFactor.for_factor`, factor 1 included. Which ones weigh, and as what, the
+    counsellor and the client decide together.
+
+    >>> a = Assessment.build(dt.date(2026, 3, 2), {"F01": None, "F02": -3, "F05": 1, "F07": 3})
+    >>> [c.factor.id for c in weighty_candidates(a)]
+    ['F02', 'F07', 'F05', 'F01']
+    """
+    pairs = list(zip(FACTORS, assessment.ratings, strict=True))
+    scored = sorted(
+        ((f, r) for f, r in pairs if r.score is not None),
+        key=lambda pair: (-abs(pair[1].score or 0), pair[0].number),
+    )
+    unscored = [(f, r) for f, r in pairs if r.kind is RatingKind.UNSCORED]
+    return tuple(WeightyCandidate(f, r) for f, r in (*scored, *unscored))
 
 
 @attrs.frozen
 class WeightyFactor:
-    """One row of Overview 3: a weighty factor and why/how the plans must take it into account.
+    """One row of Overview 3: a weighty factor, the kind chosen for it, and why/how it counts.
 
-    Only a scored factor can be weighty; its kind follows from the sign of its score.
+    ``assessed_on`` names the assessment the row was chosen from and ``rating`` is the factor's
+    rating there; build it with :meth:`for_factor` so the two agree (a case file refuses a row
+    that contradicts its assessment). Any factor may be weighty, scored or not. The row serves
+    onward migration or irregular stay as well as return (§3.7).
 
-    >>> a = Assessment.build(dt.date(2026, 3, 2), {"F07": 3})
-    >>> WeightyFactor.for_factor(a, "F07", "family can receive them").kind
-    <WeightKind.STRENGTH: 'strength'>
+    >>> a = Assessment.build(dt.date(2026, 3, 2), {"F13": -3})
+    >>> row = WeightyFactor.for_factor(a, "F13", WeightKind.STRENGTH, "work experience to use")
+    >>> (row.rating.score, row.kind.value)
+    (-3, 'strength')
     """
 
     assessed_on: dt.date
     rating: Rating
-    why_how: str = ""
+    kind: WeightKind
+    why_how: str = attrs.field(default="", metadata={"free_text": True})
 
     def __attrs_post_init__(self) -> None:
         problems = check_date(self.assessed_on, "$.assessed_on")
         if not isinstance(self.rating, Rating):
             problems.append(Problem("$.rating", "must be a Rating"))
-        elif self.rating.kind is not RatingKind.SCORED:
-            problems.append(Problem("$.rating.kind", "only a scored factor can be weighty"))
+        problems += check_enum(self.kind, "$.kind", WeightKind)
         problems += check_text(self.why_how, "$.why_how")
         raise_if(problems)
 
     @classmethod
-    def for_factor(cls, assessment: Assessment, factor_id: str, why_how: str = "") -> WeightyFactor:
-        """Record a weighty factor with its rating taken from ``assessment``."""
-        return cls(assessment.assessed_on, assessment.rating(factor_id), why_how)
+    def for_factor(
+        cls, assessment: Assessment, factor_id: str, kind: WeightKind, why_how: str = ""
+    ) -> WeightyFactor:
+        """Record a weighty factor chosen from ``assessment``, with the kind chosen for it."""
+        return cls(assessment.assessed_on, assessment.rating(factor_id), kind, why_how)
 
     @property
     def factor(self) -> Factor:
         """The factor this row is about."""
         return _BY_ID[self.rating.factor]
-
-    @property
-    def kind(self) -> WeightKind:
-        """Strength for a positive score, vulnerability for a negative one."""
-        assert self.rating.score is not None  # guaranteed by validation
-        return WeightKind.STRENGTH if self.rating.score > 0 else WeightKind.VULNERABILITY
-
-
-def propose_weighty(assessment: Assessment, limit: int | None = None) -> tuple[WeightyFactor, ...]:
-    """Propose Overview 3 rows: every scored factor, strongest score first, ties in book order.
-
-    Both signs count; ±3 comes first (SPEC §4). The client and counsellor choose from the
-    proposal; ``limit`` keeps only the first ``limit`` rows.
-
-    >>> a = Assessment.build(dt.date(2026, 3, 2), {"F02": -3, "F05": 1, "F07": 3})
-    >>> [(w.factor.id, w.kind.value) for w in propose_weighty(a)]
-    [('F02', 'vulnerability'), ('F07', 'strength'), ('F05', 'strength')]
-    """
-    if limit is not None and (type(limit) is not int or limit < 0):
-        raise ValidationError.at("$.limit", "must be a non-negative integer")
-    scored = sorted(
-        (r for r in assessment.ratings if r.score is not None),
-        key=lambda r: (-abs(r.score or 0), _INDEX[r.factor]),
-    )
-    rows = tuple(WeightyFactor(assessment.assessed_on, r) for r in scored)
-    return rows if limit is None else rows[:limit]

@@ -27,6 +27,7 @@ from .health import (
 )
 
 __all__ = [
+    "ART64_NOTE",
     "CareDimension",
     "FindingKind",
     "HealthFinding",
@@ -46,7 +47,8 @@ class CareDimension(LabelledEnum):
 class FindingKind(LabelledEnum):
     """The kinds of finding, each tied to a rule of SPEC §6 (see :attr:`HealthFinding.rule`)."""
 
-    CARE_GAP = "care_gap"  #: not there, not reachable, not payable, or not known
+    CARE_GAP = "care_gap"  #: answered *no*: not there, not reachable or not payable
+    CARE_UNKNOWN = "care_unknown"  #: answered *unknown*, or not answered yet
     NO_NETWORK = "no_network"  #: return may be very problematic: consult a return organisation
     NETWORK_UNAWARE = "network_unaware"  #: the network does not know about the condition
     CAPACITY_DOUBT = "capacity_doubt"  #: a doctor or psychiatrist must assess decision capacity
@@ -57,6 +59,7 @@ class FindingKind(LabelledEnum):
 #: The rule each kind of finding comes from.
 RULES: dict[FindingKind, str] = {
     FindingKind.CARE_GAP: "SPEC §6 triad (B5, §5.3)",
+    FindingKind.CARE_UNKNOWN: "SPEC §6 triad (B5, §5.3)",
     FindingKind.NO_NETWORK: "SPEC §6 network (B5)",
     FindingKind.NETWORK_UNAWARE: "SPEC §6 network (B5)",
     FindingKind.CAPACITY_DOUBT: "SPEC §6 decision capacity (B5, §5.2)",
@@ -84,6 +87,21 @@ class HealthFinding:
         """Message id of the finding's explanation."""
         return f"HealthFinding.{self.kind.value}"
 
+    @property
+    def note_message_id(self) -> str | None:
+        """A note to show with the finding: for gaps in reach or cost, what art. 64 checks.
+
+        The medical advice in an article 64 procedure checks whether care is present in the
+        country of origin, not whether it is reachable and accessible (§5.3).
+        """
+        if self.dimension is None or self.dimension is CareDimension.AVAILABLE:
+            return None
+        return ART64_NOTE
+
+
+#: Message id of the article 64 note shown with gaps in reach or cost (§5.3).
+ART64_NOTE = "HealthFinding.art64_note"
+
 
 _TRIAD = (
     (CareDimension.AVAILABLE, "available"),
@@ -98,8 +116,10 @@ def _care_gaps(
     for i, item in enumerate(items):
         for dimension, name in _TRIAD:
             answer = getattr(item, name).answer
-            if answer is not Answer.YES:
-                yield HealthFinding(FindingKind.CARE_GAP, f"{at}[{i}].{name}", dimension, answer)
+            if answer is Answer.YES:
+                continue
+            kind = FindingKind.CARE_GAP if answer is Answer.NO else FindingKind.CARE_UNKNOWN
+            yield HealthFinding(kind, f"{at}[{i}].{name}", dimension, answer)
 
 
 def _handover(checklist: HealthChecklist) -> Iterator[HealthFinding]:

@@ -26,6 +26,8 @@ __all__ = [
     "AVAILABLE_LOCALES",
     "DEFAULT_LOCALE",
     "Labelled",
+    "field_label",
+    "field_message_id",
     "format_date",
     "format_number",
     "help_text",
@@ -79,6 +81,31 @@ def text(message_id: str, locale: str = DEFAULT_LOCALE) -> str:
 def label(item: Labelled, locale: str = DEFAULT_LOCALE) -> str:
     """The label of a factor, an enum member or any other :class:`Labelled` item."""
     return text(item.message_id, locale)
+
+
+def field_message_id(record_type: type, name: str) -> str:
+    """Message id of the label a form shows for one field of a record: ``Field.<Class>.<name>``.
+
+    An unknown field is a ``KeyError``: a typo must not silently print a message id.
+
+    >>> from terugkeer.factors import ChangePossibility
+    >>> field_message_id(ChangePossibility, "helpers")
+    'Field.ChangePossibility.helpers'
+    """
+    fields = getattr(record_type, "__attrs_attrs__", ())
+    if name not in {f.name for f in fields}:
+        raise KeyError(name)
+    return f"Field.{record_type.__name__}.{name}"
+
+
+def field_label(record_type: type, name: str, locale: str = DEFAULT_LOCALE) -> str:
+    """The label a form shows for one field of a record, e.g. Overview 2's "with whose help".
+
+    >>> from terugkeer.actionplan import OrganisationInfo
+    >>> field_label(OrganisationInfo, "file_number", "en")
+    'File number'
+    """
+    return text(field_message_id(record_type, name), locale)
 
 
 class _HasHelp(Protocol):

@@ -4,10 +4,11 @@
   tool can render an empty form (or a translated one, §7.3) with :func:`terugkeer.label`.
 - :func:`completeness`: per section answered / partly / empty; empty is normal for a plan being
   filled in over weeks.
-- :func:`plan_attention`: the sections that Overview 3's weighty factors point to, each naming
-  the factor that caused it (the mapping is a data table).
+- :func:`plan_attention`: reminders of where Overview 3's weighty factors may deserve attention in
+  the plan, each with its reason; a suggestion, never a routing (the table is data).
 - :func:`monitoring_advice`: with health complaints, at least twelve months of monitoring (§4.12),
-  citing §2.3's six months as the floor for psychosocial problems.
+  citing §2.3's six months as the floor for psychosocial problems; information only when the
+  client wants no guidance or no check-ins.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._catalogue_actionplan import FACTOR_SECTIONS, QUESTION_ROWS, SECTION_ROWS
+from ._catalogue_actionplan import ATTENTION_ROWS, QUESTION_ROWS, SECTION_ROWS
 from ._labelled import LabelledEnum
 from .actionplan import ActionPlan
 from .errors import ValidationError
-from .factors import Factor, WeightKind, WeightyFactor
+from .factors import Factor, Rating, WeightKind, WeightyFactor, get_factor
 from .health import HealthChecklist
 
 __all__ = [
@@ -153,33 +154,55 @@ def completeness(plan: ActionPlan) -> tuple[SectionProgress, ...]:
 
 @attrs.frozen
 class PlanAttention:
-    """A section that needs attention because of a weighty factor (traceable to that factor)."""
+    """A reminder: a plan section where a weighty factor may deserve attention, and why.
+
+    It is a suggestion to weigh, not a routing: ``reason_message_id`` says why in words a
+    counsellor can agree or disagree with, and ``book`` names the book's section when the book
+    makes the link itself; when it is empty the link is our design.
+    """
 
     section: PlanSection
     factor: Factor
-    kind: WeightKind
-    score: int
+    kind: WeightKind  #: as counsellor and client chose it in Overview 3
+    rating: Rating
+    reason_message_id: str
+    book: str = ""
+
+    @property
+    def our_design(self) -> bool:
+        """True when the book does not make this link itself."""
+        return not self.book
 
 
 def plan_attention(weighty: Iterable[WeightyFactor]) -> tuple[PlanAttention, ...]:
-    """The plan sections Overview 3's weighty factors point to, in form order, then factor order.
+    """Reminders of where Overview 3's weighty factors may deserve attention, in form order.
 
-    A strength points to where it can be used, a vulnerability to where it needs protection;
-    each item names the factor that caused it (SPEC §4, §5).
+    Each item names its factor, the kind chosen for it and the reason; factors for which no
+    link reads as obvious (such as safety in the Netherlands) give none (SPEC §4, §5).
 
     >>> import datetime as dt
-    >>> from terugkeer import Assessment, WeightyFactor
-    >>> a = Assessment.build(dt.date(2026, 3, 2), {"F02": -3, "F07": 3})
-    >>> rows = [WeightyFactor.for_factor(a, f) for f in ("F02", "F07")]
+    >>> from terugkeer import Assessment, WeightKind, WeightyFactor
+    >>> a = Assessment.build(dt.date(2026, 3, 2), {"F02": -3, "F07": 3, "F10": 2})
+    >>> rows = [WeightyFactor.for_factor(a, "F02", WeightKind.VULNERABILITY),
+    ...         WeightyFactor.for_factor(a, "F07", WeightKind.STRENGTH),
+    ...         WeightyFactor.for_factor(a, "F10", WeightKind.STRENGTH)]
     >>> [(x.section.id, x.factor.id, x.kind.value) for x in plan_attention(rows)]
     [('AP03', 'F07', 'strength'), ('AP05', 'F02', 'vulnerability'), ('AP08', 'F07', 'strength')]
     """
     order = {s.id: i for i, s in enumerate(PLAN_SECTIONS)}
-    items = []
-    for w in weighty:
-        assert w.rating.score is not None  # a WeightyFactor is always scored
-        for section_id in FACTOR_SECTIONS[w.factor.id]:
-            items.append(PlanAttention(_SECTIONS[section_id], w.factor, w.kind, w.rating.score))
+    items = [
+        PlanAttention(
+            _SECTIONS[row.section],
+            get_factor(row.factor),
+            w.kind,
+            w.rating,
+            row.reason_message_id,
+            row.book,
+        )
+        for w in weighty
+        for row in ATTENTION_ROWS
+        if row.factor == w.factor.id
+    ]
     items.sort(key=lambda x: (order[x.section.id], x.factor.number))
     return tuple(items)
 
@@ -189,13 +212,16 @@ class MonitoringAdvice:
     """How long to keep in touch after return, and whether the agreed period is shorter.
 
     ``advised_months`` is None when nothing in the plan calls for a minimum. ``basis`` lists the
-    sections of the methodology the advice rests on.
+    sections of the methodology the advice rests on. When the client wants no guidance or no
+    check-ins, ``client_declines`` is true, the advice is information only, and a shorter
+    period is never flagged: the client's wish is not overridden (§4.12).
     """
 
     advised_months: int | None
     basis: tuple[str, ...]
     agreed_months: int | None
     shorter_than_advised: bool
+    client_declines: bool = False
 
 
 #: With health complaints: at least a year (§4.12); §2.3 gives six months as a floor for
@@ -209,10 +235,12 @@ def monitoring_advice(
     """The monitoring advice of a plan: twelve months or more when a health condition is recorded.
 
     A condition counts when section 7 records a complaint or a health checklist exists for one.
-    A shorter agreed period is allowed, but flagged.
+    A shorter agreed period is allowed, and flagged only while the client has not declined
+    guidance or check-ins.
     """
     agreed = plan.monitoring.months
+    declines = plan.monitoring.client_declines
     if not plan.health.has_complaints and not any(True for _ in checklists):
-        return MonitoringAdvice(None, (), agreed, False)
-    shorter = agreed is not None and agreed < HEALTH_MONITORING_MONTHS
-    return MonitoringAdvice(HEALTH_MONITORING_MONTHS, ("§4.12", "§2.3"), agreed, shorter)
+        return MonitoringAdvice(None, (), agreed, False, declines)
+    shorter = not declines and agreed is not None and agreed < HEALTH_MONITORING_MONTHS
+    return MonitoringAdvice(HEALTH_MONITORING_MONTHS, ("§4.12", "§2.3"), agreed, shorter, declines)

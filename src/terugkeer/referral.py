@@ -17,6 +17,7 @@ from .answers import Answer
 from .signals import (
     REFERRAL_STEPS,
     SIGNALS,
+    SUICIDE_GUIDANCE,
     SUICIDE_STEPS,
     HelpNeed,
     ReferralReason,
@@ -25,6 +26,7 @@ from .signals import (
     Signal,
     SignalCategory,
     SignalLog,
+    SuicideGuidance,
     SuicideStep,
     Taxation,
     get_signal,
@@ -39,6 +41,7 @@ __all__ = [
     "SignalSummary",
     "StepBlock",
     "open_steps",
+    "suicide_guidance",
     "suicide_steps",
     "summarize",
     "when_to_refer",
@@ -134,11 +137,18 @@ def open_steps(log: SignalLog, referral: int) -> tuple[OpenStep, ...]:
     return tuple(result)
 
 
+def _suicide_related(log: SignalLog) -> bool:
+    return any(get_signal(o.signal).suicide_related for o in log.observations)
+
+
 def suicide_steps(log: SignalLog) -> tuple[SuicideStep, ...]:
     """The ordered suicide-threat steps when a suicide-related signal is recorded, else none."""
-    if any(get_signal(o.signal).suicide_related for o in log.observations):
-        return SUICIDE_STEPS
-    return ()
+    return SUICIDE_STEPS if _suicide_related(log) else ()
+
+
+def suicide_guidance(log: SignalLog) -> tuple[SuicideGuidance, ...]:
+    """The guidance shown with the steps, exactly when the steps apply (§5.2)."""
+    return SUICIDE_GUIDANCE if _suicide_related(log) else ()
 
 
 class GuidanceKind(LabelledEnum):
@@ -182,6 +192,8 @@ class SignalSummary:
     """
 
     urgent_steps: tuple[SuicideStep, ...]
+    #: The guidance that goes with the steps; present exactly when the steps are.
+    urgent_guidance: tuple[SuicideGuidance, ...]
     guidance: tuple[Guidance, ...]
     indication: ReferralIndication
     open_steps: tuple[OpenStep, ...]
@@ -212,6 +224,7 @@ def summarize(log: SignalLog) -> SignalSummary:
     seen = {o.signal for o in log.observations}
     return SignalSummary(
         urgent_steps=urgent,
+        urgent_guidance=suicide_guidance(log),
         guidance=tuple(Guidance(k, k is GuidanceKind.SUICIDE_STEPS, _RULES[k]) for k in guidance),
         indication=indication,
         open_steps=tuple(s for i in range(len(log.referrals)) for s in open_steps(log, i)),

@@ -29,6 +29,7 @@ def signal_report(log: SignalLog, locale: str = DEFAULT_LOCALE) -> tuple[str, ..
         lines.append(text("report.urgent", locale))
         for number, urgent in enumerate(summary.urgent_steps, start=1):
             lines.append(f"  {number}. {label(urgent, locale)}")
+        lines += [f"  ! {label(note, locale)}" for note in summary.urgent_guidance]
     for guidance in summary.guidance:
         lines.append(f"• {label(guidance, locale)} [{guidance.rule}]")
     if summary.indication.reasons:

@@ -32,6 +32,7 @@ from .factors import (
     ChangeCandidate,
     ChangePossibility,
     FactorChange,
+    NewConsideration,
     Rating,
     Totals,
     WeightyFactor,
@@ -61,13 +62,14 @@ MAX_DOCUMENT_BYTES = 10_000_000
 #: Each serialisable type, its schema name and the current version of its format.
 DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     Rating: ("terugkeer/rating", 1),
-    Assessment: ("terugkeer/assessment", 1),
+    Assessment: ("terugkeer/assessment", 2),
+    NewConsideration: ("terugkeer/new-consideration", 1),
     Totals: ("terugkeer/totals", 1),
-    FactorChange: ("terugkeer/factor-change", 1),
+    FactorChange: ("terugkeer/factor-change", 2),
     ChangeCandidate: ("terugkeer/change-candidate", 1),
     ChangePossibility: ("terugkeer/change-possibility", 1),
-    WeightyFactor: ("terugkeer/weighty-factor", 1),
-    ap.ActionPlan: ("terugkeer/action-plan", 1),
+    WeightyFactor: ("terugkeer/weighty-factor", 2),
+    ap.ActionPlan: ("terugkeer/action-plan", 2),
     ap.OrganisationInfo: ("terugkeer/organisation-info", 1),
     ap.ClientInfo: ("terugkeer/client-info", 1),
     ap.PlaceAnswer: ("terugkeer/place-answer", 1),
@@ -78,25 +80,25 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     ap.Helper: ("terugkeer/helper", 1),
     ap.HelperPlaces: ("terugkeer/helper-places", 1),
     ap.Support: ("terugkeer/support", 1),
-    ap.ChildPlan: ("terugkeer/child-plan", 1),
-    ap.Safety: ("terugkeer/safety", 1),
+    ap.ChildPlan: ("terugkeer/child-plan", 2),
+    ap.Safety: ("terugkeer/safety", 2),
     ap.Information: ("terugkeer/information", 1),
     ap.ComplaintCare: ("terugkeer/complaint-care", 1),
     ap.HealthSection: ("terugkeer/health-section", 1),
-    ap.LeftBehind: ("terugkeer/left-behind", 1),
+    ap.LeftBehind: ("terugkeer/left-behind", 2),
     ap.Dread: ("terugkeer/dread", 1),
-    ap.OwnExpectations: ("terugkeer/own-expectations", 1),
+    ap.OwnExpectations: ("terugkeer/own-expectations", 2),
     ap.PracticalTask: ("terugkeer/practical-task", 1),
     ap.InvolvedOrganisation: ("terugkeer/involved-organisation", 1),
     ap.Handover: ("terugkeer/handover", 1),
-    ap.Monitoring: ("terugkeer/monitoring", 1),
+    ap.Monitoring: ("terugkeer/monitoring", 2),
     ap.Activity: ("terugkeer/activity", 1),
-    ap.Appointment: ("terugkeer/appointment", 1),
-    ap.ActivityUpdate: ("terugkeer/activity-update", 1),
+    ap.Appointment: ("terugkeer/appointment", 2),
+    ap.ActivityUpdate: ("terugkeer/activity-update", 2),
     ap.FamilyMemberView: ("terugkeer/family-member-view", 1),
     SectionProgress: ("terugkeer/section-progress", 1),
-    PlanAttention: ("terugkeer/plan-attention", 1),
-    MonitoringAdvice: ("terugkeer/monitoring-advice", 1),
+    PlanAttention: ("terugkeer/plan-attention", 2),
+    MonitoringAdvice: ("terugkeer/monitoring-advice", 2),
     hc.HealthChecklist: ("terugkeer/health-checklist", 1),
     hc.Source: ("terugkeer/source", 1),
     hc.Money: ("terugkeer/money", 1),
@@ -108,9 +110,9 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     hc.Network: ("terugkeer/network", 1),
     hc.DecisionCapacity: ("terugkeer/decision-capacity", 1),
     hc.HealthHandover: ("terugkeer/health-handover", 1),
-    HealthFinding: ("terugkeer/health-finding", 1),
-    sg.SignalLog: ("terugkeer/signal-log", 1),
-    sg.SignalObservation: ("terugkeer/signal-observation", 1),
+    HealthFinding: ("terugkeer/health-finding", 2),
+    sg.SignalLog: ("terugkeer/signal-log", 2),
+    sg.SignalObservation: ("terugkeer/signal-observation", 2),
     sg.FactorsRecord: ("terugkeer/factors-record", 1),
     sg.Taxation: ("terugkeer/taxation", 1),
     sg.Referral: ("terugkeer/referral", 1),
@@ -120,30 +122,79 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     rf.ReferralIndication: ("terugkeer/referral-indication", 1),
     rf.OpenStep: ("terugkeer/open-step", 1),
     rf.Guidance: ("terugkeer/guidance", 1),
-    rf.SignalSummary: ("terugkeer/signal-summary", 1),
+    rf.SignalSummary: ("terugkeer/signal-summary", 2),
     wb.EmotionExample: ("terugkeer/emotion-example", 1),
     wb.EmotionExercise: ("terugkeer/emotion-exercise", 1),
     wb.SignalsCheck: ("terugkeer/signals-check", 1),
     wb.StressSelfCheck: ("terugkeer/stress-self-check", 1),
-    wb.StressAdvice: ("terugkeer/stress-advice", 1),
+    wb.StressAdvice: ("terugkeer/stress-advice", 2),
     wb.ReactionsReflection: ("terugkeer/reactions-reflection", 1),
     wb.ReflectionSummary: ("terugkeer/reflection-summary", 1),
     wb.IntervisionEntry: ("terugkeer/intervision-entry", 1),
     wb.IntervisionReflection: ("terugkeer/intervision-reflection", 1),
-    MapEntry: ("terugkeer/map-entry", 1),
-    SocialMap: ("terugkeer/social-map", 1),
+    MapEntry: ("terugkeer/map-entry", 2),
+    SocialMap: ("terugkeer/social-map", 2),
     LegalCheckAdvice: ("terugkeer/legal-check-advice", 1),
-    cf.CaseFile: ("terugkeer/case", 1),
+    cf.CaseFile: ("terugkeer/case", 2),
     cf.CaseContext: ("terugkeer/case-context", 1),
     cf.PhaseChange: ("terugkeer/phase-change", 1),
     cf.ConsentRecord: ("terugkeer/consent", 1),
-    cf.HandoverBundle: ("terugkeer/handover-bundle", 1),
-    CaseSummary: ("terugkeer/case-summary", 1),
+    cf.HandoverBundle: ("terugkeer/handover-bundle", 2),
+    CaseSummary: ("terugkeer/case-summary", 2),
 }
 
-#: Explicit upgrade steps: ``(schema, N) -> migration`` from version N to N + 1. No format has
-#: changed yet; each change adds its step here and a test with a stored old document.
-MIGRATIONS: Mapping[tuple[str, int], Migration] = {}
+
+def _unchanged(body: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 only added optional fields (or widened a bound): a version 1 body is valid."""
+    return body
+
+
+def _weighty_factor_v2(body: dict[str, Any]) -> dict[str, Any]:
+    """An Overview 3 row of version 1 had no chosen kind: mark it "not yet chosen".
+
+    The kind is never guessed from the sign of the score (§3.7); counsellor and client choose it.
+    """
+    return body if "kind" in body else {**body, "kind": "not_yet_chosen"}
+
+
+def _weighty_rows_v2(body: dict[str, Any]) -> dict[str, Any]:
+    """A case or bundle of version 1: each of its Overview 3 rows as in ``_weighty_factor_v2``."""
+    rows = body.get("weighty_factors")
+    if not isinstance(rows, list):
+        return body
+    upgraded = [_weighty_factor_v2(r) if isinstance(r, dict) else r for r in rows]
+    return {**body, "weighty_factors": upgraded}
+
+
+def _health_finding_v2(body: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 reported an unknown or missing triad answer as a care gap too."""
+    if body.get("kind") == "care_gap" and body.get("answer") != "no":
+        return {**body, "kind": "care_unknown"}
+    return body
+
+
+#: Explicit upgrade steps: ``(schema, N) -> migration`` from version N to N + 1. Each change of a
+#: stored format adds its step here and a test with a stored old document. Derived results (a
+#: comparison, a summary, plan reminders) have no step: compute them again from the records.
+MIGRATIONS: Mapping[tuple[str, int], Migration] = {
+    ("terugkeer/assessment", 1): _unchanged,
+    ("terugkeer/weighty-factor", 1): _weighty_factor_v2,
+    ("terugkeer/action-plan", 1): _unchanged,
+    ("terugkeer/child-plan", 1): _unchanged,
+    ("terugkeer/safety", 1): _unchanged,
+    ("terugkeer/left-behind", 1): _unchanged,
+    ("terugkeer/own-expectations", 1): _unchanged,
+    ("terugkeer/monitoring", 1): _unchanged,
+    ("terugkeer/appointment", 1): _unchanged,
+    ("terugkeer/activity-update", 1): _unchanged,
+    ("terugkeer/health-finding", 1): _health_finding_v2,
+    ("terugkeer/signal-log", 1): _unchanged,
+    ("terugkeer/signal-observation", 1): _unchanged,
+    ("terugkeer/map-entry", 1): _unchanged,
+    ("terugkeer/social-map", 1): _unchanged,
+    ("terugkeer/case", 1): _weighty_rows_v2,
+    ("terugkeer/handover-bundle", 1): _weighty_rows_v2,
+}
 
 
 def _schema_of(cls: type) -> tuple[str, int]:

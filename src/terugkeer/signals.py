@@ -15,22 +15,32 @@ import datetime as dt
 
 import attrs
 
-from ._catalogue_signals import PROTECTIVE_ROWS, RISK_ROWS, SIGNAL_ROWS, SUICIDE_STEP_ROWS
+from ._catalogue_signals import (
+    EMOTION_RESPONSE_ROWS,
+    PROTECTIVE_ROWS,
+    RISK_ROWS,
+    SIGNAL_ROWS,
+    SUICIDE_GUIDANCE_ROWS,
+    SUICIDE_STEP_ROWS,
+)
 from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
 from .answers import Answer
 from .errors import Problem, ValidationError
 
 __all__ = [
+    "EMOTION_RESPONSES",
     "PROTECTIVE_FACTORS",
     "REFERRAL_STEPS",
     "RISK_FACTORS",
     "SCALES",
     "SIGNALS",
+    "SUICIDE_GUIDANCE",
     "SUICIDE_STEPS",
     "BasicEmotion",
     "EmotionObservation",
     "EmotionRecord",
+    "EmotionResponse",
     "Experience",
     "FactorsRecord",
     "HelpNeed",
@@ -48,6 +58,7 @@ __all__ = [
     "SignalObservation",
     "SignalSource",
     "StepRecord",
+    "SuicideGuidance",
     "SuicideStep",
     "Taxation",
     "Willingness",
@@ -126,6 +137,16 @@ class SuicideStep(_Entry):
     """One of the ordered steps on a suicide threat (§5.2)."""
 
 
+@attrs.frozen
+class SuicideGuidance(_Entry):
+    """Guidance shown with the suicide-threat steps, always together with them (§5.2)."""
+
+
+@attrs.frozen
+class EmotionResponse(_Entry):
+    """A way to respond when emotions overwhelm a client (§5.1): guidance text."""
+
+
 #: The ten risk factors.
 RISK_FACTORS: tuple[RiskFactor, ...] = tuple(RiskFactor(i) for i in RISK_ROWS)
 #: The eight protective factors.
@@ -134,6 +155,15 @@ PROTECTIVE_FACTORS: tuple[ProtectiveFactor, ...] = tuple(
 )
 #: The steps on a suicide threat, in the order they are taken.
 SUICIDE_STEPS: tuple[SuicideStep, ...] = tuple(SuicideStep(i) for i in SUICIDE_STEP_ROWS)
+#: The guidance that goes with the steps (a "something is wrong" feeling, depression, a client
+#: who lays the responsibility for his or her life on the counsellor).
+SUICIDE_GUIDANCE: tuple[SuicideGuidance, ...] = tuple(
+    SuicideGuidance(i) for i in SUICIDE_GUIDANCE_ROWS
+)
+#: The three ways to respond when emotions overwhelm a client (§5.1).
+EMOTION_RESPONSES: tuple[EmotionResponse, ...] = tuple(
+    EmotionResponse(i) for i in EMOTION_RESPONSE_ROWS
+)
 
 
 def get_suicide_step(step_id: str) -> SuicideStep:
@@ -156,12 +186,17 @@ class SignalSource(LabelledEnum):
 
 @attrs.frozen
 class SignalObservation:
-    """One signal noticed on one day, where it came from, and a note."""
+    """One signal noticed on one day, where it came from, a note, and whom it is about.
+
+    In a family case, ``about`` tells which family member the signal concerns (empty: the
+    client). It identifies a person, so the research export leaves it out.
+    """
 
     signal: str
     source: SignalSource
     observed_on: dt.date
     note: str = ""
+    about: str = attrs.field(default="", metadata={"identifying": True})
 
     def __attrs_post_init__(self) -> None:
         extra = []
@@ -346,7 +381,12 @@ class EmotionObservation:
 
 @attrs.frozen
 class EmotionRecord:
-    """The emotions named in one talk; the client keeps control of what is discussed."""
+    """The emotions named in one talk; the client keeps control of what is discussed.
+
+    *(our design)*: the book names the seven basic emotions with intensity and experience
+    (§5.1) but gives no form to record them; this record is an optional aid for the counsellor.
+    What the book does give, how to respond, is in :data:`EMOTION_RESPONSES`.
+    """
 
     observed_on: dt.date
     emotions: tuple[EmotionObservation, ...] = ()

@@ -63,6 +63,14 @@ class MapEntry:
     url: str
     as_of: dt.date
     note: str = ""
+    #: For the book's own entries: a stable id whose name is translated (``SocialMap.<id>``).
+    #: Empty for an organisation's own entries, whose name is shown as written.
+    id: str = ""
+
+    @property
+    def message_id(self) -> str | None:
+        """Message id of the entry's name in nl and en, or None when the name is shown as is."""
+        return f"SocialMap.{self.id}" if self.id else None
 
     def __attrs_post_init__(self) -> None:
         extra = []
@@ -117,42 +125,82 @@ _G, _R, _M, _U = (
     MapGroup.UNDOCUMENTED_HELP,
 )
 _S, _O, _I = MapEntryKind.INFORMATION_SOURCE, MapEntryKind.ORGANISATION, MapEntryKind.INFORMAL
-_BOOK: tuple[tuple[str, MapEntryKind, MapGroup, str], ...] = (
-    ("Recently arrived compatriots", _I, _G, ""),
-    ("Family and acquaintances in the country of origin", _I, _G, ""),
+_BOOK: tuple[tuple[str, str, MapEntryKind, MapGroup, str], ...] = (
+    ("B10.compatriots", "Recently arrived compatriots", _I, _G, ""),
+    ("B10.family_abroad", "Family and acquaintances in the country of origin", _I, _G, ""),
     (
+        "B10.country_reports",
         "Ministry of Foreign Affairs: country reports (ambtsberichten)",
         _S,
         _G,
         "https://www.rijksoverheid.nl",
     ),
-    ("VluchtelingenWerk Nederland: country information", _S, _G, "http://www.vluchtweb.nl"),
-    ("Vreemdelingenrecht.be", _S, _G, "http://www.kruispuntmi.be/vreemdelingenrecht"),
-    ("UNHCR", _S, _G, "https://www.unhcr.org"),
-    ("European Country of Origin Information Network", _S, _G, "https://www.ecoi.net"),
-    ("NGOs working in the country (e.g. Cordaid, HealthNet TPO)", _S, _G, ""),
-    ("Médecins Sans Frontières", _S, _G, "https://www.msf.org"),
-    ("International Red Cross", _S, _G, "http://www.redcross.int"),
-    ("Amnesty International", _S, _G, "https://www.amnesty.org"),
-    ("Human Rights Watch", _S, _G, "https://www.hrw.org"),
-    ("Infoterugkeer: organisations and projects", _S, _R, "http://www.infoterugkeer.nl"),
-    ("VluchtelingenWerk Nederland", _O, _R, "https://www.vluchtelingenwerk.nl"),
-    ("International Organization for Migration (IOM)", _O, _R, "http://www.iom-nederland.nl"),
-    ("Bridge to Better", _O, _R, "http://www.bridgetobetter.org"),
-    ("Solid Road", _O, _R, "http://www.solidroad.nl"),
-    ("Goed Werk Foundation", _O, _R, "http://www.goed-werk.nl"),
-    ("International Education Ter Apel (IETA)", _O, _R, "http://www.ieta.nl"),
-    ("Stichting Wereldwijd", _O, _R, "http://www.stichtingwereldwijd.nl"),
-    ("Rotterdams Ongedocumenteerden Steunpunt (ROS)", _O, _R, "http://www.stichtingros.nl"),
-    ("European Reintegration Support Organisations (ERSO)", _O, _R, "http://www.erso-project.eu"),
-    ("Nidos", _O, _M, "https://www.nidos.nl"),
-    ("Beyond Borders", _O, _M, "http://www.beyondborders.nu"),
-    ("Stichting LOS", _O, _U, "http://www.stichtinglos.nl"),
-    ("Lampion", _O, _U, "http://www.lampion.info"),
-    ("Dokters van de Wereld", _O, _U, "https://www.doktersvandewereld.org"),
+    (
+        "B10.vwn_country_information",
+        "VluchtelingenWerk Nederland: country information",
+        _S,
+        _G,
+        "http://www.vluchtweb.nl",
+    ),
+    (
+        "B10.vreemdelingenrecht_be",
+        "Vreemdelingenrecht.be",
+        _S,
+        _G,
+        "http://www.kruispuntmi.be/vreemdelingenrecht",
+    ),
+    ("B10.unhcr", "UNHCR", _S, _G, "https://www.unhcr.org"),
+    ("B10.ecoi", "European Country of Origin Information Network", _S, _G, "https://www.ecoi.net"),
+    ("B10.ngos", "NGOs working in the country (e.g. Cordaid, HealthNet TPO)", _S, _G, ""),
+    ("B10.msf", "Médecins Sans Frontières", _S, _G, "https://www.msf.org"),
+    ("B10.red_cross", "International Red Cross", _S, _G, "http://www.redcross.int"),
+    ("B10.amnesty", "Amnesty International", _S, _G, "https://www.amnesty.org"),
+    ("B10.hrw", "Human Rights Watch", _S, _G, "https://www.hrw.org"),
+    (
+        "B10.infoterugkeer",
+        "Infoterugkeer: organisations and projects",
+        _S,
+        _R,
+        "http://www.infoterugkeer.nl",
+    ),
+    ("B10.vwn", "VluchtelingenWerk Nederland", _O, _R, "https://www.vluchtelingenwerk.nl"),
+    (
+        "B10.iom",
+        "International Organization for Migration (IOM)",
+        _O,
+        _R,
+        "http://www.iom-nederland.nl",
+    ),
+    ("B10.bridge_to_better", "Bridge to Better", _O, _R, "http://www.bridgetobetter.org"),
+    ("B10.solid_road", "Solid Road", _O, _R, "http://www.solidroad.nl"),
+    ("B10.goed_werk", "Goed Werk Foundation", _O, _R, "http://www.goed-werk.nl"),
+    ("B10.ieta", "International Education Ter Apel (IETA)", _O, _R, "http://www.ieta.nl"),
+    ("B10.wereldwijd", "Stichting Wereldwijd", _O, _R, "http://www.stichtingwereldwijd.nl"),
+    (
+        "B10.ros",
+        "Rotterdams Ongedocumenteerden Steunpunt (ROS)",
+        _O,
+        _R,
+        "http://www.stichtingros.nl",
+    ),
+    (
+        "B10.erso",
+        "European Reintegration Support Organisations (ERSO)",
+        _O,
+        _R,
+        "http://www.erso-project.eu",
+    ),
+    ("B10.nidos", "Nidos", _O, _M, "https://www.nidos.nl"),
+    ("B10.beyond_borders", "Beyond Borders", _O, _M, "http://www.beyondborders.nu"),
+    ("B10.los", "Stichting LOS", _O, _U, "http://www.stichtinglos.nl"),
+    ("B10.lampion", "Lampion", _O, _U, "http://www.lampion.info"),
+    ("B10.dvdw", "Dokters van de Wereld", _O, _U, "https://www.doktersvandewereld.org"),
 )
 
 #: Bijlage 10 as printed (2017). Some organisations no longer exist: replace or extend it.
 BOOK_SOCIAL_MAP = SocialMap(
-    tuple(MapEntry(name, kind, group, url, BOOK_MAP_DATE) for name, kind, group, url in _BOOK)
+    tuple(
+        MapEntry(name, kind, group, url, BOOK_MAP_DATE, id=entry_id)
+        for entry_id, name, kind, group, url in _BOOK
+    )
 )

@@ -38,8 +38,10 @@ from .factors import (
     Assessment,
     AsylumOutcome,
     ChangePossibility,
+    NewConsideration,
     Rating,
     RatingKind,
+    WeightKind,
     WeightyFactor,
 )
 
@@ -63,6 +65,7 @@ __all__ = [
     "intervision_reflections",
     "map_entries",
     "money",
+    "new_considerations",
     "notes",
     "ratings",
     "reactions_reflections",
@@ -77,6 +80,7 @@ __all__ = [
     "sources",
     "stress_self_checks",
     "taxations",
+    "weight_kinds",
     "weighty_factors",
     "wellbeing_ids",
 ]
@@ -124,20 +128,31 @@ def assessments(
     assessed_on: st.SearchStrategy[dt.date] | None = None,
     complete: bool | None = None,
 ) -> Assessment:
-    """An assessment; ``complete=True`` rates each required factor, ``False`` skips one."""
+    """An assessment; ``complete=True`` rates all 19 factors, ``False`` skips at least one.
+
+    It may be marked as made under time pressure and carry new considerations.
+    """
     day = draw(assessed_on if assessed_on is not None else dates())
     rows = []
+    rated = (RatingKind.SCORED, RatingKind.UNSCORED)
     for factor in FACTORS:
-        kinds = tuple(RatingKind)
-        if complete and factor.rating_required:
-            kinds = (RatingKind.SCORED, RatingKind.UNSCORED)
+        kinds = rated if complete else tuple(RatingKind)
         rows.append(draw(ratings(factor.id, kinds)))
     if complete is False:
-        required = [i for i, f in enumerate(FACTORS) if f.rating_required]
-        i = draw(st.sampled_from(required))
+        i = draw(st.integers(0, len(FACTORS) - 1))
         rows[i] = Rating.skipped(FACTORS[i].id, rows[i].note)
     outcome = draw(st.none() | st.sampled_from(AsylumOutcome))
-    return Assessment(day, tuple(rows), outcome, draw(notes()))
+    considerations = draw(st.lists(new_considerations(max_day=day), max_size=2))
+    return Assessment(
+        day, tuple(rows), outcome, draw(notes()), draw(st.booleans()), tuple(considerations)
+    )
+
+
+@st.composite
+def new_considerations(draw: st.DrawFn, max_day: dt.date = _LAST_DAY) -> NewConsideration:
+    """A consideration outside the 19 factors, raised on or before ``max_day``."""
+    name = draw(st.text(min_size=1, max_size=30).filter(str.strip))
+    return NewConsideration(name, draw(dates(max_value=max_day)), draw(notes()))
 
 
 @st.composite
@@ -158,11 +173,17 @@ def change_possibilities(draw: st.DrawFn) -> ChangePossibility:
     )
 
 
+def weight_kinds() -> st.SearchStrategy[WeightKind]:
+    """A kind for an Overview 3 row, as counsellor and client might choose it (or not yet)."""
+    return st.sampled_from(list(WeightKind))
+
+
 @st.composite
 def weighty_factors(draw: st.DrawFn) -> WeightyFactor:
-    """An Overview 3 row: always a scored factor."""
-    rating = draw(ratings(kinds=(RatingKind.SCORED,)))
-    return WeightyFactor(draw(dates()), rating, draw(notes()))
+    """An Overview 3 row drawn from a generated assessment: any factor, any chosen kind."""
+    assessment = draw(assessments())
+    factor = draw(factor_ids())
+    return WeightyFactor.for_factor(assessment, factor, draw(weight_kinds()), draw(notes()))
 
 
 # --- Action plan ------------------------------------------------------------------------------
@@ -230,11 +251,10 @@ def records(cls: type[T], fill: Fill = "partial") -> st.SearchStrategy[T]:
 
 @st.composite
 def appointments(draw: st.DrawFn, fill: Fill = "partial") -> ap.Appointment:
-    """One appointment with up to six activities and, maybe, the date of the next one."""
+    """One appointment with some activities (more than the form's six lines at times)."""
     held_on = draw(dates(max_value=dt.date(2090, 1, 1)))
     next_on = draw(st.none() | dates(min_value=held_on, max_value=dt.date(2099, 1, 1)))
-    size = ap.MAX_ACTIVITIES
-    activities = draw(st.lists(records(ap.Activity, fill), max_size=size).map(tuple))
+    activities = draw(st.lists(records(ap.Activity, fill), max_size=8).map(tuple))
     return ap.Appointment(held_on, next_on, activities)
 
 
@@ -243,7 +263,7 @@ def activity_updates(draw: st.DrawFn) -> ap.ActivityUpdate:
     """A status update of some activity (not tied to a plan: see :func:`action_plans`)."""
     status = draw(st.sampled_from(list(ap.ActivityStatus)))
     reason = draw(_filled_text()) if status is ap.ActivityStatus.NOT_DONE else draw(notes())
-    number = draw(st.integers(1, ap.MAX_ACTIVITIES))
+    number = draw(st.integers(1, 8))
     return ap.ActivityUpdate(draw(st.integers(0, 20)), number, status, draw(dates()), reason)
 
 
@@ -359,11 +379,15 @@ def signal_ids(suicide_related: bool | None = None) -> st.SearchStrategy[str]:
 def signal_observations(
     draw: st.DrawFn, suicide_related: bool | None = None
 ) -> sg.SignalObservation:
-    """A signal observation (an "other" signal always has a note saying what)."""
+    """A signal observation (an "other" signal always has a note saying what).
+
+    It may name the family member it is about, with an :func:`identifying_texts` value.
+    """
     signal = sg.get_signal(draw(signal_ids(suicide_related)))
     note = draw(_filled_text()) if signal.free_text else draw(notes())
+    about = draw(st.just("") | identifying_texts())
     return sg.SignalObservation(
-        signal.id, draw(st.sampled_from(list(sg.SignalSource))), draw(dates()), note
+        signal.id, draw(st.sampled_from(list(sg.SignalSource))), draw(dates()), note, about
     )
 
 
@@ -586,12 +610,12 @@ def case_files(draw: st.DrawFn, fill: Fill = "partial") -> cf.CaseFile:
     scored = [draw(assessments(assessed_on=st.just(day))) for day in days]
     possibilities, weighty = [], []
     for a in scored:
-        rated = [r for r in a.ratings if r.score is not None]
         keep: bool = draw(st.booleans())
-        if rated and keep:
-            r = draw(st.sampled_from(rated))
-            possibilities.append(ChangePossibility.for_factor(a, r.factor, draw(notes())))
-            weighty.append(WeightyFactor.for_factor(a, r.factor, draw(notes())))
+        if keep:
+            factor = draw(factor_ids())
+            possibilities.append(ChangePossibility.for_factor(a, factor, draw(notes())))
+            kind = draw(weight_kinds())
+            weighty.append(WeightyFactor.for_factor(a, factor, kind, draw(notes())))
     plan = draw(action_plans(fill))
     organisation = ap.OrganisationInfo(
         counsellor=draw(ident), file_number=draw(ident), present=draw(ident)

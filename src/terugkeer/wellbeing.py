@@ -54,6 +54,7 @@ class WellbeingList(LabelledEnum):
     INTERVISION_WORK = "intervision_work"  #: B9 domain: work environment
     INTERVISION_PERSON = "intervision_person"  #: B9 domain: you as a person
     INTERVISION_CLIENT = "intervision_client"  #: B9 domain: the client
+    CAUSE = "cause"  #: §6.2 causes of emotional reactions (context text)
     ORGANISATION = "organisation"  #: §6.3 suggestions for organisations
 
 
@@ -161,7 +162,11 @@ class StressSelfCheck:
 
 @attrs.frozen
 class StressAdvice:
-    """What Bijlage 8 suggests after a self-check; empty with fewer than two signals."""
+    """What Bijlage 8 suggests after a self-check.
+
+    ``advice`` (the GP, the employer, intervision) applies when several signals are recognised;
+    the preventive measures are general prevention and are always there.
+    """
 
     advised: bool
     advice: tuple[WellbeingItem, ...]
@@ -171,18 +176,18 @@ class StressAdvice:
 
 
 def stress_advice(check: StressSelfCheck) -> StressAdvice:
-    """The advice of Bijlage 8 when two or more stress signals are recognised, with the measures.
+    """Bijlage 8 after a self-check: the advice with two or more signals; the measures always.
 
     >>> import datetime as dt
     >>> check = StressSelfCheck(dt.date(2026, 3, 2), ("W.stress_signal.sleeplessness",))
-    >>> stress_advice(check).advised
-    False
+    >>> advice = stress_advice(check)
+    >>> (advice.advised, len(advice.personal_measures) > 0)
+    (False, True)
     """
-    if len(check.recognised) < SEVERAL_STRESS_SIGNALS:
-        return StressAdvice(False, (), (), ())
+    advised = len(check.recognised) >= SEVERAL_STRESS_SIGNALS
     return StressAdvice(
-        True,
-        items_of(WellbeingList.STRESS_ADVICE),
+        advised,
+        items_of(WellbeingList.STRESS_ADVICE) if advised else (),
         items_of(WellbeingList.PREVENTION_PERSONAL),
         items_of(WellbeingList.PREVENTION_PROFESSIONAL),
     )
