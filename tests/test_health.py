@@ -109,8 +109,10 @@ def test_an_answer_without_a_source_is_kept_but_unverified() -> None:
 
 @given(health_checklists())
 def test_every_gap_on_the_triad_gives_exactly_one_finding(checklist: HealthChecklist) -> None:
-    """Each no/unknown (or unanswered) on available/accessible/affordable is one gap (SPEC §6)."""
-    gaps = [f for f in health_findings(checklist) if f.kind is FindingKind.CARE_GAP]
+    """Each no, unknown or unanswered on the triad is one finding; a no is a gap, the rest is
+    "not known yet", so a verified no is never reported as unknown (B5, §5.3)."""
+    care = (FindingKind.CARE_GAP, FindingKind.CARE_UNKNOWN)
+    gaps = [f for f in health_findings(checklist) if f.kind in care]
     expected = []
     for block, items in (("medicines", checklist.medicines), ("facilities", checklist.facilities)):
         for i, item in enumerate(items):
@@ -119,9 +121,11 @@ def test_every_gap_on_the_triad_gives_exactly_one_finding(checklist: HealthCheck
                 (CareDimension.ACCESSIBLE, "reachable"),
                 (CareDimension.AFFORDABLE, "affordable"),
             ):
-                if getattr(item, name).answer is not Answer.YES:
-                    expected.append((f"$.{block}[{i}].{name}", dim))
-    assert [(g.path, g.dimension) for g in gaps] == expected
+                answer = getattr(item, name).answer
+                if answer is not Answer.YES:
+                    kind = FindingKind.CARE_GAP if answer is Answer.NO else FindingKind.CARE_UNKNOWN
+                    expected.append((f"$.{block}[{i}].{name}", dim, kind))
+    assert [(g.path, g.dimension, g.kind) for g in gaps] == expected
 
 
 @given(health_checklists("all_clear"))

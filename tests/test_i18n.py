@@ -8,6 +8,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+import attrs
 import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
@@ -15,12 +16,17 @@ from babel.messages.pofile import read_po
 import terugkeer
 from terugkeer import (
     AVAILABLE_LOCALES,
+    BOOK_SOCIAL_MAP,
     CHECKLIST_QUESTIONS,
+    CONTEXT_TEXTS,
+    EMOTION_RESPONSES,
     FACTORS,
     PLAN_SECTIONS,
     PROTECTIVE_FACTORS,
     RISK_FACTORS,
+    SCALE_LEGEND,
     SIGNALS,
+    SUICIDE_GUIDANCE,
     SUICIDE_STEPS,
     WELLBEING_ITEMS,
     FindingKind,
@@ -33,9 +39,27 @@ from terugkeer import (
     label,
     resolve_locale,
 )
+from terugkeer._catalogue_actionplan import ATTENTION_ROWS
 from terugkeer._labelled import LabelledEnum
+from terugkeer.factors import SCALE_NOTE
+from terugkeer.healthfindings import ART64_NOTE
+from terugkeer.i18n import field_message_id
 
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "src" / "terugkeer" / "locale"
+#: The records whose fields a form shows with a label of their own (the plan's sections have
+#: their questions in PLAN_SECTIONS instead).
+FORM_RECORDS: tuple[type, ...] = (
+    terugkeer.OrganisationInfo,
+    terugkeer.ClientInfo,
+    terugkeer.FamilyMemberView,
+    terugkeer.ChangePossibility,
+    terugkeer.WeightyFactor,
+    terugkeer.Assessment,
+    terugkeer.NewConsideration,
+    terugkeer.SignalObservation,
+    terugkeer.EmotionExample,
+    terugkeer.IntervisionEntry,
+)
 ENUMS: list[type[LabelledEnum]] = [
     t for t in vars(terugkeer).values() if isinstance(t, type) and issubclass(t, LabelledEnum)
 ]
@@ -52,6 +76,12 @@ def used_message_ids() -> set[str]:
     ids |= {entry.message_id for entry in entries}
     ids |= {f"Guidance.{kind.value}" for kind in GuidanceKind}
     ids |= {item.message_id for item in WELLBEING_ITEMS}
+    ids |= {point.message_id for point in SCALE_LEGEND} | {SCALE_NOTE}
+    texts: list[Labelled] = [*SUICIDE_GUIDANCE, *EMOTION_RESPONSES, *CONTEXT_TEXTS]
+    ids |= {t.message_id for t in texts}
+    ids |= {e.message_id for e in BOOK_SOCIAL_MAP.entries if e.message_id is not None}
+    ids |= {row.reason_message_id for row in ATTENTION_ROWS} | {ART64_NOTE}
+    ids |= {field_message_id(cls, f.name) for cls in FORM_RECORDS for f in attrs.fields(cls)}
     return ids | {m.message_id for e in ENUMS for m in e}
 
 

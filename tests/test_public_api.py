@@ -34,7 +34,7 @@ def test_the_stable_ids_page_lists_every_factor_in_order() -> None:
     page = (DOCS / "stable-ids.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| (F\d\d) \| (\d+) \| (\w+) \| (yes|no) \|", page, re.M)
     assert rows == [
-        (f.id, str(f.number), f.group.value, "yes" if f.rating_required else "no")
+        (f.id, str(f.number), f.group.value, "yes" if f.skippable_under_time_pressure else "no")
         for f in terugkeer.FACTORS
     ]
 

@@ -59,13 +59,15 @@ def test_the_lists_have_the_sizes_of_the_book() -> None:
         WellbeingList.INTERVISION_WORK: 5,
         WellbeingList.INTERVISION_PERSON: 8,
         WellbeingList.INTERVISION_CLIENT: 7,
+        WellbeingList.CAUSE: 3,
         WellbeingList.ORGANISATION: 5,
     }
     assert len({i.id for i in WELLBEING_ITEMS}) == len(WELLBEING_ITEMS)
 
 
 class TestStressAdvice:
-    """When several (two or more) stress signals are recognised: the advice of B8 (SPEC §8)."""
+    """Several (two or more) signals bring the advice of B8; the preventive measures are general
+    prevention and are always shown (SPEC §8)."""
 
     @given(stress_self_checks())
     def test_the_advice_appears_exactly_with_two_or_more_signals(
@@ -77,8 +79,9 @@ class TestStressAdvice:
         assert bool(advice.advice) is several
         if several:
             assert advice.advice == items_of(WellbeingList.STRESS_ADVICE)
-            assert advice.personal_measures == items_of(WellbeingList.PREVENTION_PERSONAL)
-            assert advice.professional_measures == items_of(WellbeingList.PREVENTION_PROFESSIONAL)
+        assert advice.personal_measures == items_of(WellbeingList.PREVENTION_PERSONAL)
+        assert advice.professional_measures == items_of(WellbeingList.PREVENTION_PROFESSIONAL)
+        assert len(advice.personal_measures) == 3 and len(advice.professional_measures) == 7
 
 
 def test_a_self_check_takes_only_stress_signals() -> None:

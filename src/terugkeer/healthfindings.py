@@ -157,7 +157,10 @@ def _unverified(value: object, path: str) -> Iterator[HealthFinding]:
 
 
 def health_findings(checklist: HealthChecklist) -> tuple[HealthFinding, ...]:
-    """Every finding of a checklist: care gaps, network, capacity, handover, then unverified.
+    """Every finding of a checklist: care gaps, unknowns, network, capacity, handover, unverified.
+
+    A triad answer of *no* is a gap; *unknown* or no answer is "not known yet" (never the same
+    finding: a verified no is not reported as possibly unknown).
 
     >>> from terugkeer import HealthChecklist, ComplaintKind, Medicine, SourcedAnswer, Answer
     >>> c = HealthChecklist(
@@ -165,7 +168,7 @@ def health_findings(checklist: HealthChecklist) -> tuple[HealthFinding, ...]:
     ...     medicines=(Medicine("salbutamol", available=SourcedAnswer(Answer.NO)),),
     ... )
     >>> [(f.kind.value, f.path) for f in health_findings(c)][:2]
-    [('care_gap', '$.medicines[0].available'), ('care_gap', '$.medicines[0].reachable')]
+    [('care_gap', '$.medicines[0].available'), ('care_unknown', '$.medicines[0].reachable')]
     """
     findings = [
         *_care_gaps(checklist.medicines, "$.medicines"),
