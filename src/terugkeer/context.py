@@ -83,7 +83,7 @@ class LegalCheckAdvice:
 
     needed: bool
     because: tuple[VulnerableCharacteristic, ...]
-    rule: str = "SPEC §1 vulnerable groups (§3.3)"
+    rule: str = "§3.3"
 
 
 def legal_check_advice(characteristics: Iterable[VulnerableCharacteristic]) -> LegalCheckAdvice:

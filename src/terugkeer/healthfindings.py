@@ -45,7 +45,7 @@ class CareDimension(LabelledEnum):
 
 
 class FindingKind(LabelledEnum):
-    """The kinds of finding, each tied to a rule of SPEC §6 (see :attr:`HealthFinding.rule`)."""
+    """The kinds of finding, each tied to the book (see :attr:`HealthFinding.rule`)."""
 
     CARE_GAP = "care_gap"  #: answered *no*: not there, not reachable or not payable
     CARE_UNKNOWN = "care_unknown"  #: answered *unknown*, or not answered yet
@@ -58,13 +58,13 @@ class FindingKind(LabelledEnum):
 
 #: The rule each kind of finding comes from.
 RULES: dict[FindingKind, str] = {
-    FindingKind.CARE_GAP: "SPEC §6 triad (B5, §5.3)",
-    FindingKind.CARE_UNKNOWN: "SPEC §6 triad (B5, §5.3)",
-    FindingKind.NO_NETWORK: "SPEC §6 network (B5)",
-    FindingKind.NETWORK_UNAWARE: "SPEC §6 network (B5)",
-    FindingKind.CAPACITY_DOUBT: "SPEC §6 decision capacity (B5, §5.2)",
-    FindingKind.HANDOVER_OPEN: "SPEC §6 handover (B5)",
-    FindingKind.UNVERIFIED: "SPEC §6 sources (our design)",
+    FindingKind.CARE_GAP: "B5, §5.3",
+    FindingKind.CARE_UNKNOWN: "B5, §5.3",
+    FindingKind.NO_NETWORK: "B5",
+    FindingKind.NETWORK_UNAWARE: "B5",
+    FindingKind.CAPACITY_DOUBT: "B5, §5.2",
+    FindingKind.HANDOVER_OPEN: "B5",
+    FindingKind.UNVERIFIED: "B5",
 }
 
 

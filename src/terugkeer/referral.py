@@ -70,7 +70,7 @@ class ReferralIndication:
     indicated: bool
     consult: bool
     reasons: tuple[IndicationReason, ...]
-    rule: str = "SPEC §7 when to refer (B6)"
+    rule: str = "B6"
 
 
 def when_to_refer(
@@ -117,7 +117,7 @@ class OpenStep:
     step: ReferralStep
     allowed: bool
     blocked_by: StepBlock | None = None
-    rule: str = "SPEC §7 how to refer (B6); §0 consent"
+    rule: str = "B6"
 
 
 def open_steps(log: SignalLog, referral: int) -> tuple[OpenStep, ...]:
@@ -176,11 +176,11 @@ class Guidance:
 
 
 _RULES = {
-    GuidanceKind.SUICIDE_STEPS: "SPEC §7 suicide threat (§5.2)",
-    GuidanceKind.CAPACITY_ASSESSMENT: "SPEC §0, §7: decision capacity (§5.2)",
-    GuidanceKind.CONSULT: "SPEC §7 when to refer: in doubt (B6)",
-    GuidanceKind.REFER: "SPEC §7 when to refer (B6)",
-    GuidanceKind.TAXATE: "SPEC §7 taxation (B6)",
+    GuidanceKind.SUICIDE_STEPS: "§5.2",
+    GuidanceKind.CAPACITY_ASSESSMENT: "§5.2",
+    GuidanceKind.CONSULT: "B6",
+    GuidanceKind.REFER: "B6",
+    GuidanceKind.TAXATE: "B6",
 }
 
 

@@ -172,7 +172,7 @@ class StressAdvice:
     advice: tuple[WellbeingItem, ...]
     personal_measures: tuple[WellbeingItem, ...]
     professional_measures: tuple[WellbeingItem, ...]
-    rule: str = "SPEC §8 (B8): several signals, two or more (our design)"
+    rule: str = "B8"
 
 
 def stress_advice(check: StressSelfCheck) -> StressAdvice:
