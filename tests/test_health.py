@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from babel.numbers import list_currencies
 from hypothesis import given
+from terugkeer._catalogue_currencies import CURRENCY_CODES
 
 from terugkeer import (
     CHECKLIST_QUESTIONS,
@@ -38,7 +39,6 @@ from terugkeer import (
     plan_health_section,
     to_document,
 )
-from terugkeer._catalogue_currencies import CURRENCY_CODES
 from terugkeer.testing import health_checklists
 
 DOCTOR = Source(

@@ -54,7 +54,6 @@ from .case import (
     handover_bundle,
     valid_consent,
 )
-from .casefiles import load_case, save_case
 from .casesummary import CaseSummary, case_summary
 from .context import (
     CONTEXT_TEXTS,
@@ -69,6 +68,18 @@ from .context import (
     context_texts,
     legal_check_advice,
 )
+from .documents.casefiles import load_case, save_case
+from .documents.research import MIN_KEY_BYTES, RESEARCH_COLUMNS, pseudonym, research_rows
+from .documents.schema import DRAFT, json_schema
+from .documents.serialization import (
+    DOCUMENT_TYPES,
+    MAX_DOCUMENT_BYTES,
+    Migration,
+    dumps,
+    from_document,
+    loads,
+    to_document,
+)
 from .errors import Problem, TerugkeerError, UnsupportedLocaleError, ValidationError
 from .factors import (
     FACTORS,
@@ -76,9 +87,6 @@ from .factors import (
     SCORES,
     Assessment,
     AsylumOutcome,
-    CandidateReason,
-    ChangeCandidate,
-    ChangePossibility,
     Completeness,
     Factor,
     FactorChange,
@@ -90,13 +98,8 @@ from .factors import (
     RatingKind,
     ScalePoint,
     Totals,
-    WeightKind,
-    WeightyCandidate,
-    WeightyFactor,
-    change_candidates,
     compare,
     get_factor,
-    weighty_candidates,
 )
 from .health import (
     CHECKLIST_QUESTIONS,
@@ -115,13 +118,7 @@ from .health import (
     SourcedText,
     SourceKind,
 )
-from .healthfindings import (
-    CareDimension,
-    FindingKind,
-    HealthFinding,
-    health_findings,
-    plan_health_section,
-)
+from .healthfindings import CareDimension, FindingKind, HealthFinding, health_findings
 from .i18n import (
     AVAILABLE_LOCALES,
     DEFAULT_LOCALE,
@@ -133,6 +130,16 @@ from .i18n import (
     label,
     resolve_locale,
     text,
+)
+from .overviews import (
+    CandidateReason,
+    ChangeCandidate,
+    ChangePossibility,
+    WeightKind,
+    WeightyCandidate,
+    WeightyFactor,
+    change_candidates,
+    weighty_candidates,
 )
 from .planning import (
     HEALTH_MONITORING_MONTHS,
@@ -147,6 +154,7 @@ from .planning import (
     get_plan_section,
     monitoring_advice,
     plan_attention,
+    plan_health_section,
 )
 from .referral import (
     Guidance,
@@ -162,18 +170,7 @@ from .referral import (
     summarize,
     when_to_refer,
 )
-from .reports import signal_report
-from .research import MIN_KEY_BYTES, RESEARCH_COLUMNS, pseudonym, research_rows
-from .schema import DRAFT, json_schema
-from .serialization import (
-    DOCUMENT_TYPES,
-    MAX_DOCUMENT_BYTES,
-    Migration,
-    dumps,
-    from_document,
-    loads,
-    to_document,
-)
+from .reports.text import signal_report
 from .signals import (
     EMOTION_RESPONSES,
     PROTECTIVE_FACTORS,
@@ -211,7 +208,7 @@ from .signals import (
     get_signal,
     get_suicide_step,
 )
-from .sources import (
+from .socialmap import (
     BOOK_MAP_DATE,
     BOOK_SOCIAL_MAP,
     MapEntry,

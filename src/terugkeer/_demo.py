@@ -29,18 +29,13 @@ from .factors import (
     SCALE_NOTE,
     Assessment,
     AsylumOutcome,
-    ChangePossibility,
     Completeness,
     FactorGroup,
     NewConsideration,
     Rating,
     RatingKind,
     ScalePoint,
-    WeightKind,
-    WeightyFactor,
-    change_candidates,
     compare,
-    weighty_candidates,
 )
 from .health import (
     CHECKLIST_QUESTIONS,
@@ -56,8 +51,15 @@ from .health import (
     SourcedText,
     SourceKind,
 )
-from .healthfindings import health_findings, plan_health_section
+from .healthfindings import health_findings
 from .i18n import field_label, format_date, label, text
+from .overviews import (
+    ChangePossibility,
+    WeightKind,
+    WeightyFactor,
+    change_candidates,
+    weighty_candidates,
+)
 from .planning import (
     Progress,
     _is_answered,
@@ -66,8 +68,9 @@ from .planning import (
     get_plan_section,
     monitoring_advice,
     plan_attention,
+    plan_health_section,
 )
-from .reports import signal_report
+from .reports.text import signal_report
 from .signals import (
     HelpNeed,
     Referral,

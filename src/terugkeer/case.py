@@ -24,8 +24,9 @@ from .context import (
     VulnerableCharacteristic,
 )
 from .errors import Problem, TerugkeerError, ValidationError
-from .factors import Assessment, AsylumOutcome, ChangePossibility, WeightyFactor
+from .factors import Assessment, AsylumOutcome
 from .health import HealthChecklist
+from .overviews import ChangePossibility, WeightyFactor
 from .signals import SignalLog
 
 __all__ = [

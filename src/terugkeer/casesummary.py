@@ -10,8 +10,9 @@ from __future__ import annotations
 import attrs
 
 from .case import CaseFile
-from .factors import Assessment, FactorChange, WeightKind, WeightyFactor, compare
+from .factors import Assessment, FactorChange, compare
 from .healthfindings import HealthFinding, health_findings
+from .overviews import WeightKind, WeightyFactor
 from .planning import MonitoringAdvice, SectionProgress, completeness, monitoring_advice
 from .referral import OpenStep, summarize
 from .signals import SuicideGuidance, SuicideStep

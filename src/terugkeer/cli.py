@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _validate(files: Sequence[str]) -> int:
-    from .casefiles import load_case
+    from .documents.casefiles import load_case
     from .errors import ValidationError
 
     status = 0
@@ -106,9 +106,9 @@ def _validate(files: Sequence[str]) -> int:
 def _export(files: Sequence[str], key_env: str, include_notes: bool) -> int:
     import csv
 
-    from .casefiles import load_case
+    from .documents.casefiles import load_case
+    from .documents.research import MIN_KEY_BYTES, RESEARCH_COLUMNS, research_rows
     from .errors import ValidationError
-    from .research import MIN_KEY_BYTES, RESEARCH_COLUMNS, research_rows
 
     key = os.environ.get(key_env, "").encode("utf-8")
     if len(key) < MIN_KEY_BYTES:
@@ -144,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except UnsupportedLocaleError as err:
             parser.error(str(err))
     if args.command == "schema":
-        from .schema import json_schema
+        from .documents.schema import json_schema
 
         print(json.dumps(json_schema(), indent=args.indent, ensure_ascii=False))
         return 0

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import attrs
 
 from ._labelled import LabelledEnum
+from .catalogues.context import CONTEXT_ROWS
 
 __all__ = [
     "CONTEXT_TEXTS",
@@ -119,24 +120,9 @@ class ContextText:
         return f"ContextText.{self.id}"
 
 
-_P, _A, _I = ContextTopic.PRECONDITIONS, ContextTopic.ARTICLE_64, ContextTopic.INSTRUCTIONS
-
 #: Every context text, topic by topic, in book order. Ids are public contract.
-CONTEXT_TEXTS: tuple[ContextText, ...] = (
-    ContextText("C.precondition.careful_procedure", _P, "§1.3"),
-    ContextText("C.precondition.permit_when_return_impossible", _P, "§1.3"),
-    ContextText("C.precondition.clear_schemes", _P, "§1.3"),
-    ContextText("C.precondition.time_for_counsellors", _P, "§1.3"),
-    ContextText("C.art64.when", _A, "§5.3"),
-    ContextText("C.art64.until_departure", _A, "§5.3"),
-    ContextText("C.art64.in_treatment", _A, "§5.3"),
-    ContextText("C.art64.medical_advice", _A, "§5.3"),
-    ContextText("C.art64.presence_only", _A, "§5.3"),
-    ContextText("C.instruction.overview1", _I, "B1"),
-    ContextText("C.instruction.overview2", _I, "B2"),
-    ContextText("C.instruction.overview3", _I, "B3"),
-    ContextText("C.instruction.emotion_exercise", _I, "B7"),
-    ContextText("C.instruction.intervision", _I, "B9"),
+CONTEXT_TEXTS: tuple[ContextText, ...] = tuple(
+    ContextText(row.id, ContextTopic(row.topic), row.book) for row in CONTEXT_ROWS
 )
 
 

@@ -7,9 +7,7 @@ Nothing here computes a verdict, a likelihood or a netted score: Total − and T
 side by side (SPEC §0, §2).
 
 Overview 2 (what could still change) and Overview 3 (weighty factors as strengths and
-vulnerabilities) read an assessment; they are here too, at the end. Which factors weigh, and whether
-one is a strength or a vulnerability, is judged by the counsellor and the client together (§3.7):
-the library lists and orders candidates, it never fills that judgement in.
+vulnerabilities) read an assessment: they are in :mod:`terugkeer.overviews`.
 """
 
 from __future__ import annotations
@@ -20,9 +18,9 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
-from ._catalogue_factors import FACTOR_ROWS
 from ._checks import check_date, check_enum, check_int, check_text, raise_if
 from ._labelled import LabelledEnum
+from .catalogues.factors import FACTOR_ROWS
 from .errors import Problem, ValidationError
 
 __all__ = [
@@ -33,9 +31,6 @@ __all__ = [
     "SCORES",
     "Assessment",
     "AsylumOutcome",
-    "CandidateReason",
-    "ChangeCandidate",
-    "ChangePossibility",
     "Completeness",
     "Factor",
     "FactorChange",
@@ -48,13 +43,8 @@ __all__ = [
     "RatingKind",
     "ScalePoint",
     "Totals",
-    "WeightKind",
-    "WeightyCandidate",
-    "WeightyFactor",
-    "change_candidates",
     "compare",
     "get_factor",
-    "weighty_candidates",
 ]
 
 #: The scores the form offers: −3..−1 and +1..+3. The form has no zero; "no score" is
@@ -596,175 +586,3 @@ def compare(earlier: Assessment, later: Assessment) -> tuple[FactorChange, ...]:
         )
         changes.append(FactorChange(f, _movement(b, a), b, a, *outcomes))
     return tuple(changes)
-
-
-# --- Overview 2 (Overzicht 2): possibilities for change -------------------------------------
-
-
-class CandidateReason(LabelledEnum):
-    """Why :func:`change_candidates` listed a factor (SPEC §3)."""
-
-    WORKS_AGAINST_RETURN = "works_against_return"  #: scored negatively now
-    UNSCORED = "unscored"  #: discussed but neutral or unknown: new information may settle it
-
-
-@attrs.frozen
-class ChangeCandidate:
-    """A factor worth discussing for Overview 2, with the reason it was listed."""
-
-    factor: Factor
-    rating: Rating
-    reason: CandidateReason
-
-
-def change_candidates(assessment: Assessment) -> tuple[ChangeCandidate, ...]:
-    """Factors to discuss for Overview 2: those working negatively, then the unscored.
-
-    Each group is in book order. Skipped factors are not listed: they were not discussed.
-    This only suggests where to look; the client and counsellor judge together (SPEC §3).
-
-    >>> a = Assessment.build(dt.date(2026, 3, 2), {"F02": -3, "F04": None, "F05": -1, "F07": 2})
-    >>> [(c.factor.id, c.reason.value) for c in change_candidates(a)]
-    [('F02', 'works_against_return'), ('F05', 'works_against_return'), ('F04', 'unscored')]
-    """
-    pairs = list(zip(FACTORS, assessment.ratings, strict=True))
-    negative = [
-        ChangeCandidate(f, r, CandidateReason.WORKS_AGAINST_RETURN)
-        for f, r in pairs
-        if r.score is not None and r.score < 0
-    ]
-    unscored = [
-        ChangeCandidate(f, r, CandidateReason.UNSCORED)
-        for f, r in pairs
-        if r.kind is RatingKind.UNSCORED
-    ]
-    return tuple(negative + unscored)
-
-
-@attrs.frozen
-class ChangePossibility:
-    """One row of Overview 2: how, when and with whose help a factor could still change.
-
-    ``rating`` is the factor's rating in the assessment of ``assessed_on``; build it with
-    :meth:`for_factor` so the two cannot disagree.
-    """
-
-    assessed_on: dt.date
-    rating: Rating
-    how: str = ""
-    circumstances: str = ""
-    helpers: str = ""
-
-    def __attrs_post_init__(self) -> None:
-        problems = check_date(self.assessed_on, "$.assessed_on")
-        if not isinstance(self.rating, Rating):
-            problems.append(Problem("$.rating", "must be a Rating"))
-        for name in ("how", "circumstances", "helpers"):
-            problems += check_text(getattr(self, name), f"$.{name}")
-        raise_if(problems)
-
-    @classmethod
-    def for_factor(
-        cls,
-        assessment: Assessment,
-        factor_id: str,
-        how: str = "",
-        circumstances: str = "",
-        helpers: str = "",
-    ) -> ChangePossibility:
-        """Record a change possibility, taking the current rating from ``assessment``."""
-        return cls(
-            assessment.assessed_on, assessment.rating(factor_id), how, circumstances, helpers
-        )
-
-    @property
-    def factor(self) -> Factor:
-        """The factor this row is about."""
-        return _BY_ID[self.rating.factor]
-
-
-# --- Overview 3 (Overzicht 3): weighty factors -----------------------------------------------
-
-
-class WeightKind(LabelledEnum):
-    """Whether a weighty factor is a strength or a vulnerability, as counsellor and client chose.
-
-    The choice is theirs (§3.7, B3) and never follows from the sign of the score: work in the
-    Netherlands scored −3 is not by that a vulnerability of the client, and fear of detention
-    scored +2 is not a strength.
-    """
-
-    STRENGTH = "strength"  #: something to build on
-    VULNERABILITY = "vulnerability"  #: needs protection or reinforcement
-    #: Marked weighty, kind not chosen yet (also what rows saved before the kind existed become).
-    NOT_YET_CHOSEN = "not_yet_chosen"
-
-
-@attrs.frozen
-class WeightyCandidate:
-    """A factor worth considering for Overview 3, with its rating. It carries no kind."""
-
-    factor: Factor
-    rating: Rating
-
-
-def weighty_candidates(assessment: Assessment) -> tuple[WeightyCandidate, ...]:
-    """Candidates for Overview 3: scored factors by the size of the score, then the unscored.
-
-    ±3 first, both signs alike (B3); ties and the unscored in book order. Skipped factors were
-    not discussed and are not listed, yet any factor may still be chosen with
-    :meth:`WeightyFactor.for_factor`, factor 1 included. Which ones weigh, and as what, the
-    counsellor and the client decide together.
-
-    >>> a = Assessment.build(dt.date(2026, 3, 2), {"F01": None, "F02": -3, "F05": 1, "F07": 3})
-    >>> [c.factor.id for c in weighty_candidates(a)]
-    ['F02', 'F07', 'F05', 'F01']
-    """
-    pairs = list(zip(FACTORS, assessment.ratings, strict=True))
-    scored = sorted(
-        ((f, r) for f, r in pairs if r.score is not None),
-        key=lambda pair: (-abs(pair[1].score or 0), pair[0].number),
-    )
-    unscored = [(f, r) for f, r in pairs if r.kind is RatingKind.UNSCORED]
-    return tuple(WeightyCandidate(f, r) for f, r in (*scored, *unscored))
-
-
-@attrs.frozen
-class WeightyFactor:
-    """One row of Overview 3: a weighty factor, the kind chosen for it, and why/how it counts.
-
-    ``assessed_on`` names the assessment the row was chosen from and ``rating`` is the factor's
-    rating there; build it with :meth:`for_factor` so the two agree (a case file refuses a row
-    that contradicts its assessment). Any factor may be weighty, scored or not. The row serves
-    onward migration or irregular stay as well as return (§3.7).
-
-    >>> a = Assessment.build(dt.date(2026, 3, 2), {"F13": -3})
-    >>> row = WeightyFactor.for_factor(a, "F13", WeightKind.STRENGTH, "work experience to use")
-    >>> (row.rating.score, row.kind.value)
-    (-3, 'strength')
-    """
-
-    assessed_on: dt.date
-    rating: Rating
-    kind: WeightKind
-    why_how: str = attrs.field(default="", metadata={"free_text": True})
-
-    def __attrs_post_init__(self) -> None:
-        problems = check_date(self.assessed_on, "$.assessed_on")
-        if not isinstance(self.rating, Rating):
-            problems.append(Problem("$.rating", "must be a Rating"))
-        problems += check_enum(self.kind, "$.kind", WeightKind)
-        problems += check_text(self.why_how, "$.why_how")
-        raise_if(problems)
-
-    @classmethod
-    def for_factor(
-        cls, assessment: Assessment, factor_id: str, kind: WeightKind, why_how: str = ""
-    ) -> WeightyFactor:
-        """Record a weighty factor chosen from ``assessment``, with the kind chosen for it."""
-        return cls(assessment.assessed_on, assessment.rating(factor_id), kind, why_how)
-
-    @property
-    def factor(self) -> Factor:
-        """The factor this row is about."""
-        return _BY_ID[self.rating.factor]

@@ -15,11 +15,11 @@ import decimal
 
 import attrs
 
-from ._catalogue_currencies import CURRENCY_CODES
-from ._catalogue_health import CHECKLIST_ROWS
 from ._checks import validated
 from ._labelled import LabelledEnum
 from .answers import Answer
+from .catalogues.currencies import CURRENCY_CODES
+from .catalogues.health import CHECKLIST_ROWS
 from .errors import Problem
 
 __all__ = [

@@ -4,20 +4,18 @@ Each :class:`HealthFinding` names the rule of the methodology it comes from (``r
 in the checklist it is about (``path``), so a tool can link back to the question. Findings support
 the counsellor's work; they are not a medical judgement.
 
-Also here: section 7 of the action plan derived from checklists (so the two never disagree).
+Section 7 of the action plan derived from checklists is :func:`terugkeer.planning.plan_health_section`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import attrs
 
 from ._labelled import LabelledEnum
-from .actionplan import ComplaintCare, HealthSection
 from .answers import Answer
 from .health import (
-    ComplaintKind,
     Facility,
     HealthChecklist,
     Medicine,
@@ -32,7 +30,6 @@ __all__ = [
     "FindingKind",
     "HealthFinding",
     "health_findings",
-    "plan_health_section",
 ]
 
 
@@ -188,41 +185,3 @@ def health_findings(checklist: HealthChecklist) -> tuple[HealthFinding, ...]:
     findings += _handover(checklist)
     findings += _unverified(checklist, "$")
     return tuple(findings)
-
-
-def _combined(answers: list[Answer | None]) -> Answer | None:
-    if not answers:
-        return None
-    if Answer.NO in answers:
-        return Answer.NO
-    if all(a is Answer.YES for a in answers):
-        return Answer.YES
-    return Answer.UNKNOWN
-
-
-def plan_health_section(checklists: Iterable[HealthChecklist]) -> HealthSection:
-    """Section 7 of the action plan as the checklists answer it, so the two never disagree.
-
-    A kind of complaint with a checklist is "yes"; care is "yes" only when every medicine and
-    facility has it, "no" when any lacks it, and "unknown" otherwise.
-    """
-    by_kind: dict[ComplaintKind, list[HealthChecklist]] = {k: [] for k in ComplaintKind}
-    for checklist in checklists:
-        by_kind[checklist.kind].append(checklist)
-
-    def care(group: list[HealthChecklist]) -> ComplaintCare:
-        if not group:
-            return ComplaintCare()
-        items: list[Medicine | Facility] = [*(m for c in group for m in c.medicines)]
-        items += [f for c in group for f in c.facilities]
-        return ComplaintCare(
-            complaints=Answer.YES,
-            care_available=_combined([i.available.answer for i in items]),
-            care_affordable=_combined([i.affordable.answer for i in items]),
-            care_reachable=_combined([i.reachable.answer for i in items]),
-        )
-
-    return HealthSection(
-        physical=care(by_kind[ComplaintKind.PHYSICAL]),
-        psychological=care(by_kind[ComplaintKind.PSYCHOLOGICAL]),
-    )

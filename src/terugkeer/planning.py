@@ -6,6 +6,8 @@
   filled in over weeks.
 - :func:`plan_attention`: reminders of where Overview 3's weighty factors may deserve attention in
   the plan, each with its reason; a suggestion, never a routing (the table is data).
+- :func:`plan_health_section`: section 7 as the health checklists answer it, so the two never
+  disagree.
 - :func:`monitoring_advice`: with health complaints, at least twelve months of monitoring (§4.12),
   citing §2.3's six months as the floor for psychosocial problems; information only when the
   client wants no guidance or no check-ins.
@@ -17,12 +19,14 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._catalogue_actionplan import ATTENTION_ROWS, QUESTION_ROWS, SECTION_ROWS
 from ._labelled import LabelledEnum
-from .actionplan import ActionPlan
+from .actionplan import ActionPlan, ComplaintCare, HealthSection
+from .answers import Answer
+from .catalogues.actionplan import ATTENTION_ROWS, QUESTION_ROWS, SECTION_ROWS
 from .errors import ValidationError
-from .factors import Factor, Rating, WeightKind, WeightyFactor, get_factor
-from .health import HealthChecklist
+from .factors import Factor, Rating, get_factor
+from .health import ComplaintKind, Facility, HealthChecklist, Medicine
+from .overviews import WeightKind, WeightyFactor
 
 __all__ = [
     "HEALTH_MONITORING_MONTHS",
@@ -37,6 +41,7 @@ __all__ = [
     "get_plan_section",
     "monitoring_advice",
     "plan_attention",
+    "plan_health_section",
 ]
 
 
@@ -244,3 +249,41 @@ def monitoring_advice(
         return MonitoringAdvice(None, (), agreed, False, declines)
     shorter = not declines and agreed is not None and agreed < HEALTH_MONITORING_MONTHS
     return MonitoringAdvice(HEALTH_MONITORING_MONTHS, ("§4.12", "§2.3"), agreed, shorter, declines)
+
+
+def _combined(answers: list[Answer | None]) -> Answer | None:
+    if not answers:
+        return None
+    if Answer.NO in answers:
+        return Answer.NO
+    if all(a is Answer.YES for a in answers):
+        return Answer.YES
+    return Answer.UNKNOWN
+
+
+def plan_health_section(checklists: Iterable[HealthChecklist]) -> HealthSection:
+    """Section 7 of the action plan as the checklists answer it, so the two never disagree.
+
+    A kind of complaint with a checklist is "yes"; care is "yes" only when every medicine and
+    facility has it, "no" when any lacks it, and "unknown" otherwise.
+    """
+    by_kind: dict[ComplaintKind, list[HealthChecklist]] = {k: [] for k in ComplaintKind}
+    for checklist in checklists:
+        by_kind[checklist.kind].append(checklist)
+
+    def care(group: list[HealthChecklist]) -> ComplaintCare:
+        if not group:
+            return ComplaintCare()
+        items: list[Medicine | Facility] = [*(m for c in group for m in c.medicines)]
+        items += [f for c in group for f in c.facilities]
+        return ComplaintCare(
+            complaints=Answer.YES,
+            care_available=_combined([i.available.answer for i in items]),
+            care_affordable=_combined([i.affordable.answer for i in items]),
+            care_reachable=_combined([i.reachable.answer for i in items]),
+        )
+
+    return HealthSection(
+        physical=care(by_kind[ComplaintKind.PHYSICAL]),
+        psychological=care(by_kind[ComplaintKind.PSYCHOLOGICAL]),
+    )

@@ -15,7 +15,10 @@ import datetime as dt
 
 import attrs
 
-from ._catalogue_signals import (
+from ._checks import check_unique, validated
+from ._labelled import LabelledEnum
+from .answers import Answer
+from .catalogues.signals import (
     EMOTION_RESPONSE_ROWS,
     PROTECTIVE_ROWS,
     RISK_ROWS,
@@ -23,9 +26,6 @@ from ._catalogue_signals import (
     SUICIDE_GUIDANCE_ROWS,
     SUICIDE_STEP_ROWS,
 )
-from ._checks import check_unique, validated
-from ._labelled import LabelledEnum
-from .answers import Answer
 from .errors import Problem, ValidationError
 
 __all__ = [

@@ -28,22 +28,20 @@ from . import case as cf
 from . import context as cx
 from . import health as hc
 from . import signals as sg
-from . import sources as sm
+from . import socialmap as sm
 from . import wellbeing as wb
-from ._catalogue_currencies import CURRENCY_CODES
 from .answers import Answer
+from .catalogues.currencies import CURRENCY_CODES
 from .factors import (
     FACTORS,
     SCORES,
     Assessment,
     AsylumOutcome,
-    ChangePossibility,
     NewConsideration,
     Rating,
     RatingKind,
-    WeightKind,
-    WeightyFactor,
 )
+from .overviews import ChangePossibility, WeightKind, WeightyFactor
 
 __all__ = [
     "Fill",

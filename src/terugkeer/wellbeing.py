@@ -11,9 +11,9 @@ import datetime as dt
 
 import attrs
 
-from ._catalogue_wellbeing import WELLBEING_ROWS
 from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
+from .catalogues.wellbeing import WELLBEING_ROWS
 from .errors import Problem, ValidationError
 
 __all__ = [

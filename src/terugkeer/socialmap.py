@@ -15,6 +15,7 @@ import attrs
 
 from ._checks import validated
 from ._labelled import LabelledEnum
+from .catalogues.socialmap import BOOK_MAP_DATE, BOOK_MAP_ROWS
 from .errors import Problem, ValidationError
 
 __all__ = [
@@ -115,92 +116,12 @@ def _checked(entries: Iterable[MapEntry]) -> tuple[MapEntry, ...]:
     return result
 
 
-#: The date of the book's list.
-BOOK_MAP_DATE = dt.date(2017, 1, 1)
-
-_G, _R, _M, _U = (
-    MapGroup.GENERAL_INFORMATION,
-    MapGroup.RETURN_GUIDANCE,
-    MapGroup.UNACCOMPANIED_MINORS,
-    MapGroup.UNDOCUMENTED_HELP,
-)
-_S, _O, _I = MapEntryKind.INFORMATION_SOURCE, MapEntryKind.ORGANISATION, MapEntryKind.INFORMAL
-_BOOK: tuple[tuple[str, str, MapEntryKind, MapGroup, str], ...] = (
-    ("B10.compatriots", "Recently arrived compatriots", _I, _G, ""),
-    ("B10.family_abroad", "Family and acquaintances in the country of origin", _I, _G, ""),
-    (
-        "B10.country_reports",
-        "Ministry of Foreign Affairs: country reports (ambtsberichten)",
-        _S,
-        _G,
-        "https://www.rijksoverheid.nl",
-    ),
-    (
-        "B10.vwn_country_information",
-        "VluchtelingenWerk Nederland: country information",
-        _S,
-        _G,
-        "http://www.vluchtweb.nl",
-    ),
-    (
-        "B10.vreemdelingenrecht_be",
-        "Vreemdelingenrecht.be",
-        _S,
-        _G,
-        "http://www.kruispuntmi.be/vreemdelingenrecht",
-    ),
-    ("B10.unhcr", "UNHCR", _S, _G, "https://www.unhcr.org"),
-    ("B10.ecoi", "European Country of Origin Information Network", _S, _G, "https://www.ecoi.net"),
-    ("B10.ngos", "NGOs working in the country (e.g. Cordaid, HealthNet TPO)", _S, _G, ""),
-    ("B10.msf", "Médecins Sans Frontières", _S, _G, "https://www.msf.org"),
-    ("B10.red_cross", "International Red Cross", _S, _G, "http://www.redcross.int"),
-    ("B10.amnesty", "Amnesty International", _S, _G, "https://www.amnesty.org"),
-    ("B10.hrw", "Human Rights Watch", _S, _G, "https://www.hrw.org"),
-    (
-        "B10.infoterugkeer",
-        "Infoterugkeer: organisations and projects",
-        _S,
-        _R,
-        "http://www.infoterugkeer.nl",
-    ),
-    ("B10.vwn", "VluchtelingenWerk Nederland", _O, _R, "https://www.vluchtelingenwerk.nl"),
-    (
-        "B10.iom",
-        "International Organization for Migration (IOM)",
-        _O,
-        _R,
-        "http://www.iom-nederland.nl",
-    ),
-    ("B10.bridge_to_better", "Bridge to Better", _O, _R, "http://www.bridgetobetter.org"),
-    ("B10.solid_road", "Solid Road", _O, _R, "http://www.solidroad.nl"),
-    ("B10.goed_werk", "Goed Werk Foundation", _O, _R, "http://www.goed-werk.nl"),
-    ("B10.ieta", "International Education Ter Apel (IETA)", _O, _R, "http://www.ieta.nl"),
-    ("B10.wereldwijd", "Stichting Wereldwijd", _O, _R, "http://www.stichtingwereldwijd.nl"),
-    (
-        "B10.ros",
-        "Rotterdams Ongedocumenteerden Steunpunt (ROS)",
-        _O,
-        _R,
-        "http://www.stichtingros.nl",
-    ),
-    (
-        "B10.erso",
-        "European Reintegration Support Organisations (ERSO)",
-        _O,
-        _R,
-        "http://www.erso-project.eu",
-    ),
-    ("B10.nidos", "Nidos", _O, _M, "https://www.nidos.nl"),
-    ("B10.beyond_borders", "Beyond Borders", _O, _M, "http://www.beyondborders.nu"),
-    ("B10.los", "Stichting LOS", _O, _U, "http://www.stichtinglos.nl"),
-    ("B10.lampion", "Lampion", _O, _U, "http://www.lampion.info"),
-    ("B10.dvdw", "Dokters van de Wereld", _O, _U, "https://www.doktersvandewereld.org"),
-)
-
 #: Bijlage 10 as printed (2017). Some organisations no longer exist: replace or extend it.
 BOOK_SOCIAL_MAP = SocialMap(
     tuple(
-        MapEntry(name, kind, group, url, BOOK_MAP_DATE, id=entry_id)
-        for entry_id, name, kind, group, url in _BOOK
+        MapEntry(
+            row.name, MapEntryKind(row.kind), MapGroup(row.group), row.url, BOOK_MAP_DATE, id=row.id
+        )
+        for row in BOOK_MAP_ROWS
     )
 )

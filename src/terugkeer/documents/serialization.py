@@ -17,29 +17,22 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
-from . import actionplan as ap
-from . import case as cf
-from . import health as hc
-from . import referral as rf
-from . import signals as sg
-from . import wellbeing as wb
-from ._converter import CONVERTER, structure
-from .casesummary import CaseSummary
-from .context import LegalCheckAdvice
-from .errors import Problem, ValidationError
-from .factors import (
-    Assessment,
-    ChangeCandidate,
-    ChangePossibility,
-    FactorChange,
-    NewConsideration,
-    Rating,
-    Totals,
-    WeightyFactor,
-)
-from .healthfindings import HealthFinding
-from .planning import MonitoringAdvice, PlanAttention, SectionProgress
-from .sources import MapEntry, SocialMap
+from terugkeer import actionplan as ap
+from terugkeer import case as cf
+from terugkeer import health as hc
+from terugkeer import referral as rf
+from terugkeer import signals as sg
+from terugkeer import wellbeing as wb
+from terugkeer.casesummary import CaseSummary
+from terugkeer.context import LegalCheckAdvice
+from terugkeer.errors import Problem, ValidationError
+from terugkeer.factors import Assessment, FactorChange, NewConsideration, Rating, Totals
+from terugkeer.healthfindings import HealthFinding
+from terugkeer.overviews import ChangeCandidate, ChangePossibility, WeightyFactor
+from terugkeer.planning import MonitoringAdvice, PlanAttention, SectionProgress
+from terugkeer.socialmap import MapEntry, SocialMap
+
+from .converter import CONVERTER, structure
 
 __all__ = [
     "DOCUMENT_TYPES",

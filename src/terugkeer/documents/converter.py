@@ -27,12 +27,12 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from ._labelled import LabelledEnum
-from .errors import Problem, ValidationError
-from .factors import Factor, get_factor
-from .planning import PlanSection, get_plan_section
-from .signals import Signal, SuicideStep, get_signal, get_suicide_step
-from .wellbeing import WellbeingItem, get_wellbeing_item
+from terugkeer._labelled import LabelledEnum
+from terugkeer.errors import Problem, ValidationError
+from terugkeer.factors import Factor, get_factor
+from terugkeer.planning import PlanSection, get_plan_section
+from terugkeer.signals import Signal, SuicideStep, get_signal, get_suicide_step
+from terugkeer.wellbeing import WellbeingItem, get_wellbeing_item
 
 __all__ = ["configure_converter", "make_converter", "problems_of", "structure"]
 

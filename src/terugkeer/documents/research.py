@@ -18,10 +18,10 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from .actionplan import ClientInfo
-from .case import CaseContext, CaseFile
-from .errors import ValidationError
-from .factors import FACTORS
+from terugkeer.actionplan import ClientInfo
+from terugkeer.case import CaseContext, CaseFile
+from terugkeer.errors import ValidationError
+from terugkeer.factors import FACTORS
 
 __all__ = ["MIN_KEY_BYTES", "RESEARCH_COLUMNS", "pseudonym", "research_rows"]
 

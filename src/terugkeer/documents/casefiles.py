@@ -13,8 +13,9 @@ import contextlib
 import os
 from pathlib import Path
 
-from .case import CaseFile
-from .errors import ValidationError
+from terugkeer.case import CaseFile
+from terugkeer.errors import ValidationError
+
 from .serialization import MAX_DOCUMENT_BYTES, dumps, loads
 
 __all__ = ["load_case", "save_case"]

@@ -6,9 +6,9 @@ module can leave them out.
 
 from __future__ import annotations
 
-from .i18n import DEFAULT_LOCALE, label, text
-from .referral import summarize
-from .signals import SignalLog
+from terugkeer.i18n import DEFAULT_LOCALE, label, text
+from terugkeer.referral import summarize
+from terugkeer.signals import SignalLog
 
 __all__ = ["signal_report"]
 

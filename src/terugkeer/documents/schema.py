@@ -17,12 +17,13 @@ from typing import Any
 
 import attrs
 
-from .case import CaseFile
-from .factors import Factor
-from .planning import PlanSection
+from terugkeer.case import CaseFile
+from terugkeer.factors import Factor
+from terugkeer.planning import PlanSection
+from terugkeer.signals import Signal, SuicideStep
+from terugkeer.wellbeing import WellbeingItem
+
 from .serialization import DOCUMENT_TYPES
-from .signals import Signal, SuicideStep
-from .wellbeing import WellbeingItem
 
 __all__ = ["DRAFT", "json_schema"]
 
