@@ -9,8 +9,9 @@ import datetime as dt
 
 import pyperf
 
-from terugkeer import Assessment, AsylumOutcome, CaseFile, dumps, loads
+from terugkeer import Assessment, CaseFile, dumps, loads
 from terugkeer._demo import demo_case
+from terugkeer.factors import AsylumOutcome
 
 ASSESSMENT = Assessment.build(
     dt.date(2026, 3, 2),

@@ -13,16 +13,22 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from terugkeer import (
-    HEALTH_MONITORING_MONTHS,
-    MAX_ITEMS,
-    PLAN_SECTIONS,
     ActionPlan,
+    Assessment,
+    ValidationError,
+    WeightyFactor,
+    dumps,
+    get_factor,
+    label,
+    loads,
+    to_document,
+)
+from terugkeer.actionplan import (
+    MAX_ITEMS,
     Activity,
     ActivityStatus,
     ActivityUpdate,
-    Answer,
     Appointment,
-    Assessment,
     ClientInfo,
     ComplaintCare,
     Dread,
@@ -30,23 +36,21 @@ from terugkeer import (
     HealthSection,
     Monitoring,
     OwnExpectations,
-    Progress,
     Safety,
-    ValidationError,
-    WeightKind,
-    WeightyFactor,
+)
+from terugkeer.answers import Answer
+from terugkeer.catalogues.actionplan import ATTENTION_ROWS
+from terugkeer.i18n import text
+from terugkeer.overviews import WeightKind
+from terugkeer.planning import (
+    HEALTH_MONITORING_MONTHS,
+    PLAN_SECTIONS,
+    Progress,
     completeness,
-    dumps,
-    get_factor,
     get_plan_section,
-    label,
-    loads,
     monitoring_advice,
     plan_attention,
-    to_document,
 )
-from terugkeer._catalogue_actionplan import ATTENTION_ROWS
-from terugkeer.i18n import text
 from terugkeer.testing import action_plans, appointments, weighty_factors
 
 DAY = dt.date(2026, 3, 2)

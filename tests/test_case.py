@@ -14,23 +14,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import terugkeer.serialization as ser
+import terugkeer.documents.serialization as ser
 from terugkeer import (
-    MAX_DOCUMENT_BYTES,
     ActionPlan,
-    Appointment,
     Assessment,
     CaseFile,
-    CasePart,
-    ClientInfo,
-    ConsentAction,
-    ConsentPurpose,
     ConsentRecord,
     ConsentRequired,
-    ProcessPhase,
     SignalLog,
-    SignalObservation,
-    SignalSource,
     TerugkeerError,
     ValidationError,
     case_summary,
@@ -38,13 +29,16 @@ from terugkeer import (
     handover_bundle,
     json_schema,
     load_case,
-    pseudonym,
-    research_rows,
     save_case,
     to_document,
-    valid_consent,
 )
+from terugkeer.actionplan import Appointment, ClientInfo
+from terugkeer.case import CasePart, ConsentAction, ConsentPurpose, valid_consent
 from terugkeer.cli import main
+from terugkeer.context import ProcessPhase
+from terugkeer.documents.research import pseudonym, research_rows
+from terugkeer.documents.serialization import MAX_DOCUMENT_BYTES
+from terugkeer.signals import SignalObservation, SignalSource
 from terugkeer.testing import case_files, consent_records
 
 DAY = dt.date(2026, 3, 2)

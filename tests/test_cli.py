@@ -7,19 +7,14 @@ import sys
 
 import pytest
 
-from terugkeer import (
-    FACTORS,
-    PLAN_SECTIONS,
-    SUICIDE_STEPS,
-    Assessment,
-    FindingKind,
-    WellbeingList,
-    items_of,
-    label,
-    text,
-)
+from terugkeer import FACTORS, Assessment, label
 from terugkeer._demo import FIRST, SECOND, render_demo
 from terugkeer.cli import main
+from terugkeer.healthfindings import FindingKind
+from terugkeer.i18n import text
+from terugkeer.planning import PLAN_SECTIONS, get_plan_section
+from terugkeer.signals import SUICIDE_STEPS
+from terugkeer.wellbeing import WellbeingList, items_of
 
 
 def test_demo_is_dutch_by_default(capsys: pytest.CaptureFixture[str]) -> None:
@@ -70,7 +65,7 @@ def test_help_explains_the_demo() -> None:
 def test_demo_shows_the_plan_and_where_weighty_factors_point(locale: str) -> None:
     out = render_demo(locale)
     assert label(PLAN_SECTIONS[0], locale) in out
-    assert text("demo.plan.attention", locale) in out
+    assert text("PlanAttention.heading", locale) in out
     assert text("demo.plan.goal_work", locale) in out
     assert text("MonitoringAdvice.shorter", locale).split("(")[0] in out
 
@@ -78,15 +73,15 @@ def test_demo_shows_the_plan_and_where_weighty_factors_point(locale: str) -> Non
 @pytest.mark.parametrize("locale", ["nl", "en"])
 def test_demo_shows_a_health_checklist_with_a_gap(locale: str) -> None:
     out = render_demo(locale)
-    assert text("demo.health.findings", locale) in out
+    assert text("report.health.findings", locale) in out
     assert label(FindingKind.CARE_GAP, locale) in out
-    assert text("demo.health.section7", locale) in out
+    assert label(get_plan_section("AP07"), locale) in out
 
 
 @pytest.mark.parametrize("locale", ["nl", "en"])
 def test_demo_shows_the_signal_log_with_the_suicide_steps(locale: str) -> None:
     out = render_demo(locale)
-    assert text("demo.signals", locale) in out
+    assert text("report.signals", locale) in out
     for step in SUICIDE_STEPS:
         assert label(step, locale) in out
 
@@ -97,14 +92,15 @@ def test_counsellor_demo_shows_a_self_check_and_its_advice(
 ) -> None:
     assert main(["demo", "--counsellor", "--locale", locale]) == 0
     out = capsys.readouterr().out
-    assert text("demo.counsellor.advice", locale) in out
+    assert text("report.stress.advice", locale) in out
     for item in items_of(WellbeingList.STRESS_ADVICE):
         assert label(item, locale) in out
 
 
 @pytest.mark.parametrize("locale", ["nl", "en"])
-def test_demo_ends_with_the_case_summary(locale: str) -> None:
+def test_demo_opens_with_the_suicide_steps_then_the_case_summary(locale: str) -> None:
     out = render_demo(locale)
-    summary_at = out.index(text("demo.case", locale))
-    assert summary_at > out.index(text("demo.signals", locale))
-    assert text("demo.case.urgent", locale).split("(")[0] in out[summary_at:]
+    steps_at = out.index(label(SUICIDE_STEPS[0], locale))
+    summary_at = out.index(text("report.case", locale))
+    assert steps_at < summary_at < out.index(text("report.legend", locale))
+    assert text("report.case.urgent", locale).split("(")[0] in out[summary_at:]

@@ -9,30 +9,29 @@ import pytest
 
 from terugkeer import (
     FACTORS,
-    SCALE_LEGEND,
     Assessment,
-    AsylumOutcome,
-    CandidateReason,
     ChangePossibility,
+    Rating,
+    ValidationError,
+    WeightyFactor,
+    compare,
+    get_factor,
+    label,
+)
+from terugkeer.factors import (
+    SCALE_LEGEND,
+    SCALE_NOTE,
+    AsylumOutcome,
     Completeness,
     FactorGroup,
     FactorNote,
     Movement,
     NewConsideration,
-    Rating,
     RatingKind,
     Totals,
-    ValidationError,
-    WeightKind,
-    WeightyFactor,
-    change_candidates,
-    compare,
-    get_factor,
-    label,
-    weighty_candidates,
 )
-from terugkeer.factors import SCALE_NOTE
 from terugkeer.i18n import text
+from terugkeer.overviews import CandidateReason, WeightKind, change_candidates, weighty_candidates
 
 DAY = dt.date(2026, 3, 2)
 

@@ -16,39 +16,36 @@ from babel.messages.pofile import read_po
 from hypothesis import given
 
 from terugkeer import (
-    BOOK_SOCIAL_MAP,
-    EMOTION_RESPONSES,
-    SUICIDE_GUIDANCE,
-    SUICIDE_STEPS,
-    Answer,
     Assessment,
     CaseFile,
-    ComplaintKind,
-    ContextTopic,
-    Facility,
-    FindingKind,
     HealthChecklist,
-    Safety,
     SignalLog,
-    SignalObservation,
-    SignalSource,
-    SourcedAnswer,
     ValidationError,
-    WeightKind,
     WeightyFactor,
     case_summary,
-    context_texts,
     dumps,
-    field_label,
-    health_findings,
     label,
     load_case,
     loads,
-    signal_report,
-    summarize,
 )
 from terugkeer._demo import render_demo
-from terugkeer.i18n import text
+from terugkeer.actionplan import Safety
+from terugkeer.answers import Answer
+from terugkeer.context import ContextTopic, context_texts
+from terugkeer.health import ComplaintKind, Facility, SourcedAnswer
+from terugkeer.healthfindings import FindingKind, health_findings
+from terugkeer.i18n import Texts, field_label, text
+from terugkeer.overviews import WeightKind
+from terugkeer.referral import summarize
+from terugkeer.reports.text import signal_lines
+from terugkeer.signals import (
+    EMOTION_RESPONSES,
+    SUICIDE_GUIDANCE,
+    SUICIDE_STEPS,
+    SignalObservation,
+    SignalSource,
+)
+from terugkeer.socialmap import BOOK_SOCIAL_MAP
 from terugkeer.testing import signal_logs
 
 DAY = dt.date(2026, 3, 2)
@@ -114,10 +111,10 @@ def test_the_demo_shows_what_the_issue_asks_for(locale: str) -> None:
         assert text(point, locale) in out  # the scale legend
     assert label(WeightKind.STRENGTH, locale) in out
     assert label(WeightKind.VULNERABILITY, locale) in out
-    summary = out[out.index(text("demo.case", locale)) :]
-    assert text("demo.case.strengths", locale).split("{")[0] in summary
-    assert text("demo.case.vulnerabilities", locale).split("{")[0] in summary
-    before_after = text("demo.compare.outcome", locale).split("{")[0]
+    summary = out[out.index(text("report.case", locale)) :]
+    assert text("report.case.strengths", locale).split("{")[0] in summary
+    assert text("report.case.vulnerabilities", locale).split("{")[0] in summary
+    before_after = text("report.compare.outcome", locale).split("{")[0]
     assert before_after in out  # factor 1's category change in the comparison
 
 
@@ -142,7 +139,7 @@ def test_the_guidance_is_present_exactly_when_the_steps_are(log: SignalLog) -> N
 @pytest.mark.parametrize("locale", ["nl", "en"])
 def test_the_report_shows_the_guidance_right_after_the_steps(locale: str) -> None:
     log = SignalLog().observe(SignalObservation("S.suicide.thoughts", SignalSource.CLIENT, DAY))
-    lines = signal_report(log, locale)
+    lines = signal_lines(log, Texts(locale))
     after_steps = lines[1 + len(SUICIDE_STEPS) : 1 + len(SUICIDE_STEPS) + len(SUICIDE_GUIDANCE)]
     assert [line.strip("! ").strip() for line in after_steps] == [
         label(g, locale) for g in SUICIDE_GUIDANCE

@@ -10,18 +10,15 @@ from decimal import Decimal
 import pytest
 from babel.numbers import list_currencies
 from hypothesis import given
-from terugkeer._catalogue_currencies import CURRENCY_CODES
 
-from terugkeer import (
+from terugkeer import ActionPlan, HealthChecklist, ValidationError, label, loads, to_document
+from terugkeer.answers import Answer
+from terugkeer.catalogues.currencies import CURRENCY_CODES
+from terugkeer.health import (
     CHECKLIST_QUESTIONS,
-    ActionPlan,
-    Answer,
-    CareDimension,
     ComplaintKind,
     DecisionCapacity,
     Facility,
-    FindingKind,
-    HealthChecklist,
     HealthHandover,
     Medicine,
     Money,
@@ -31,14 +28,9 @@ from terugkeer import (
     SourcedCost,
     SourcedText,
     SourceKind,
-    ValidationError,
-    health_findings,
-    label,
-    loads,
-    monitoring_advice,
-    plan_health_section,
-    to_document,
 )
+from terugkeer.healthfindings import CareDimension, FindingKind, health_findings
+from terugkeer.planning import monitoring_advice, plan_health_section
 from terugkeer.testing import health_checklists
 
 DOCTOR = Source(

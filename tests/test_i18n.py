@@ -14,51 +14,48 @@ from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 import terugkeer
-from terugkeer import (
-    AVAILABLE_LOCALES,
-    BOOK_SOCIAL_MAP,
-    CHECKLIST_QUESTIONS,
-    CONTEXT_TEXTS,
-    EMOTION_RESPONSES,
-    FACTORS,
-    PLAN_SECTIONS,
-    PROTECTIVE_FACTORS,
-    RISK_FACTORS,
-    SCALE_LEGEND,
-    SIGNALS,
-    SUICIDE_GUIDANCE,
-    SUICIDE_STEPS,
-    WELLBEING_ITEMS,
-    FindingKind,
-    GuidanceKind,
+from terugkeer import AVAILABLE_LOCALES, FACTORS, UnsupportedLocaleError, label
+from terugkeer._labelled import LabelledEnum
+from terugkeer.catalogues.actionplan import ATTENTION_ROWS
+from terugkeer.context import CONTEXT_TEXTS
+from terugkeer.factors import SCALE_LEGEND, SCALE_NOTE
+from terugkeer.health import CHECKLIST_QUESTIONS
+from terugkeer.healthfindings import ART64_NOTE, FindingKind
+from terugkeer.i18n import (
     Labelled,
-    UnsupportedLocaleError,
+    field_message_id,
     format_date,
     format_number,
     help_text,
-    label,
     resolve_locale,
 )
-from terugkeer._catalogue_actionplan import ATTENTION_ROWS
-from terugkeer._labelled import LabelledEnum
-from terugkeer.factors import SCALE_NOTE
-from terugkeer.healthfindings import ART64_NOTE
-from terugkeer.i18n import field_message_id
+from terugkeer.planning import PLAN_SECTIONS
+from terugkeer.referral import GuidanceKind
+from terugkeer.signals import (
+    EMOTION_RESPONSES,
+    PROTECTIVE_FACTORS,
+    RISK_FACTORS,
+    SIGNALS,
+    SUICIDE_GUIDANCE,
+    SUICIDE_STEPS,
+)
+from terugkeer.socialmap import BOOK_SOCIAL_MAP
+from terugkeer.wellbeing import WELLBEING_ITEMS
 
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "src" / "terugkeer" / "locale"
 #: The records whose fields a form shows with a label of their own (the plan's sections have
 #: their questions in PLAN_SECTIONS instead).
 FORM_RECORDS: tuple[type, ...] = (
-    terugkeer.OrganisationInfo,
-    terugkeer.ClientInfo,
-    terugkeer.FamilyMemberView,
+    terugkeer.actionplan.OrganisationInfo,
+    terugkeer.actionplan.ClientInfo,
+    terugkeer.actionplan.FamilyMemberView,
     terugkeer.ChangePossibility,
     terugkeer.WeightyFactor,
     terugkeer.Assessment,
-    terugkeer.NewConsideration,
-    terugkeer.SignalObservation,
-    terugkeer.EmotionExample,
-    terugkeer.IntervisionEntry,
+    terugkeer.factors.NewConsideration,
+    terugkeer.signals.SignalObservation,
+    terugkeer.wellbeing.EmotionExample,
+    terugkeer.wellbeing.IntervisionEntry,
 )
 ENUMS: list[type[LabelledEnum]] = [
     t for t in vars(terugkeer).values() if isinstance(t, type) and issubclass(t, LabelledEnum)
@@ -134,7 +131,7 @@ def test_labels_differ_between_locales_and_resolve_regional_tags() -> None:
 @pytest.mark.parametrize("bad", ["fr", "", "xx_YY", "nl/../../etc"])
 def test_an_unknown_locale_lists_the_available_ones(bad: str) -> None:
     with pytest.raises(UnsupportedLocaleError) as info:
-        label(terugkeer.FactorGroup.HEALTH, bad)
+        label(terugkeer.factors.FactorGroup.HEALTH, bad)
     assert "en, nl" in str(info.value)
     assert isinstance(info.value, terugkeer.TerugkeerError)
 

@@ -60,9 +60,10 @@ def test_records_are_frozen_and_slotted() -> None:
 
 DOMAIN_MODULES = (
     "answers", "factors", "actionplan", "planning", "health", "healthfindings", "signals",
-    "referral", "wellbeing", "sources", "context", "case", "casesummary", "research", "errors",
-    "_checks", "_labelled", "_catalogue_factors", "_catalogue_actionplan", "_catalogue_health",
-    "_catalogue_signals", "_catalogue_wellbeing", "_catalogue_currencies",
+    "referral", "wellbeing", "context", "case", "casesummary", "documents/research", "errors",
+    "_checks", "_labelled", "overviews", "socialmap", "catalogues/factors",
+    "catalogues/actionplan", "catalogues/health", "catalogues/signals", "catalogues/wellbeing",
+    "catalogues/currencies", "catalogues/socialmap", "catalogues/context",
 )  # fmt: skip
 
 
@@ -80,5 +81,5 @@ def test_the_documents_page_lists_every_schema() -> None:
     rows = re.findall(r"^\| `(\w+)` \| `([\w/-]+)` \| (\d+) \|$", page, re.M)
     assert rows == [
         (cls.__name__, schema, str(version))
-        for cls, (schema, version) in terugkeer.DOCUMENT_TYPES.items()
+        for cls, (schema, version) in terugkeer.documents.serialization.DOCUMENT_TYPES.items()
     ]

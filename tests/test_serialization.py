@@ -10,17 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from terugkeer import (
-    MAX_DOCUMENT_BYTES,
-    Assessment,
-    AsylumOutcome,
-    Rating,
-    ValidationError,
-    dumps,
-    from_document,
-    loads,
-    to_document,
-)
+from terugkeer import Assessment, Rating, ValidationError, dumps, from_document, loads, to_document
+from terugkeer.documents.serialization import MAX_DOCUMENT_BYTES
+from terugkeer.factors import AsylumOutcome
 from terugkeer.testing import assessments
 
 DAY = dt.date(2026, 3, 2)
@@ -129,7 +121,7 @@ def test_a_newer_version_names_both_versions() -> None:
 
 def test_migrations_run_in_order_up_to_the_current_version() -> None:
     """Older documents load through explicit steps vN -> vN+1; a missing step is an error."""
-    import terugkeer.serialization as ser
+    import terugkeer.documents.serialization as ser
 
     body = to_document(Rating.scored("F02", 2))
     calls: list[int] = []

@@ -11,17 +11,26 @@ import attrs
 import pytest
 from hypothesis import given
 
-from terugkeer import (
-    AVAILABLE_LOCALES,
+from terugkeer import AVAILABLE_LOCALES, SignalLog, ValidationError, label, loads, to_document
+from terugkeer.answers import Answer
+from terugkeer.i18n import Texts
+from terugkeer.referral import (
+    GuidanceKind,
+    SignalSummary,
+    StepBlock,
+    open_steps,
+    summarize,
+    when_to_refer,
+)
+from terugkeer.reports.text import signal_lines
+from terugkeer.signals import (
     PROTECTIVE_FACTORS,
     REFERRAL_STEPS,
     RISK_FACTORS,
     SCALES,
     SIGNALS,
     SUICIDE_STEPS,
-    Answer,
     FactorsRecord,
-    GuidanceKind,
     HelpNeed,
     Referral,
     ReferralReason,
@@ -29,22 +38,11 @@ from terugkeer import (
     ReferralTarget,
     Severity,
     SignalCategory,
-    SignalLog,
     SignalObservation,
     SignalSource,
-    SignalSummary,
-    StepBlock,
     StepRecord,
     Taxation,
-    ValidationError,
     Willingness,
-    label,
-    loads,
-    open_steps,
-    signal_report,
-    summarize,
-    to_document,
-    when_to_refer,
 )
 from terugkeer.testing import signal_logs
 
@@ -201,7 +199,7 @@ class TestSuicideSteps:
     @given(signal_logs(suicide_related=True))
     def test_the_steps_survive_every_locale(self, log: SignalLog) -> None:
         for locale in (*AVAILABLE_LOCALES, "nl_BE", "en_GB", "NL", "en-US"):
-            lines = signal_report(log, locale)
+            lines = signal_lines(log, Texts(locale))
             texts = [label(step, locale) for step in SUICIDE_STEPS]
             positions = [next(i for i, line in enumerate(lines) if t in line) for t in texts]
             assert positions == sorted(positions)
@@ -214,12 +212,12 @@ class TestSuicideSteps:
     def test_no_argument_can_leave_the_steps_out(self) -> None:
         """The functions that summarise take the log (and a locale) only: there is no switch."""
         assert list(inspect.signature(summarize).parameters) == ["log"]
-        assert list(inspect.signature(signal_report).parameters) == ["log", "locale"]
+        assert list(inspect.signature(signal_lines).parameters) == ["log", "texts"]
         log = SignalLog().observe(observe("S.suicide.threat_or_attempt"))
         with pytest.raises(TypeError):
             summarize(log, urgent=False)  # type: ignore[call-arg]
         with pytest.raises(TypeError):
-            signal_report(log, "en", include_steps=False)  # type: ignore[call-arg]
+            signal_lines(log, Texts("en"), include_steps=False)  # type: ignore[call-arg]
 
 
 @given(signal_logs())

@@ -10,34 +10,36 @@ import attrs
 import pytest
 from hypothesis import given
 
-from terugkeer import (
+from terugkeer import ValidationError, loads, to_document
+from terugkeer import wellbeing as wellbeing_module
+from terugkeer.context import (
+    ClientGroup,
+    ProcessPhase,
+    ReturnWay,
+    VulnerableCharacteristic,
+    legal_check_advice,
+)
+from terugkeer.socialmap import (
     BOOK_MAP_DATE,
     BOOK_SOCIAL_MAP,
-    SEVERAL_STRESS_SIGNALS,
-    WELLBEING_ITEMS,
-    ClientGroup,
-    EmotionExample,
-    IntervisionEntry,
     MapEntry,
     MapEntryKind,
     MapGroup,
-    ProcessPhase,
-    ReactionsReflection,
-    ReturnWay,
     SocialMap,
+)
+from terugkeer.testing import reactions_reflections, stress_self_checks
+from terugkeer.wellbeing import (
+    SEVERAL_STRESS_SIGNALS,
+    WELLBEING_ITEMS,
+    EmotionExample,
+    IntervisionEntry,
+    ReactionsReflection,
     StressSelfCheck,
-    ValidationError,
-    VulnerableCharacteristic,
     WellbeingList,
     items_of,
-    legal_check_advice,
-    loads,
     reflection_summary,
     stress_advice,
-    to_document,
 )
-from terugkeer import wellbeing as wellbeing_module
-from terugkeer.testing import reactions_reflections, stress_self_checks
 
 DAY = dt.date(2026, 3, 2)
 

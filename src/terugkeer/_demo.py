@@ -1,7 +1,7 @@
-"""The built-in example for ``terugkeer demo``: a made-up client and the text shown for it.
+"""The built-in example for ``terugkeer demo``: a made-up client, and the renderers called on it.
 
-Everything about the client is fictional. The rendering is a pure function of the locale so it
-can be tested; :mod:`terugkeer.cli` only prints it.
+Everything about the client is fictional; its free text is written in the locale shown. The text
+comes from :mod:`terugkeer.reports.text`; :mod:`terugkeer.cli` only prints it.
 """
 
 from __future__ import annotations
@@ -11,34 +11,11 @@ import decimal
 
 import attrs
 
-from .actionplan import (
-    ActionPlan,
-    Activity,
-    Appointment,
-    ClientInfo,
-    Goals,
-    Monitoring,
-    Safety,
-)
+from .actionplan import ActionPlan, Activity, Appointment, ClientInfo, Goals, Monitoring, Safety
 from .answers import Answer
 from .case import CaseFile
-from .casesummary import case_summary
-from .factors import (
-    FACTORS,
-    SCALE_LEGEND,
-    SCALE_NOTE,
-    Assessment,
-    AsylumOutcome,
-    Completeness,
-    FactorGroup,
-    NewConsideration,
-    Rating,
-    RatingKind,
-    ScalePoint,
-    compare,
-)
+from .factors import Assessment, AsylumOutcome, NewConsideration
 from .health import (
-    CHECKLIST_QUESTIONS,
     ComplaintKind,
     HealthChecklist,
     HealthHandover,
@@ -51,26 +28,10 @@ from .health import (
     SourcedText,
     SourceKind,
 )
-from .healthfindings import health_findings
-from .i18n import field_label, format_date, label, text
-from .overviews import (
-    ChangePossibility,
-    WeightKind,
-    WeightyFactor,
-    change_candidates,
-    weighty_candidates,
-)
-from .planning import (
-    Progress,
-    _is_answered,
-    _values,
-    completeness,
-    get_plan_section,
-    monitoring_advice,
-    plan_attention,
-    plan_health_section,
-)
-from .reports.text import signal_report
+from .i18n import Texts, text
+from .overviews import ChangePossibility, WeightKind, WeightyFactor
+from .planning import plan_health_section
+from .reports.text import case_lines, stress_lines
 from .signals import (
     HelpNeed,
     Referral,
@@ -85,7 +46,7 @@ from .signals import (
     Taxation,
     Willingness,
 )
-from .wellbeing import StressSelfCheck, get_wellbeing_item, stress_advice
+from .wellbeing import StressSelfCheck
 
 __all__ = [
     "COUNSELLOR_CHECK",
@@ -180,142 +141,6 @@ def change_rows(locale: str) -> tuple[ChangePossibility, ...]:
     )
 
 
-def _width(locale: str) -> int:
-    return max(len(label(f, locale)) for f in FACTORS)
-
-
-def _short(rating: Rating) -> str:
-    """A rating in a few characters: − − −, + +, · (no score) or ○ (skipped)."""
-    if rating.score is None:
-        return "·" if rating.kind is RatingKind.UNSCORED else "○"
-    return ScalePoint(rating.score).symbol
-
-
-def _marks(rating: Rating, locale: str) -> str:
-    """Minus marks left of the bar, plus marks right of it; no-score kinds in words."""
-    if rating.score is None:
-        symbol = "·" if rating.kind is RatingKind.UNSCORED else "○"
-        return f"{'':>6}{symbol} {label(rating.kind, locale)}"
-    minus = ScalePoint(rating.score).symbol if rating.score < 0 else ""
-    plus = ScalePoint(rating.score).symbol if rating.score > 0 else ""
-    return f"{minus:>5} │ {plus}"
-
-
-def _line(number: int, name: str, rest: str, width: int) -> str:
-    return f"  {number:>2}  {name:<{width}} {rest}".rstrip()
-
-
-def _totals_line(heading: str, minus: int, plus: int, locale: str) -> str:
-    return (
-        f"      {heading}: {text('demo.total_minus', locale)} {minus}"
-        f"   {text('demo.total_plus', locale)} {plus}"
-    )
-
-
-def _legend(locale: str) -> list[str]:
-    out = [text("demo.legend", locale)]
-    out += [f"  {point.symbol:>5}  {label(point, locale)}" for point in SCALE_LEGEND]
-    out.append(f"  {text(SCALE_NOTE, locale)}")
-    return out
-
-
-def _completeness(assessment: Assessment, locale: str) -> str:
-    state = assessment.completeness
-    numbers = ", ".join(str(f.number) for f in assessment.missing_ratings())
-    if state is Completeness.COMPLETE:
-        return text("Overview1.complete", locale)
-    if state is Completeness.TIME_PRESSURE_MINIMUM:
-        return text("Overview1.time_pressure", locale).format(factors=numbers)
-    return text("Overview1.incomplete", locale).format(factors=numbers)
-
-
-def _overview1(assessment: Assessment, locale: str) -> list[str]:
-    out = [text("demo.overview1", locale).format(date=format_date(assessment.assessed_on, locale))]
-    totals = assessment.totals_by_group()
-    width = _width(locale)
-    for group in FactorGroup:
-        out.append(f"  {label(group, locale)}")
-        for factor, rating in zip(FACTORS, assessment.ratings, strict=True):
-            if factor.group is group:
-                name = label(factor, locale)
-                out.append(_line(factor.number, name, _marks(rating, locale), width))
-        if group is FactorGroup.STARTING_POSITION and assessment.asylum_outcome is not None:
-            outcome = label(assessment.asylum_outcome, locale)
-            out.append(f"        {text('Assessment.asylum_outcome', locale)}: {outcome}")
-        out.append(
-            _totals_line(label(group, locale), totals[group].minus, totals[group].plus, locale)
-        )
-    overall = assessment.totals()
-    out.append(_totals_line(text("demo.all_factors", locale), overall.minus, overall.plus, locale))
-    if assessment.new_considerations:
-        out.append("  " + text("Overview1.new_considerations", locale))
-        for item in assessment.new_considerations:
-            since = format_date(item.raised_on, locale)
-            out.append(f"    – {item.name} ({since}): {item.note}")
-    out.append(f"  {_completeness(assessment, locale)}")
-    return out
-
-
-def _overview2(assessment: Assessment, locale: str) -> list[str]:
-    out, width = [text("demo.overview2", locale)], _width(locale)
-    for c in change_candidates(assessment):
-        reason = f"{_short(c.rating):>5}  {label(c.reason, locale)}"
-        out.append(_line(c.factor.number, label(c.factor, locale), reason, width))
-    rows = change_rows(locale)
-    out += [
-        "",
-        text("demo.overview2.rows", locale).format(date=format_date(SECOND.assessed_on, locale)),
-    ]
-    for row in rows:
-        out.append(f"  {row.factor.number:>2}  {label(row.factor, locale)}  {_short(row.rating)}")
-        for name in ("how", "circumstances", "helpers"):
-            out.append(
-                f"        {field_label(ChangePossibility, name, locale)} {getattr(row, name)}"
-            )
-    return out
-
-
-def _overview3(assessment: Assessment, locale: str) -> list[str]:
-    out, width = [text("demo.overview3", locale)], _width(locale)
-    for c in weighty_candidates(assessment)[:6]:
-        out.append(_line(c.factor.number, label(c.factor, locale), f"{_short(c.rating):>5}", width))
-    out += [
-        "",
-        text("demo.overview3.chosen", locale).format(date=format_date(SECOND.assessed_on, locale)),
-    ]
-    for w in weighty_rows(locale):
-        kind = f"{_short(w.rating):>5}  {label(w.kind, locale)}"
-        out.append(_line(w.factor.number, label(w.factor, locale), kind, width))
-        out.append(f"        {w.why_how}")
-    return out
-
-
-def _moves(earlier: Assessment, later: Assessment, locale: str) -> list[str]:
-    out = [
-        text("demo.compare", locale).format(
-            earlier=format_date(earlier.assessed_on, locale),
-            later=format_date(later.assessed_on, locale),
-        )
-    ]
-    unchanged, width = 0, _width(locale)
-    for change in compare(earlier, later):
-        if not change.changed:
-            unchanged += 1
-            continue
-        moved = f"{_short(change.before):>5} → {_short(change.after):<5}  "
-        moved += label(change.movement, locale)
-        out.append(_line(change.factor.number, label(change.factor, locale), moved, width))
-        if change.outcome_changed:
-            unknown = text("demo.unknown", locale)
-            before = label(change.outcome_before, locale) if change.outcome_before else unknown
-            after = label(change.outcome_after, locale) if change.outcome_after else unknown
-            out.append(
-                "        " + text("demo.compare.outcome", locale).format(before=before, after=after)
-            )
-    out.append("  " + text("demo.unchanged", locale).format(count=unchanged))
-    return out
-
-
 def demo_checklist(locale: str) -> HealthChecklist:
     """The example client's health checklist; sources and places are written in ``locale``.
 
@@ -379,87 +204,6 @@ def demo_plan(locale: str) -> ActionPlan:
     return plan.add_appointment(meeting, today=dt.date(2026, 3, 9))
 
 
-def _answer_text(value: object, locale: str) -> str:
-    if isinstance(value, Answer):
-        return label(value, locale)
-    if isinstance(value, tuple):
-        return "; ".join(_answer_text(v, locale) for v in value)
-    if isinstance(value, Activity):
-        return value.what + (f" ({value.with_whom})" if value.with_whom else "")
-    if isinstance(value, dt.date):
-        return format_date(value, locale)
-    return str(value)
-
-
-def _plan(locale: str) -> list[str]:
-    plan = demo_plan(locale)
-    out = [text("demo.plan", locale)]
-    for progress in completeness(plan):
-        section = progress.section
-        counts = text("demo.plan.progress", locale).format(
-            answered=progress.answered, total=progress.total
-        )
-        out.append(f"  {label(section, locale)} — {label(progress.progress, locale)} ({counts})")
-        value = getattr(plan, section.attribute)
-        for question in section.questions:
-            found = _values(value, question.path.split("."))
-            answers = [_answer_text(v, locale) for v in found if _is_answered(v)]
-            if answers:
-                out.append(f"      {label(question, locale)}: {'; '.join(answers)}")
-    advice = monitoring_advice(plan)
-    if advice.advised_months is not None:
-        out.append(
-            "  " + text("MonitoringAdvice.health", locale).format(months=advice.advised_months)
-        )
-    if advice.shorter_than_advised:
-        out.append(
-            "  " + text("MonitoringAdvice.shorter", locale).format(agreed=advice.agreed_months)
-        )
-    if advice.client_declines:
-        out.append("  " + text("MonitoringAdvice.declined", locale))
-    out.append("")
-    out.append(text("demo.plan.attention", locale))
-    for item in plan_attention(weighty_rows(locale)):
-        basis = item.book or text("PlanAttention.our_design", locale)
-        out.append(
-            f"  {label(item.section, locale)} ← {item.factor.number} {label(item.factor, locale)}"
-            f" ({label(item.kind, locale)}, {_short(item.rating)})"
-        )
-        out.append(f"      {text(item.reason_message_id, locale)} [{basis}]")
-    return out
-
-
-def _health(locale: str) -> list[str]:
-    checklist = demo_checklist(locale)
-    out = [text("demo.health", locale).format(illness=checklist.illness_en)]
-    medicine = checklist.medicines[0]
-    for name in ("available", "reachable", "affordable"):
-        answer: SourcedAnswer = getattr(medicine, name)
-        shown = label(answer.answer, locale) if answer.answer else "—"
-        source = answer.source.name if answer.source else text("demo.health.no_source", locale)
-        question = next(q for q in CHECKLIST_QUESTIONS if q.path == f"medicines.{name}")
-        out.append(f"  {medicine.substance} – {label(question, locale)} {shown} ({source})")
-    out.append("")
-    out.append(text("demo.health.findings", locale))
-    for finding in health_findings(checklist):
-        explanation = label(finding, locale)
-        if finding.dimension is not None:
-            explanation = explanation.format(dimension=label(finding.dimension, locale))
-        out.append(f"  [{label(finding.kind, locale)}] {finding.path} — {finding.rule}")
-        out.append(f"      {explanation}")
-        if finding.note_message_id is not None:
-            out.append(f"      {text(finding.note_message_id, locale)}")
-    care = plan_health_section([checklist]).psychological
-    out.append("")
-    out.append(text("demo.health.section7", locale))
-    section7 = get_plan_section("AP07").questions
-    for name in ("complaints", "care_available", "care_affordable", "care_reachable"):
-        row = next(q for q in section7 if q.id == f"AP07.psychological.{name}")
-        value = getattr(care, name)
-        out.append(f"  {label(row, locale)} {label(value, locale) if value else '—'}")
-    return out
-
-
 def demo_signal_log() -> SignalLog:
     """A short signal log for the example client."""
     day = dt.date(2026, 3, 2)
@@ -482,13 +226,6 @@ def demo_signal_log() -> SignalLog:
     )
 
 
-def _signals(locale: str) -> list[str]:
-    return [
-        text("demo.signals", locale),
-        *("  " + line for line in signal_report(demo_signal_log(), locale)),
-    ]
-
-
 COUNSELLOR_CHECK = StressSelfCheck(
     dt.date(2026, 3, 20),
     (
@@ -497,25 +234,6 @@ COUNSELLOR_CHECK = StressSelfCheck(
         "W.stress_signal.tiredness",
     ),
 )
-
-
-def render_counsellor_demo(locale: str = "nl") -> str:
-    """The counsellor's example: a stress self-check and what Bijlage 8 suggests."""
-    check = COUNSELLOR_CHECK
-    advice = stress_advice(check)
-    date = format_date(check.checked_on, locale)
-    lines = [text("demo.counsellor", locale), ""]
-    lines.append(text("demo.counsellor.recognised", locale).format(date=date))
-    lines += [f"  – {label(get_wellbeing_item(i), locale)}" for i in check.recognised]
-    for heading, items in (
-        ("demo.counsellor.advice", advice.advice),
-        ("demo.counsellor.personal", advice.personal_measures),
-        ("demo.counsellor.professional", advice.professional_measures),
-    ):
-        lines += ["", text(heading, locale)]
-        lines += [f"  – {label(item, locale)}" for item in items]
-    lines += ["", text("demo.counsellor.private", locale)]
-    return "\n".join(lines) + "\n"
 
 
 def demo_case(locale: str) -> CaseFile:
@@ -533,65 +251,16 @@ def demo_case(locale: str) -> CaseFile:
     return case.with_signals(demo_signal_log())
 
 
-def _case(locale: str) -> list[str]:
-    summary = case_summary(demo_case(locale))
-    out = [text("demo.case", locale)]
-    if summary.urgent_steps:
-        out.append("  " + text("demo.case.urgent", locale).format(count=len(summary.urgent_steps)))
-    if summary.latest is not None:
-        totals = summary.latest.totals()
-        date = format_date(summary.latest.assessed_on, locale)
-        out.append(
-            "  "
-            + text("demo.case.latest", locale).format(
-                date=date, minus=totals.minus, plus=totals.plus
-            )
-        )
-    out.append("  " + text("demo.case.moved", locale).format(count=len(summary.moved)))
-    for key, rows in (
-        ("demo.case.strengths", summary.strengths),
-        ("demo.case.vulnerabilities", summary.vulnerabilities),
-        ("demo.case.not_chosen", summary.kind_not_yet_chosen),
-    ):
-        names = "; ".join(label(w.factor, locale) for w in rows)
-        out.append("  " + text(key, locale).format(factors=names or "—"))
-    answered = sum(p.progress is Progress.ANSWERED for p in summary.plan_progress)
-    partly = sum(p.progress is Progress.PARTLY for p in summary.plan_progress)
-    out.append(
-        "  "
-        + text("demo.case.plan", locale).format(
-            answered=answered, total=len(summary.plan_progress), partly=partly
-        )
-    )
-    out.append("  " + text("demo.case.health", locale).format(count=len(summary.health_findings)))
-    out.append(
-        "  " + text("demo.case.referral", locale).format(count=len(summary.open_referral_steps))
-    )
-    if summary.monitoring.advised_months is not None:
-        months = summary.monitoring.advised_months
-        out.append("  " + text("demo.case.monitoring", locale).format(months=months))
-    return out
-
-
 def render_demo(locale: str = "nl") -> str:
-    """The whole demo text for one locale."""
-    sections = [
-        [text("demo.title", locale), "=" * len(text("demo.title", locale))],
-        [
-            text("demo.client", locale).format(
-                name="Sam Voorbeeld", country=text("demo.country", locale)
-            )
-        ],
-        _legend(locale),
-        _overview1(FIRST, locale),
-        _overview1(second(locale), locale),
-        _moves(FIRST, SECOND, locale),
-        _overview2(SECOND, locale),
-        _overview3(SECOND, locale),
-        _health(locale),
-        _plan(locale),
-        _signals(locale),
-        _case(locale),
-        [text("demo.describes", locale)],
-    ]
-    return "\n\n".join("\n".join(lines) for lines in sections) + "\n"
+    """The whole demo text for one locale: the example client's case through the renderers."""
+    texts = Texts(locale)
+    title = texts("demo.title")
+    client = texts("demo.client", name="Sam Voorbeeld", country=texts("demo.country"))
+    body = case_lines(demo_case(locale), texts)
+    return "\n".join((title, "=" * len(title), "", client, "", *body)) + "\n"
+
+
+def render_counsellor_demo(locale: str = "nl") -> str:
+    """The counsellor's example: a stress self-check and what Bijlage 8 suggests."""
+    texts = Texts(locale)
+    return "\n".join((texts("demo.counsellor"), "", *stress_lines(COUNSELLOR_CHECK, texts))) + "\n"

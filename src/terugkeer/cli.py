@@ -1,4 +1,4 @@
-"""The ``terugkeer`` command: the demo, the case-document schema, validation and research export."""
+"""The ``terugkeer`` command: the demo, reports, the case-document schema, validation and export."""
 
 from __future__ import annotations
 
@@ -15,10 +15,14 @@ from .i18n import AVAILABLE_LOCALES, DEFAULT_LOCALE, resolve_locale
 __all__ = ["main"]
 
 _DEMO_HELP = """\
-Show a made-up example client: Overview 1 grouped as on the form (scores as − − − … + + +,
-'·' for discussed without a score, '○' for skipped), Total − and Total + per group and overall,
-the Overview 2 candidates, the proposed Overview 3 strengths and vulnerabilities, then a later
-assessment of the same client and what moved. Nothing shown is a prediction or advice.
+Show a made-up example client: the case summary, the scale legend, Overview 1 grouped as on the
+form (scores as − − − … + + +, '·' for discussed without a score, '○' for skipped) with Total − and
+Total + per group, a later assessment and what changed, Overviews 2 and 3 as filled in together,
+the action plan, the health checklist and the signals. Nothing shown is a prediction or advice.
+"""
+_REPORT_HELP = """\
+Render a case document for people to read: as text, or as one self-contained HTML page (no
+network, no JavaScript) that prints on A4, with the factor balance and the timeline as pictures.
 """
 
 
@@ -57,6 +61,24 @@ def _parser() -> argparse.ArgumentParser:
         help=f"language of the output: one of {', '.join(AVAILABLE_LOCALES)}, "
         f"or a regional tag such as nl_BE (default: {DEFAULT_LOCALE})",
     )
+    demo.add_argument(
+        "--save-case",
+        metavar="FILE",
+        help="also write the example client's case document to FILE (for 'terugkeer report')",
+    )
+    report = commands.add_parser(
+        "report", help="render a case for people: text or printable HTML", description=_REPORT_HELP
+    )
+    report.add_argument("file", metavar="CASE", help="a case document (JSON)")
+    report.add_argument(
+        "--locale",
+        default=DEFAULT_LOCALE,
+        help=f"language: one of {', '.join(AVAILABLE_LOCALES)} (default: {DEFAULT_LOCALE})",
+    )
+    report.add_argument(
+        "--format", choices=("text", "html"), default="text", help="text or html (default: text)"
+    )
+    report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of the case document", description=_SCHEMA_HELP
     )
@@ -133,12 +155,39 @@ def _export(files: Sequence[str], key_env: str, include_notes: bool) -> int:
     return 0
 
 
+def _report(name: str, locale: str, fmt: str, output: str | None) -> int:
+    import datetime as dt
+
+    from .documents.casefiles import load_case
+    from .errors import ValidationError
+    from .i18n import Texts
+    from .reports.html import html_report
+    from .reports.text import case_lines
+
+    try:
+        case = load_case(Path(name))
+    except ValidationError as err:
+        for problem in err.problems:
+            print(f"{name}: {problem.path}: {problem.reason}", file=sys.stderr)
+        return 1
+    texts = Texts(locale)
+    if fmt == "html":
+        page = html_report(case, texts, generated_on=dt.date.today())
+    else:
+        page = "\n".join(case_lines(case, texts)) + "\n"
+    if output is None:
+        sys.stdout.write(page)
+    else:
+        Path(output).write_text(page, encoding="utf-8")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (2 for bad usage)."""
     parser = _parser()
     args = parser.parse_args(argv)
     locale = DEFAULT_LOCALE
-    if args.command == "demo":
+    if args.command in ("demo", "report"):
         try:
             locale = resolve_locale(args.locale)
         except UnsupportedLocaleError as err:
@@ -152,7 +201,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _validate(args.files)
     if args.command == "export":
         return _export(args.files, args.key_env, args.include_notes)
-    from ._demo import render_counsellor_demo, render_demo
+    if args.command == "report":
+        return _report(args.file, locale, args.format, args.output)
+    from ._demo import demo_case, render_counsellor_demo, render_demo
+
+    if args.save_case:
+        from .documents.casefiles import save_case
+
+        save_case(demo_case(locale), Path(args.save_case))
 
     render = render_counsellor_demo if args.counsellor else render_demo
     sys.stdout.write(render(locale))

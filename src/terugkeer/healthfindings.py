@@ -4,7 +4,7 @@ Each :class:`HealthFinding` names the rule of the methodology it comes from (``r
 in the checklist it is about (``path``), so a tool can link back to the question. Findings support
 the counsellor's work; they are not a medical judgement.
 
-Section 7 of the action plan derived from checklists is :func:`terugkeer.planning.plan_health_section`.
+Section 7 of the plan, derived from checklists, is :func:`terugkeer.planning.plan_health_section`.
 """
 
 from __future__ import annotations
@@ -159,7 +159,9 @@ def health_findings(checklist: HealthChecklist) -> tuple[HealthFinding, ...]:
     A triad answer of *no* is a gap; *unknown* or no answer is "not known yet" (never the same
     finding: a verified no is not reported as possibly unknown).
 
-    >>> from terugkeer import HealthChecklist, ComplaintKind, Medicine, SourcedAnswer, Answer
+    >>> from terugkeer import HealthChecklist
+    >>> from terugkeer.answers import Answer
+    >>> from terugkeer.health import ComplaintKind, Medicine, SourcedAnswer
     >>> c = HealthChecklist(
     ...     ComplaintKind.PHYSICAL, "asthma",
     ...     medicines=(Medicine("salbutamol", available=SourcedAnswer(Answer.NO)),),

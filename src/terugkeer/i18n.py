@@ -18,7 +18,9 @@ import datetime as dt
 import functools
 import gettext as _gettext
 import re
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
+
+import attrs
 
 from .errors import UnsupportedLocaleError
 
@@ -26,6 +28,7 @@ __all__ = [
     "AVAILABLE_LOCALES",
     "DEFAULT_LOCALE",
     "Labelled",
+    "Texts",
     "field_label",
     "field_message_id",
     "format_date",
@@ -88,7 +91,7 @@ def field_message_id(record_type: type, name: str) -> str:
 
     An unknown field is a ``KeyError``: a typo must not silently print a message id.
 
-    >>> from terugkeer.factors import ChangePossibility
+    >>> from terugkeer.overviews import ChangePossibility
     >>> field_message_id(ChangePossibility, "helpers")
     'Field.ChangePossibility.helpers'
     """
@@ -142,3 +145,60 @@ def format_number(value: int | float, locale: str = DEFAULT_LOCALE) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=resolve_locale(locale))
+
+
+_APPENDIX = re.compile(r"\bB(\d{1,2})\b")
+
+
+@attrs.frozen
+class Texts:
+    """The texts of one locale, resolved once, the way Babel resolves a ``Locale``.
+
+    Renderers take a ``Texts`` instead of a locale string. An unknown locale fails here, once,
+    listing the supported ones.
+
+    >>> en = Texts("en-GB")
+    >>> en.language
+    'en'
+    >>> en.cite("B5, §5.3")
+    'Appendix 5, §5.3'
+    >>> Texts("nl").cite("B5")
+    'Bijlage 5'
+    """
+
+    language: str = attrs.field(converter=resolve_locale)
+
+    def __call__(self, message_id: str, **values: Any) -> str:
+        """The text of a message id, with ``{name}`` placeholders filled from ``values``."""
+        found = _translations(self.language).gettext(message_id)
+        return found.format(**values) if values else found
+
+    def label(self, item: Labelled) -> str:
+        """The label of a factor, an enum member or any other :class:`Labelled` item."""
+        return _translations(self.language).gettext(item.message_id)
+
+    def field(self, record_type: type, name: str) -> str:
+        """The label a form shows for one field of a record (see :func:`field_label`)."""
+        return self(field_message_id(record_type, name))
+
+    def date(
+        self, value: dt.date, format: Literal["short", "medium", "long", "full"] = "long"
+    ) -> str:
+        """A date written the way this locale writes it."""
+        return format_date(value, self.language, format)
+
+    def number(self, value: int | float) -> str:
+        """A number written the way this locale writes it."""
+        return format_number(value, self.language)
+
+    def cite(self, reference: str) -> str:
+        """A citation of the book in words a counsellor knows: ``B5`` becomes "Bijlage 5"."""
+        word = self("cite.appendix")
+        return _APPENDIX.sub(lambda m: f"{word} {m.group(1)}", reference)
+
+    @property
+    def direction(self) -> str:
+        """The writing direction of the locale, ``ltr`` or ``rtl`` (Babel/CLDR)."""
+        from babel import Locale
+
+        return str(Locale.parse(self.language).text_direction)

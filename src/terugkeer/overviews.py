@@ -1,8 +1,8 @@
-"""Overviews 2 and 3: what could still change, and the weighty factors as strengths and vulnerabilities.
+"""Overviews 2 and 3: what could still change; the weighty factors as strengths and vulnerabilities.
 
-Both read a dated assessment of Overview 1 (:mod:`terugkeer.factors`). Which factors weigh, and whether
-one is a strength or a vulnerability, is judged by the counsellor and the client together (§3.7): the
-library lists and orders candidates, it never fills that judgement in.
+Both read a dated assessment of Overview 1 (:mod:`terugkeer.factors`). Which factors weigh, and
+whether one is a strength or a vulnerability, is judged by the counsellor and the client together
+(§3.7): the library lists and orders candidates, it never fills that judgement in.
 """
 
 from __future__ import annotations

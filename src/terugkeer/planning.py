@@ -37,6 +37,7 @@ __all__ = [
     "PlanSection",
     "Progress",
     "SectionProgress",
+    "answered_values",
     "completeness",
     "get_plan_section",
     "monitoring_advice",
@@ -128,12 +129,32 @@ def _is_answered(value: object) -> bool:
     return True
 
 
+def answered_values(
+    plan: ActionPlan, section: PlanSection, question: PlanQuestion
+) -> tuple[object, ...]:
+    """The answers one question has in a plan, one per item where the section repeats.
+
+    Lists (ways to feel safer, activities, ...) give each item; empty answers are left out.
+
+    >>> from terugkeer import ActionPlan
+    >>> from terugkeer.actionplan import Safety
+    >>> plan = ActionPlan().with_section(safety=Safety(ways_to_feel_safer=("a", "b")))
+    >>> section = get_plan_section("AP05")
+    >>> answered_values(plan, section, section.questions[3])
+    ('a', 'b')
+    """
+    found = _values(getattr(plan, section.attribute), question.path.split("."))
+    flat = [item for v in found for item in (v if isinstance(v, tuple) else (v,))]
+    return tuple(v for v in flat if _is_answered(v))
+
+
 def completeness(plan: ActionPlan) -> tuple[SectionProgress, ...]:
     """Per section: answered, partly or empty, with counts.
 
     A question inside a repeated part (per child, per activity, ...) counts once per item.
 
-    >>> from terugkeer import ActionPlan, Goals
+    >>> from terugkeer import ActionPlan
+    >>> from terugkeer.actionplan import Goals
     >>> progress = completeness(ActionPlan().with_section(goals=Goals(work="tailor")))
     >>> [(p.section.id, p.progress.value) for p in progress][1:3]
     [('AP02a', 'partly'), ('AP02b', 'empty')]
@@ -186,7 +207,8 @@ def plan_attention(weighty: Iterable[WeightyFactor]) -> tuple[PlanAttention, ...
     link reads as obvious (such as safety in the Netherlands) give none (SPEC §4, §5).
 
     >>> import datetime as dt
-    >>> from terugkeer import Assessment, WeightKind, WeightyFactor
+    >>> from terugkeer import Assessment, WeightyFactor
+    >>> from terugkeer.overviews import WeightKind
     >>> a = Assessment.build(dt.date(2026, 3, 2), {"F02": -3, "F07": 3, "F10": 2})
     >>> rows = [WeightyFactor.for_factor(a, "F02", WeightKind.VULNERABILITY),
     ...         WeightyFactor.for_factor(a, "F07", WeightKind.STRENGTH),

@@ -79,7 +79,7 @@ def when_to_refer(
     """Whether referral is indicated, from a taxation and the reasons recorded.
 
     >>> import datetime as dt
-    >>> from terugkeer import Taxation, Severity, HelpNeed, Willingness
+    >>> from terugkeer.signals import Taxation, Severity, HelpNeed, Willingness
     >>> t = Taxation(dt.date(2026, 3, 2), Severity.SOMEWHAT, HelpNeed.UNSURE, Willingness.WILLING)
     >>> when_to_refer(t).consult
     True

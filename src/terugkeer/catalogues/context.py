@@ -1,4 +1,4 @@
-"""Context texts as data: §1.3's preconditions, §5.3's article 64 procedure, the appendices' instructions.
+"""Context texts as data: §1.3's preconditions, §5.3's article 64, the appendices' instructions.
 
 Each row: a stable id (its text is ``ContextText.<id>``), the topic and the book's section.
 """

@@ -1,8 +1,8 @@
 """The social map of Bijlage 10 as data: the book's sources and organisations (as of 2017).
 
-Each row: a stable id (``B10.*``, whose nl/en name is ``SocialMap.<id>``), the name as printed, the kind,
-the group and the web address (may be empty). Some organisations no longer exist: tools replace or extend
-the map (:class:`terugkeer.socialmap.SocialMap`).
+Each row: a stable id (``B10.*``, whose nl/en name is ``SocialMap.<id>``), the name as printed,
+the kind, the group and the web address (may be empty). Some organisations no longer exist: tools
+replace or extend the map (:class:`terugkeer.socialmap.SocialMap`).
 """
 
 from __future__ import annotations

@@ -1,51 +1,452 @@
-"""Localised text reports for people: what a signal log leads to, in Dutch or English.
+"""Every instrument as lines of text in Dutch or English, for people to read.
 
-The suicide-threat steps come first whenever they apply, in every locale; no argument of this
-module can leave them out.
+Each renderer takes the records and a :class:`~terugkeer.i18n.Texts` and returns a tuple of lines.
+Nothing here computes a verdict: Total − and Total + stand side by side, strengths beside
+vulnerabilities, and the suicide-threat steps come first whenever they apply, in every locale; no
+argument of this module can leave them out.
+
+>>> import datetime as dt
+>>> from terugkeer import Assessment, Texts
+>>> a = Assessment.build(dt.date(2026, 3, 2), {"F02": -3, "F07": 3})
+>>> overview1_lines(a, Texts("en"))[0]
+'Overview 1 – factors in the decision, March 2, 2026'
 """
 
 from __future__ import annotations
 
-from terugkeer.i18n import DEFAULT_LOCALE, label, text
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from terugkeer.actionplan import ActionPlan, Activity
+from terugkeer.answers import Answer
+from terugkeer.case import CaseFile
+from terugkeer.casesummary import case_summary
+from terugkeer.factors import (
+    FACTORS,
+    SCALE_LEGEND,
+    SCALE_NOTE,
+    Assessment,
+    Completeness,
+    FactorGroup,
+    Rating,
+    RatingKind,
+    ScalePoint,
+    compare,
+)
+from terugkeer.health import CHECKLIST_QUESTIONS, HealthChecklist, SourcedAnswer
+from terugkeer.healthfindings import health_findings
+from terugkeer.i18n import Texts
+from terugkeer.overviews import (
+    ChangePossibility,
+    WeightyFactor,
+    change_candidates,
+    weighty_candidates,
+)
+from terugkeer.planning import (
+    answered_values,
+    completeness,
+    monitoring_advice,
+    plan_attention,
+)
 from terugkeer.referral import summarize
 from terugkeer.signals import SignalLog
+from terugkeer.wellbeing import (
+    ReactionsReflection,
+    StressSelfCheck,
+    get_wellbeing_item,
+    reflection_summary,
+    stress_advice,
+)
 
-__all__ = ["signal_report"]
+__all__ = [
+    "action_plan_lines",
+    "case_lines",
+    "comparison_lines",
+    "health_lines",
+    "legend_lines",
+    "overview1_lines",
+    "overview2_lines",
+    "overview3_lines",
+    "rating_symbol",
+    "reflection_lines",
+    "signal_lines",
+    "stress_lines",
+    "summary_lines",
+]
 
 
-def signal_report(log: SignalLog, locale: str = DEFAULT_LOCALE) -> tuple[str, ...]:
-    """The summary of a signal log as lines of text in ``locale``.
+def rating_symbol(rating: Rating) -> str:
+    """A rating in a few characters: − − −, + +, · (no score) or ○ (skipped)."""
+    if rating.score is None:
+        return "·" if rating.kind is RatingKind.UNSCORED else "○"
+    return ScalePoint(rating.score).symbol
+
+
+def _width(texts: Texts) -> int:
+    return max(len(texts.label(f)) for f in FACTORS)
+
+
+def _row(number: int, name: str, rest: str, width: int) -> str:
+    return f"  {number:>2}  {name:<{width}} {rest}".rstrip()
+
+
+def _marks(rating: Rating, texts: Texts) -> str:
+    """Minus marks left of the bar, plus marks right of it; the no-score kinds in words."""
+    if rating.score is None:
+        return f"{'':>6}{rating_symbol(rating)} {texts.label(rating.kind)}"
+    minus = rating_symbol(rating) if rating.score < 0 else ""
+    plus = rating_symbol(rating) if rating.score > 0 else ""
+    return f"{minus:>5} │ {plus}"
+
+
+def _totals(heading: str, minus: int, plus: int, texts: Texts) -> str:
+    return (
+        f"      {heading}: {texts('report.total_minus')} {minus}"
+        f"   {texts('report.total_plus')} {plus}"
+    )
+
+
+def legend_lines(texts: Texts) -> tuple[str, ...]:
+    """The scale legend to print beside Overview 1 (§3.1), with the note on direction."""
+    lines = [texts("report.legend")]
+    lines += [f"  {point.symbol:>5}  {texts.label(point)}" for point in SCALE_LEGEND]
+    lines.append(f"  {texts(SCALE_NOTE)}")
+    return tuple(lines)
+
+
+def _completeness(assessment: Assessment, texts: Texts) -> str:
+    numbers = ", ".join(str(f.number) for f in assessment.missing_ratings())
+    state = assessment.completeness
+    if state is Completeness.COMPLETE:
+        return texts("Overview1.complete")
+    if state is Completeness.TIME_PRESSURE_MINIMUM:
+        return texts("Overview1.time_pressure", factors=numbers)
+    return texts("Overview1.incomplete", factors=numbers)
+
+
+def overview1_lines(assessment: Assessment, texts: Texts) -> tuple[str, ...]:
+    """Overview 1 of one day: each factor by group, Total − and Total + per group side by side."""
+    lines = [texts("report.overview1", date=texts.date(assessment.assessed_on))]
+    totals = assessment.totals_by_group()
+    width = _width(texts)
+    for group in FactorGroup:
+        lines.append(f"  {texts.label(group)}")
+        for factor, rating in zip(FACTORS, assessment.ratings, strict=True):
+            if factor.group is group:
+                lines.append(_row(factor.number, texts.label(factor), _marks(rating, texts), width))
+                if rating.note:
+                    lines.append(f"        {rating.note}")
+        if group is FactorGroup.STARTING_POSITION:
+            if assessment.asylum_outcome is not None:
+                outcome = texts.label(assessment.asylum_outcome)
+                lines.append(f"        {texts('Assessment.asylum_outcome')}: {outcome}")
+            if assessment.asylum_outcome_explanation:
+                explanation = assessment.asylum_outcome_explanation
+                lines.append(
+                    f"        {texts('Assessment.asylum_outcome_explanation')}: {explanation}"
+                )
+        group_totals = totals[group]
+        lines.append(_totals(texts.label(group), group_totals.minus, group_totals.plus, texts))
+    overall = assessment.totals()
+    lines.append(_totals(texts("report.all_factors"), overall.minus, overall.plus, texts))
+    if assessment.new_considerations:
+        lines.append("  " + texts("Overview1.new_considerations"))
+        for item in assessment.new_considerations:
+            note = f": {item.note}" if item.note else ""
+            lines.append(f"    – {item.name} ({texts.date(item.raised_on)}){note}")
+    lines.append(f"  {_completeness(assessment, texts)}")
+    return tuple(lines)
+
+
+def comparison_lines(earlier: Assessment, later: Assessment, texts: Texts) -> tuple[str, ...]:
+    """What changed between two dated assessments, factor 1's category included."""
+    lines = [
+        texts(
+            "report.compare",
+            earlier=texts.date(earlier.assessed_on),
+            later=texts.date(later.assessed_on),
+        )
+    ]
+    unchanged, width = 0, _width(texts)
+    for change in compare(earlier, later):
+        if not change.changed:
+            unchanged += 1
+            continue
+        moved = f"{rating_symbol(change.before):>5} → {rating_symbol(change.after):<5}  "
+        moved += texts.label(change.movement)
+        lines.append(_row(change.factor.number, texts.label(change.factor), moved, width))
+        if change.outcome_changed:
+            unknown = texts("report.unknown")
+            before = texts.label(change.outcome_before) if change.outcome_before else unknown
+            after = texts.label(change.outcome_after) if change.outcome_after else unknown
+            lines.append("        " + texts("report.compare.outcome", before=before, after=after))
+    lines.append("  " + texts("report.unchanged", count=unchanged))
+    return tuple(lines)
+
+
+def overview2_lines(
+    assessment: Assessment, rows: Sequence[ChangePossibility], texts: Texts
+) -> tuple[str, ...]:
+    """Overview 2: the candidates to discuss, then the rows filled in together."""
+    lines, width = [texts("report.overview2")], _width(texts)
+    for c in change_candidates(assessment):
+        reason = f"{rating_symbol(c.rating):>5}  {texts.label(c.reason)}"
+        lines.append(_row(c.factor.number, texts.label(c.factor), reason, width))
+    for row in rows:
+        lines.append("")
+        lines.append(
+            f"  {row.factor.number:>2}  {texts.label(row.factor)}  {rating_symbol(row.rating)}"
+            f"  ({texts.date(row.assessed_on)})"
+        )
+        for name in ("how", "circumstances", "helpers"):
+            lines.append(f"        {texts.field(ChangePossibility, name)} {getattr(row, name)}")
+    return tuple(lines)
+
+
+def overview3_lines(
+    assessment: Assessment, rows: Sequence[WeightyFactor], texts: Texts
+) -> tuple[str, ...]:
+    """Overview 3: the candidates by size of score, then the rows with the kind chosen for each."""
+    lines, width = [texts("report.overview3")], _width(texts)
+    for c in weighty_candidates(assessment):
+        lines.append(
+            _row(c.factor.number, texts.label(c.factor), f"{rating_symbol(c.rating):>5}", width)
+        )
+    if rows:
+        lines += ["", texts("report.overview3.chosen")]
+    for w in rows:
+        kind = f"{rating_symbol(w.rating):>5}  {texts.label(w.kind)}"
+        lines.append(_row(w.factor.number, texts.label(w.factor), kind, width))
+        if w.why_how:
+            lines.append(f"        {w.why_how}")
+    return tuple(lines)
+
+
+def _answer(value: object, texts: Texts) -> str:
+    if attrs.has(type(value)) and not isinstance(value, Activity):
+        parts = (getattr(value, f.name) for f in attrs.fields(type(value)))  # type: ignore[arg-type]
+        return " – ".join(_answer(p, texts) for p in parts if p not in ("", None, ()))
+    if isinstance(value, Answer):
+        return texts.label(value)
+    if isinstance(value, Activity):
+        return value.what + (f" ({value.with_whom})" if value.with_whom else "")
+    if isinstance(value, dt.date):
+        return texts.date(value)
+    return str(value)
+
+
+def action_plan_lines(
+    plan: ActionPlan,
+    texts: Texts,
+    weighty: Iterable[WeightyFactor] = (),
+    checklists: Iterable[HealthChecklist] = (),
+) -> tuple[str, ...]:
+    """The action plan with its progress per section, the monitoring advice and the reminders."""
+    lines = [texts("report.plan")]
+    for progress in completeness(plan):
+        section = progress.section
+        counts = texts("report.plan.progress", answered=progress.answered, total=progress.total)
+        lines.append(f"  {texts.label(section)} — {texts.label(progress.progress)} ({counts})")
+        for question in section.questions:
+            answers = [_answer(v, texts) for v in answered_values(plan, section, question)]
+            if answers:
+                lines.append(f"      {texts.label(question)}: {'; '.join(answers)}")
+    advice = monitoring_advice(plan, checklists)
+    if advice.advised_months is not None:
+        lines.append("  " + texts("MonitoringAdvice.health", months=advice.advised_months))
+    if advice.shorter_than_advised:
+        lines.append("  " + texts("MonitoringAdvice.shorter", agreed=advice.agreed_months))
+    if advice.client_declines:
+        lines.append("  " + texts("MonitoringAdvice.declined"))
+    reminders = plan_attention(weighty)
+    if reminders:
+        lines += ["", texts("PlanAttention.heading")]
+    for item in reminders:
+        basis = texts.cite(item.book) if item.book else texts("PlanAttention.our_design")
+        lines.append(
+            f"  {texts.label(item.section)} ← {item.factor.number} {texts.label(item.factor)}"
+            f" ({texts.label(item.kind)}, {rating_symbol(item.rating)})"
+        )
+        lines.append(f"      {texts(item.reason_message_id)} [{basis}]")
+    return tuple(lines)
+
+
+def _sourced(answer: SourcedAnswer, texts: Texts) -> str:
+    shown = texts.label(answer.answer) if answer.answer else "—"
+    source = answer.source.name if answer.source else texts("report.health.no_source")
+    return f"{shown} ({source})"
+
+
+def health_lines(checklist: HealthChecklist, texts: Texts) -> tuple[str, ...]:
+    """One health checklist: the triad per medicine and facility, then what it shows."""
+    illness = checklist.illness_en or "—"
+    lines = [texts("report.health", illness=illness, kind=texts.label(checklist.kind))]
+    questions = {q.path: q for q in CHECKLIST_QUESTIONS}
+    for block, items in (("medicines", checklist.medicines), ("facilities", checklist.facilities)):
+        for item in items:
+            name = getattr(item, "substance", None) or getattr(item, "which", "") or "—"
+            for dimension in ("available", "reachable", "affordable"):
+                question = texts.label(questions[f"{block}.{dimension}"])
+                lines.append(f"  {name} – {question} {_sourced(getattr(item, dimension), texts)}")
+    findings = health_findings(checklist)
+    lines += ["", texts("report.health.findings")]
+    if not findings:
+        lines.append("  " + texts("report.none"))
+    for finding in findings:
+        explanation = texts.label(finding)
+        if finding.dimension is not None:
+            explanation = explanation.format(dimension=texts.label(finding.dimension))
+        lines.append(f"  [{texts.label(finding.kind)}] {finding.path} — {texts.cite(finding.rule)}")
+        lines.append(f"      {explanation}")
+        if finding.note_message_id is not None:
+            lines.append(f"      {texts(finding.note_message_id)}")
+    return tuple(lines)
+
+
+def signal_lines(log: SignalLog, texts: Texts) -> tuple[str, ...]:
+    """What a signal log leads to: the suicide-threat steps and their guidance first, always.
 
     >>> import datetime as dt
-    >>> from terugkeer import SignalLog, SignalObservation, SignalSource
+    >>> from terugkeer import SignalLog, Texts
+    >>> from terugkeer.signals import SignalObservation, SignalSource
     >>> log = SignalLog().observe(
     ...     SignalObservation("S.suicide.thoughts", SignalSource.CLIENT, dt.date(2026, 3, 2)))
-    >>> print(signal_report(log, "en")[1])
+    >>> print(signal_lines(log, Texts("en"))[1])
       1. Take the threat seriously. ... going on.
     """
     summary = summarize(log)
     lines: list[str] = []
     if summary.urgent_steps:
-        lines.append(text("report.urgent", locale))
+        lines.append(texts("report.urgent"))
         for number, urgent in enumerate(summary.urgent_steps, start=1):
-            lines.append(f"  {number}. {label(urgent, locale)}")
-        lines += [f"  ! {label(note, locale)}" for note in summary.urgent_guidance]
+            lines.append(f"  {number}. {texts.label(urgent)}")
+        lines += [f"  ! {texts.label(note)}" for note in summary.urgent_guidance]
     for guidance in summary.guidance:
-        lines.append(f"• {label(guidance, locale)} [{guidance.rule}]")
+        lines.append(f"• {texts.label(guidance)} [{texts.cite(guidance.rule)}]")
     if summary.indication.reasons:
-        reasons = ", ".join(label(r, locale) for r in summary.indication.reasons)
-        lines.append(text("report.reasons", locale).format(reasons=reasons))
+        reasons = ", ".join(texts.label(r) for r in summary.indication.reasons)
+        lines.append(texts("report.reasons", reasons=reasons))
     for step in summary.open_steps:
-        state = text("report.step_allowed", locale)
+        state = texts("report.step_allowed")
         if step.blocked_by is not None:
-            state = label(step.blocked_by, locale)
+            state = texts.label(step.blocked_by)
         lines.append(
-            text("report.open_step", locale).format(
-                referral=step.referral + 1, step=label(step.step, locale), state=state
+            texts(
+                "report.open_step",
+                referral=step.referral + 1,
+                step=texts.label(step.step),
+                state=state,
             )
         )
     if summary.signals:
-        lines.append(text("report.signals", locale))
-        lines += [f"  – {label(signal, locale)}" for signal in summary.signals]
-    lines.append(text("report.not_a_screener", locale))
+        lines.append(texts("report.signals"))
+        lines += [f"  – {texts.label(signal)}" for signal in summary.signals]
+    lines.append(texts("report.not_a_screener"))
     return tuple(lines)
+
+
+def stress_lines(check: StressSelfCheck, texts: Texts) -> tuple[str, ...]:
+    """The counsellor's stress self-check (B8): what was recognised, the advice, the measures."""
+    advice = stress_advice(check)
+    lines = [texts("report.stress.recognised", date=texts.date(check.checked_on))]
+    lines += [f"  – {texts.label(get_wellbeing_item(i))}" for i in check.recognised]
+    blocks = (
+        ("report.stress.advice", advice.advice),
+        ("report.stress.personal", advice.personal_measures),
+        ("report.stress.professional", advice.professional_measures),
+    )
+    for heading, items in blocks:
+        if items:
+            lines += ["", texts(heading)]
+            lines += [f"  – {texts.label(item)}" for item in items]
+    lines += ["", texts("report.stress.private")]
+    return tuple(lines)
+
+
+def reflection_lines(reflection: ReactionsReflection, texts: Texts) -> tuple[str, ...]:
+    """The counsellor's reflection on distance and involvement (§6.1): each side, no grade."""
+    summary = reflection_summary(reflection)
+    lines = [texts("report.reflection", date=texts.date(reflection.reflected_on))]
+    for heading, items in (
+        ("WellbeingList.distance", summary.distance),
+        ("WellbeingList.involvement", summary.involvement),
+    ):
+        lines.append(f"  {texts(heading)}:")
+        lines += [f"    – {texts.label(item)}" for item in items] or ["    —"]
+    return tuple(lines)
+
+
+def summary_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
+    """The case at a glance: urgent steps first, strengths beside vulnerabilities."""
+    summary = case_summary(case)
+    lines = [texts("report.case")]
+    if summary.urgent_steps:
+        lines.append("  " + texts("report.case.urgent", count=len(summary.urgent_steps)))
+    if summary.latest is not None:
+        totals = summary.latest.totals()
+        lines.append(
+            "  "
+            + texts(
+                "report.case.latest",
+                date=texts.date(summary.latest.assessed_on),
+                minus=totals.minus,
+                plus=totals.plus,
+            )
+        )
+        lines.append("  " + texts("report.case.moved", count=len(summary.moved)))
+    for key, rows in (
+        ("report.case.strengths", summary.strengths),
+        ("report.case.vulnerabilities", summary.vulnerabilities),
+        ("report.case.not_chosen", summary.kind_not_yet_chosen),
+    ):
+        names = "; ".join(texts.label(w.factor) for w in rows)
+        lines.append("  " + texts(key, factors=names or "—"))
+    answered = sum(p.progress.value == "answered" for p in summary.plan_progress)
+    partly = sum(p.progress.value == "partly" for p in summary.plan_progress)
+    lines.append(
+        "  "
+        + texts(
+            "report.case.plan", answered=answered, total=len(summary.plan_progress), partly=partly
+        )
+    )
+    lines.append("  " + texts("report.case.health", count=len(summary.health_findings)))
+    lines.append("  " + texts("report.case.referral", count=len(summary.open_referral_steps)))
+    if summary.monitoring.advised_months is not None:
+        lines.append(
+            "  " + texts("report.case.monitoring", months=summary.monitoring.advised_months)
+        )
+    lines.append(texts("report.describes"))
+    return tuple(lines)
+
+
+def case_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
+    """The whole case as text: the suicide-threat steps when they apply, then the summary, then
+    every instrument that holds something."""
+    urgent = bool(summarize(case.signals).urgent_steps)
+    blocks: list[tuple[str, ...]] = []
+    if urgent:  # the suicide-threat steps come first, always
+        blocks.append(signal_lines(case.signals, texts))
+    blocks.append(summary_lines(case, texts))
+    if case.assessments:
+        blocks.append(legend_lines(texts))
+    blocks += [overview1_lines(a, texts) for a in case.assessments]
+    if len(case.assessments) >= 2:
+        blocks.append(comparison_lines(case.assessments[-2], case.assessments[-1], texts))
+    if case.assessments:
+        latest = case.assessments[-1]
+        blocks.append(overview2_lines(latest, case.change_possibilities, texts))
+        blocks.append(overview3_lines(latest, case.weighty_factors, texts))
+    blocks.append(action_plan_lines(case.plan, texts, case.weighty_factors, case.health))
+    blocks += [health_lines(c, texts) for c in case.health]
+    if case.signals.observations and not urgent:
+        blocks.append(signal_lines(case.signals, texts))
+    return tuple(line for block in _spaced(blocks) for line in block)
+
+
+def _spaced(blocks: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = []
+    for i, block in enumerate(blocks):
+        out.append(block if i == 0 else ("", *block))
+    return out
