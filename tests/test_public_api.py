@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.metadata
 import re
 from pathlib import Path
 
 import terugkeer
+from terugkeer.documents.serialization import DOCUMENT_TYPES
+
+#: Every public module; its ``__all__`` is its public surface.
+PUBLIC_MODULES = (
+    "factors", "overviews", "actionplan", "planning", "health", "healthfindings", "signals",
+    "referral", "wellbeing", "socialmap", "context", "case", "casesummary", "answers", "errors",
+    "i18n", "documents.serialization", "documents.casefiles", "documents.schema",
+    "documents.research", "documents.converter", "reports.text", "reports.html", "reports.svg",
+    "reports.markup", "testing",
+)  # fmt: skip
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 DIRECTIVE = re.compile(
@@ -16,6 +28,27 @@ DIRECTIVE = re.compile(
 def test_exported_names_equal_the_documented_ones() -> None:
     documented = set(DIRECTIVE.findall((DOCS / "api.md").read_text(encoding="utf-8")))
     assert documented == set(terugkeer.__all__)
+
+
+def test_the_namespace_is_small_enough_to_hold_in_your_head() -> None:
+    assert len(terugkeer.__all__) <= 40
+
+
+def test_every_public_module_is_documented_and_its_names_exist() -> None:
+    page = (DOCS / "api.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\.\. automodule:: terugkeer\.([\w.]+)$", page, re.M))
+    assert documented == set(PUBLIC_MODULES)
+    for name in PUBLIC_MODULES:
+        module = importlib.import_module(f"terugkeer.{name}")
+        for exported in module.__all__:
+            assert hasattr(module, exported), f"{name}.{exported}"
+
+
+def test_the_version_has_one_source_the_package_metadata() -> None:
+    assert terugkeer.__version__ == importlib.metadata.version("terugkeer")
+    src = Path(terugkeer.__file__).parent
+    hits = [p.name for p in src.rglob("*.py") if re.search(r"\b0\.1\.0\b", p.read_text("utf-8"))]
+    assert hits == []
 
 
 def test_every_exported_name_exists_and_dir_lists_them() -> None:
@@ -51,11 +84,13 @@ def test_factor_ids_are_frozen() -> None:
 def test_records_are_frozen_and_slotted() -> None:
     import attrs
 
-    for name in terugkeer.__all__:
-        obj = getattr(terugkeer, name)
-        if isinstance(obj, type) and attrs.has(obj):
-            assert "__slots__" in vars(obj), name
-            assert obj.__setattr__ is not object.__setattr__, name
+    for module_name in PUBLIC_MODULES:
+        module = importlib.import_module(f"terugkeer.{module_name}")
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if isinstance(obj, type) and attrs.has(obj):
+                assert "__slots__" in vars(obj), name
+                assert obj.__setattr__ is not object.__setattr__, name
 
 
 DOMAIN_MODULES = (
@@ -80,6 +115,5 @@ def test_the_documents_page_lists_every_schema() -> None:
     page = (DOCS / "documents.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| `(\w+)` \| `([\w/-]+)` \| (\d+) \|$", page, re.M)
     assert rows == [
-        (cls.__name__, schema, str(version))
-        for cls, (schema, version) in terugkeer.documents.serialization.DOCUMENT_TYPES.items()
+        (cls.__name__, schema, str(version)) for cls, (schema, version) in DOCUMENT_TYPES.items()
     ]

@@ -100,7 +100,7 @@ def balance_chart(assessment: Assessment, texts: Texts, ident: str = "balance") 
         parts.append(_text(4, y, texts.label(group), **{"font-weight": "bold"}))
         group_totals = totals[group]
         summary = (
-            f"{texts('report.total_minus')} {group_totals.minus}   "
+            f"{texts('report.total_minus')} {group_totals.minus} | "
             f"{texts('report.total_plus')} {group_totals.plus}"
         )
         parts.append(_text(axis + 3 * _UNIT + 12, y, summary))

@@ -395,7 +395,8 @@ def summary_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
                 plus=totals.plus,
             )
         )
-        lines.append("  " + texts("report.case.moved", count=len(summary.moved)))
+        if len(case.assessments) >= 2:
+            lines.append("  " + texts("report.case.moved", count=len(summary.moved)))
     for key, rows in (
         ("report.case.strengths", summary.strengths),
         ("report.case.vulnerabilities", summary.vulnerabilities),
