@@ -28,7 +28,9 @@ from terugkeer.reports.text import (
     action_plan_lines,
     case_lines,
     comparison_lines,
+    emotion_exercise_lines,
     health_lines,
+    intervision_lines,
     legend_lines,
     overview1_lines,
     overview2_lines,
@@ -39,7 +41,13 @@ from terugkeer.reports.text import (
     summary_lines,
 )
 from terugkeer.signals import SUICIDE_STEPS
-from terugkeer.testing import case_files, reactions_reflections, stress_self_checks
+from terugkeer.testing import (
+    case_files,
+    emotion_exercises,
+    intervision_reflections,
+    reactions_reflections,
+    stress_self_checks,
+)
 
 DAY = dt.date(2026, 3, 2)
 SRC = Path(__file__).resolve().parents[1] / "src" / "terugkeer"
@@ -76,9 +84,15 @@ def test_citations_are_the_book_in_words_a_counsellor_knows() -> None:
 
 
 @settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
-@given(case_files(), stress_self_checks(), reactions_reflections())
+@given(
+    case_files(),
+    stress_self_checks(),
+    reactions_reflections(),
+    emotion_exercises(),
+    intervision_reflections(),
+)
 def test_every_instrument_renders_in_both_languages_without_ids_or_spec(
-    generated: CaseFile, check: Any, reflection: Any
+    generated: CaseFile, check: Any, reflection: Any, exercise: Any, intervision: Any
 ) -> None:
     # Free text is set to "x": Hypothesis likes to type the library's own strings into notes.
     case = _poison(generated, "x")
@@ -92,7 +106,9 @@ def test_every_instrument_renders_in_both_languages_without_ids_or_spec(
             signal_lines(case.signals, texts),
             action_plan_lines(case.plan, texts, case.weighty_factors, case.health),
             stress_lines(check, texts),
-            reflection_lines(reflection, texts),
+            reflection_lines(_poison(reflection, "x"), texts),  # type: ignore[arg-type]
+            emotion_exercise_lines(_poison(exercise, "x"), texts),  # type: ignore[arg-type]
+            intervision_lines(_poison(intervision, "x"), texts),  # type: ignore[arg-type]
             *(health_lines(c, texts) for c in case.health),
             *(overview1_lines(a, texts) for a in case.assessments),
         ]
@@ -367,6 +383,26 @@ def _imports(path: Path) -> set[str]:
                 if a.name.startswith("terugkeer.")
             }
     return found
+
+
+def test_there_are_no_import_cycles() -> None:
+    graph: dict[str, set[str]] = {}
+    for path in SRC.rglob("*.py"):
+        module = ".".join(path.relative_to(SRC).with_suffix("").parts).removesuffix(".__init__")
+        graph[module] = {m for m in _imports(path) if m != module}
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: tuple[str, ...]) -> None:
+        state[node] = 1
+        for nxt in graph.get(node, ()):
+            assert state.get(nxt) != 1, " -> ".join((*trail, node, nxt))
+            if nxt not in state:
+                visit(nxt, (*trail, node))
+        state[node] = 2
+
+    for module in graph:
+        if module not in state and module != "__init__":
+            visit(module, ())
 
 
 def test_nothing_imports_upward() -> None:

@@ -53,6 +53,10 @@ from terugkeer.planning import (
 from terugkeer.referral import summarize
 from terugkeer.signals import SignalLog
 from terugkeer.wellbeing import (
+    EmotionExample,
+    EmotionExercise,
+    IntervisionEntry,
+    IntervisionReflection,
     ReactionsReflection,
     StressSelfCheck,
     get_wellbeing_item,
@@ -64,7 +68,9 @@ __all__ = [
     "action_plan_lines",
     "case_lines",
     "comparison_lines",
+    "emotion_exercise_lines",
     "health_lines",
+    "intervision_lines",
     "legend_lines",
     "overview1_lines",
     "overview2_lines",
@@ -375,6 +381,30 @@ def reflection_lines(reflection: ReactionsReflection, texts: Texts) -> tuple[str
     ):
         lines.append(f"  {texts(heading)}:")
         lines += [f"    – {texts.label(item)}" for item in items] or ["    —"]
+    return tuple(lines)
+
+
+def emotion_exercise_lines(exercise: EmotionExercise, texts: Texts) -> tuple[str, ...]:
+    """The B7 exercise as done on one day: per emotion, the examples and what followed."""
+    lines = [texts("report.emotion_exercise", date=texts.date(exercise.done_on))]
+    lines.append(f"  {texts('ContextText.C.instruction.emotion_exercise')}")
+    for example in exercise.examples:
+        lines.append(f"  {texts.label(get_wellbeing_item(example.emotion))}")
+        for name in ("examples", "consequences_for_contact", "consequences_for_self"):
+            value = getattr(example, name)
+            if value:
+                lines.append(f"    {texts.field(EmotionExample, name)} {value}")
+    return tuple(lines)
+
+
+def intervision_lines(reflection: IntervisionReflection, texts: Texts) -> tuple[str, ...]:
+    """The B9 intervision instrument as filled in on one day: per topic, how it affects the work."""
+    lines = [texts("report.intervision", date=texts.date(reflection.reflected_on))]
+    lines.append(f"  {texts('ContextText.C.instruction.intervision')}")
+    for entry in reflection.entries:
+        influence = entry.influence or "—"
+        lines.append(f"  {texts.label(get_wellbeing_item(entry.item))}")
+        lines.append(f"    {texts.field(IntervisionEntry, 'influence')} {influence}")
     return tuple(lines)
 
 
