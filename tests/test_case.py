@@ -29,6 +29,7 @@ from terugkeer import (
     handover_bundle,
     json_schema,
     load_case,
+    loads,
     save_case,
     to_document,
 )
@@ -174,10 +175,14 @@ def test_load_and_save_by_path_and_text(tmp_path: Path) -> None:
     path = tmp_path / "case.json"
     text = save_case(case(), path)
     assert json.loads(text)["schema"] == "terugkeer/case"
-    assert load_case(path) == case()
-    assert load_case(str(path)) == case()
-    assert load_case(text) == case()
-    assert load_case(text.encode()) == case()
+    saved = attrs.evolve(case(), revision=1)  # the first save
+    assert load_case(path) == saved
+    assert load_case(str(path)) == saved
+    assert load_case(text.encode()) == saved
+    assert loads(text, CaseFile) == saved
+    with pytest.raises(ValidationError) as info:
+        load_case(text)  # a str is a path, never guessed to be a document
+    assert [p.reason for p in info.value.problems] == ["cannot be read as a file"]
 
 
 def test_a_crash_mid_write_leaves_the_previous_file_intact(
@@ -195,7 +200,7 @@ def test_a_crash_mid_write_leaves_the_previous_file_intact(
     with pytest.raises(OSError, match="disk pulled out"):
         save_case(changed, path)
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".case.json.lock", "case.json"]
 
 
 def test_a_file_over_the_limit_is_refused_before_parsing(tmp_path: Path) -> None:
@@ -276,7 +281,7 @@ def test_mutated_documents_fail_both_the_schema_and_loading() -> None:
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, SCHEMA, cls=jsonschema.Draft202012Validator)
         with pytest.raises(ValidationError):
-            load_case(json.dumps(bad))
+            load_case(json.dumps(bad).encode())
 
 
 # --- Bad input never crashes --------------------------------------------------------------------
@@ -292,7 +297,7 @@ JSON = st.recursive(
 def test_arbitrary_json_only_raises_validation_errors(value: object) -> None:
     for doc in (value, {"schema": "terugkeer/case", "version": 1, "case_id": value}):
         try:
-            load_case(json.dumps(doc))
+            load_case(json.dumps(doc).encode())
         except ValidationError as err:
             assert all(p.path.startswith("$") for p in err.problems)
 

@@ -8,6 +8,7 @@ to share with that organisation (SPEC §0, §4.11).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Sequence
 
@@ -163,6 +164,7 @@ def _rows_agree(
     assessments: tuple[Assessment, ...],
     rows: tuple[ChangePossibility, ...] | tuple[WeightyFactor, ...],
     name: str,
+    start: int = 0,
 ) -> list[Problem]:
     """Overview 2 and 3 rows refer to an assessment of the case and carry its rating."""
     if type(assessments) is not tuple or type(rows) is not tuple:
@@ -172,7 +174,7 @@ def _rows_agree(
         if isinstance(a, Assessment):
             by_day.setdefault(a.assessed_on, []).append(a)
     problems = []
-    for i, row in enumerate(rows):
+    for i, row in enumerate(rows, start):
         if not isinstance(row, ChangePossibility | WeightyFactor):
             continue
         chosen_from = by_day.get(row.assessed_on)
@@ -205,11 +207,16 @@ class CaseFile:
     health: tuple[HealthChecklist, ...] = ()
     signals: SignalLog = attrs.field(factory=SignalLog)
     consents: tuple[ConsentRecord, ...] = ()
+    #: How many times the case was saved; :func:`~terugkeer.save_case` sets it (see its
+    #: ``expected_revision``). Not part of the client's data.
+    revision: int = attrs.field(default=0, metadata={"json_schema": {"minimum": 0}})
 
     def __attrs_post_init__(self) -> None:
         extra = []
         if type(self.case_id) is str and not self.case_id.strip():
             extra.append(Problem("$.case_id", "must not be empty"))
+        if type(self.revision) is int and self.revision < 0:
+            extra.append(Problem("$.revision", "must be 0 or more"))
         days = [a.assessed_on for a in self.assessments if isinstance(a, Assessment)]
         for i in range(1, len(days)):
             if days[i] < days[i - 1]:
@@ -222,25 +229,53 @@ class CaseFile:
         extra += _rows_agree(self.assessments, self.weighty_factors, "weighty_factors")
         validated(self, extra)
 
+    def _appended(self, name: str, item: object) -> CaseFile:
+        """A copy with ``item`` after the entries of ``name``; the rest was validated already.
+
+        Only the new entry is checked (by the caller), so appending stays linear as a file grows.
+        """
+        copied = copy.copy(self)  # no __init__: the other fields were validated when they were set
+        object.__setattr__(copied, name, (*getattr(self, name), item))
+        return copied
+
     def add_assessment(self, assessment: Assessment) -> CaseFile:
         """Re-scoring adds an assessment; it never replaces one (dated no earlier than the last)."""
-        return attrs.evolve(self, assessments=(*self.assessments, assessment))
+        path = f"$.assessments[{len(self.assessments)}]"
+        if not isinstance(assessment, Assessment):
+            raise ValidationError.at(path, "must be an Assessment")
+        if self.assessments and assessment.assessed_on < self.assessments[-1].assessed_on:
+            raise ValidationError.at(f"{path}.assessed_on", "is before the previous")
+        return self._appended("assessments", assessment)
 
     def add_change_possibility(self, row: ChangePossibility) -> CaseFile:
         """Add an Overview 2 row; it must agree with the assessment it was made from."""
-        return attrs.evolve(self, change_possibilities=(*self.change_possibilities, row))
+        return self._add_row("change_possibilities", row, ChangePossibility)
 
     def add_weighty_factor(self, row: WeightyFactor) -> CaseFile:
         """Add an Overview 3 row; it must agree with the assessment it was chosen from."""
-        return attrs.evolve(self, weighty_factors=(*self.weighty_factors, row))
+        return self._add_row("weighty_factors", row, WeightyFactor)
+
+    def _add_row(self, name: str, row: object, kind: type) -> CaseFile:
+        path = f"$.{name}[{len(getattr(self, name))}]"
+        if not isinstance(row, kind):
+            raise ValidationError.at(path, f"must be a {kind.__name__}")
+        start = len(getattr(self, name))
+        problems = _rows_agree(self.assessments, (row,), name, start)  # type: ignore[arg-type]
+        if problems:
+            raise ValidationError(problems)
+        return self._appended(name, row)
 
     def add_checklist(self, checklist: HealthChecklist) -> CaseFile:
         """Add a health checklist (one per condition)."""
-        return attrs.evolve(self, health=(*self.health, checklist))
+        if not isinstance(checklist, HealthChecklist):
+            raise ValidationError.at(f"$.health[{len(self.health)}]", "must be a HealthChecklist")
+        return self._appended("health", checklist)
 
     def add_consent(self, record: ConsentRecord) -> CaseFile:
         """Add a consent or a withdrawal; earlier records stay as they were."""
-        return attrs.evolve(self, consents=(*self.consents, record))
+        if not isinstance(record, ConsentRecord):
+            raise ValidationError.at(f"$.consents[{len(self.consents)}]", "must be a ConsentRecord")
+        return self._appended("consents", record)
 
     def change_phase(self, phase: ProcessPhase, on: dt.date) -> CaseFile:
         """Record that the client entered ``phase`` on ``on``."""

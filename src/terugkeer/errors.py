@@ -10,7 +10,18 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["Problem", "TerugkeerError", "UnsupportedLocaleError", "ValidationError"]
+__all__ = [
+    "MAX_PROBLEMS",
+    "ConflictError",
+    "Problem",
+    "TerugkeerError",
+    "UnsupportedLocaleError",
+    "ValidationError",
+]
+
+#: A :class:`ValidationError` keeps at most this many problems (and counts the rest), so that a
+#: hostile document cannot produce megabytes of messages.
+MAX_PROBLEMS = 100
 
 
 class TerugkeerError(Exception):
@@ -47,25 +58,40 @@ class ValidationError(TerugkeerError, ValueError):
     """
 
     problems: tuple[Problem, ...]
+    #: How many problems were found; only the first :data:`MAX_PROBLEMS` are kept in ``problems``.
+    total: int
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
-        if not self.problems:
+    def __init__(self, problems: Iterable[Problem], total: int | None = None) -> None:
+        kept: list[Problem] = []
+        count = 0
+        for problem in problems:
+            count += 1
+            if len(kept) < MAX_PROBLEMS:
+                kept.append(problem)
+        if not kept:
             raise ValueError("a ValidationError needs at least one problem")
+        self.problems = tuple(kept)
+        self.total = max(count, total or 0)
         super().__init__(self.problems)
 
     def __str__(self) -> str:
-        count = len(self.problems)
+        count = self.total
         head = f"{count} problem" if count == 1 else f"{count} problems"
-        return head + ": " + "; ".join(f"{p.path}: {p.reason}" for p in self.problems)
+        listed = "; ".join(f"{p.path}: {p.reason}" for p in self.problems)
+        more = count - len(self.problems)
+        return head + ": " + listed + (f"; and {more} more" if more else "")
 
-    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
-        return (type(self), (self.problems,))
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...], int]]:
+        return (type(self), (self.problems, self.total))
 
     @classmethod
     def at(cls, path: str, reason: str) -> ValidationError:
         """Build an error with a single problem."""
         return cls([Problem(path, reason)])
+
+
+class ConflictError(TerugkeerError):
+    """A save was refused: the case file on disk has moved on since it was read (another save)."""
 
 
 class UnsupportedLocaleError(TerugkeerError, LookupError):

@@ -165,10 +165,10 @@ def get_factor(factor_id: str) -> Factor:
     >>> get_factor("F19").number
     19
     """
-    try:
-        return _BY_ID[factor_id]
-    except (KeyError, TypeError):
-        raise ValidationError.at("$", "unknown factor id") from None
+    found = _BY_ID.get(factor_id) if type(factor_id) is str else None
+    if found is None:
+        raise ValidationError.at("$", "unknown factor id")
+    return found
 
 
 class RatingKind(LabelledEnum):

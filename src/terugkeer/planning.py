@@ -87,10 +87,10 @@ _SECTIONS = {s.id: s for s in PLAN_SECTIONS}
 
 def get_plan_section(section_id: str) -> PlanSection:
     """Look a section up by its stable id (``AP01`` … ``AP13``)."""
-    try:
-        return _SECTIONS[section_id]
-    except (KeyError, TypeError):
-        raise ValidationError.at("$", "unknown plan section id") from None
+    found = _SECTIONS.get(section_id) if type(section_id) is str else None
+    if found is None:
+        raise ValidationError.at("$", "unknown plan section id")
+    return found
 
 
 class Progress(LabelledEnum):

@@ -104,10 +104,10 @@ _SIGNALS = {s.id: s for s in SIGNALS}
 
 def get_signal(signal_id: str) -> Signal:
     """Look a signal up by its stable id; an unknown id is a :class:`ValidationError`."""
-    try:
-        return _SIGNALS[signal_id]
-    except (KeyError, TypeError):
-        raise ValidationError.at("$", "unknown signal id") from None
+    found = _SIGNALS.get(signal_id) if type(signal_id) is str else None
+    if found is None:
+        raise ValidationError.at("$", "unknown signal id")
+    return found
 
 
 @attrs.frozen

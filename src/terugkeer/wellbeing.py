@@ -83,10 +83,10 @@ SEVERAL_STRESS_SIGNALS = 2
 
 def get_wellbeing_item(item_id: str) -> WellbeingItem:
     """Look an item up by its stable id."""
-    try:
-        return _ITEMS[item_id]
-    except (KeyError, TypeError):
-        raise ValidationError.at("$", "unknown wellbeing item id") from None
+    found = _ITEMS.get(item_id) if type(item_id) is str else None
+    if found is None:
+        raise ValidationError.at("$", "unknown wellbeing item id")
+    return found
 
 
 def items_of(*lists: WellbeingList) -> tuple[WellbeingItem, ...]:

@@ -13,6 +13,7 @@ import datetime as dt
 import decimal
 import enum
 import functools
+import json
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar, get_args, get_origin
@@ -28,13 +29,13 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from terugkeer._labelled import LabelledEnum
-from terugkeer.errors import Problem, ValidationError
+from terugkeer.errors import MAX_PROBLEMS, Problem, ValidationError
 from terugkeer.factors import Factor, get_factor
 from terugkeer.planning import PlanSection, get_plan_section
 from terugkeer.signals import Signal, SuicideStep, get_signal, get_suicide_step
 from terugkeer.wellbeing import WellbeingItem, get_wellbeing_item
 
-__all__ = ["configure_converter", "make_converter", "problems_of", "structure"]
+__all__ = ["child_path", "configure_converter", "make_converter", "problems_of", "structure"]
 
 T = TypeVar("T")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -46,14 +47,14 @@ def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
     if isinstance(exc, ValidationError):
         return [p.under(path) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [Problem(_child(path, key), "unknown key") for key in sorted(exc.extra_fields)]
+        return [Problem(child_path(path, key), "unknown key") for key in sorted(exc.extra_fields)]
     if isinstance(exc, BaseValidationError):
         found: list[Problem] = []
         for sub in exc.exceptions:
             sub_path = path
             for note in getattr(sub, "__notes__", ()):
                 if isinstance(note, AttributeValidationNote):
-                    sub_path = _child(path, note.name)
+                    sub_path = child_path(path, note.name)
                 elif isinstance(note, IterableValidationNote):
                     sub_path = f"{path}[{note.index}]"
             found += problems_of(sub, sub_path)
@@ -63,12 +64,12 @@ def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
     return [Problem(path, "is not valid here")]
 
 
-def _child(path: str, key: str) -> str:
-    return f"{path}.{key}" if _KEY.fullmatch(key) else f"{path}[{_quote(key)}]"
-
-
-def _quote(key: str) -> str:
-    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def child_path(path: str, key: str) -> str:
+    """The path of ``key`` below ``path``: ``$.a.b``, or ``$.a["odd key"]`` as a JSON string, so
+    that no key can put a line break or a quote into a message."""
+    if _KEY.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key, ensure_ascii=True)}]"
 
 
 def _exact(kind: type, reason: str) -> Callable[[Any, Any], Any]:
@@ -86,7 +87,8 @@ def _structure_date(value: Any, _: Any) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValidationError.at("$", "is not a calendar date") from None
+        pass
+    raise ValidationError.at("$", "is not a calendar date")
 
 
 def _by_id(lookup: Callable[[str], T]) -> Callable[[Any, Any], T]:
@@ -148,14 +150,19 @@ def _tuple_hook(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], tup
     def hook(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
             raise ValidationError.at("$", "must be a list")
-        items, problems = [], []
+        items: list[Any] = []
+        problems: list[Problem] = []
+        uncounted = 0  # failed items past the cap: counted, not described
         for i, item in enumerate(value):
             try:
                 items.append(item_hook(item, item_type))
             except Exception as exc:  # every failure is reported as a path
-                problems += problems_of(exc, f"$[{i}]")
+                if len(problems) < MAX_PROBLEMS:
+                    problems += problems_of(exc, f"$[{i}]")
+                else:
+                    uncounted += 1
         if problems:
-            raise ValidationError(problems)
+            raise ValidationError(problems, total=len(problems) + uncounted)
         return tuple(items)
 
     return hook
@@ -220,4 +227,6 @@ def structure(data: Any, cls: type[T]) -> T:
     try:
         return CONVERTER.structure(data, cls)
     except Exception as exc:  # every failure is reported as a path, never a value
-        raise ValidationError(problems_of(exc)) from None
+        problems = problems_of(exc)
+    # Raised outside the handler: the error keeps no link (__context__) to the input's exceptions.
+    raise ValidationError(problems)

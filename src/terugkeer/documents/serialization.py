@@ -25,22 +25,24 @@ from terugkeer import signals as sg
 from terugkeer import wellbeing as wb
 from terugkeer.casesummary import CaseSummary
 from terugkeer.context import LegalCheckAdvice
-from terugkeer.errors import Problem, ValidationError
+from terugkeer.errors import MAX_PROBLEMS, Problem, ValidationError
 from terugkeer.factors import Assessment, FactorChange, NewConsideration, Rating, Totals
 from terugkeer.healthfindings import HealthFinding
 from terugkeer.overviews import ChangeCandidate, ChangePossibility, WeightyFactor
 from terugkeer.planning import MonitoringAdvice, PlanAttention, SectionProgress
 from terugkeer.socialmap import MapEntry, SocialMap
 
-from .converter import CONVERTER, structure
+from .converter import CONVERTER, child_path, structure
 
 __all__ = [
     "DOCUMENT_TYPES",
+    "MAX_DEPTH",
     "MAX_DOCUMENT_BYTES",
     "Migration",
     "dumps",
     "from_document",
     "loads",
+    "parse",
     "to_document",
 ]
 
@@ -128,7 +130,7 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     MapEntry: ("terugkeer/map-entry", 2),
     SocialMap: ("terugkeer/social-map", 2),
     LegalCheckAdvice: ("terugkeer/legal-check-advice", 1),
-    cf.CaseFile: ("terugkeer/case", 2),
+    cf.CaseFile: ("terugkeer/case", 3),
     cf.CaseContext: ("terugkeer/case-context", 1),
     cf.PhaseChange: ("terugkeer/phase-change", 1),
     cf.ConsentRecord: ("terugkeer/consent", 1),
@@ -186,15 +188,16 @@ MIGRATIONS: Mapping[tuple[str, int], Migration] = {
     ("terugkeer/map-entry", 1): _unchanged,
     ("terugkeer/social-map", 1): _unchanged,
     ("terugkeer/case", 1): _weighty_rows_v2,
+    ("terugkeer/case", 2): _unchanged,  # version 3 added the optional ``revision``
     ("terugkeer/handover-bundle", 1): _weighty_rows_v2,
 }
 
 
 def _schema_of(cls: type) -> tuple[str, int]:
-    try:
-        return DOCUMENT_TYPES[cls]
-    except KeyError:
-        raise TypeError(f"{cls.__name__} is not a terugkeer document type") from None
+    found = DOCUMENT_TYPES.get(cls)
+    if found is None:
+        raise TypeError(f"{cls.__name__} is not a terugkeer document type")
+    return found
 
 
 def to_document(obj: object) -> dict[str, Any]:
@@ -263,17 +266,111 @@ def from_document(
     return structure(body, cls)
 
 
+#: Documents nest a few levels deep; deeper input is refused before it is structured.
+MAX_DEPTH = 32
+
+
+class _Refused(Exception):
+    """Raised inside the JSON parser's hooks; carries a reason, never a value."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise ValidationError.at("$", "an object has the same key twice")
+            raise _Refused("an object has the same key twice")
         result[key] = value
     return result
 
 
 def _refuse_constant(_: str) -> None:
-    raise ValidationError.at("$", "NaN and Infinity are not JSON")
+    raise _Refused("NaN and Infinity are not JSON")
+
+
+def _decode(data: bytes) -> str | None:
+    """UTF-8 text without a byte order mark, or None."""
+    if data[:3] == b"\xef\xbb\xbf" or data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _is_text(value: str) -> bool:
+    """True unless the string holds a lone surrogate (which no UTF-8 file can hold)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _text_problems(data: object) -> list[Problem]:
+    """Lone surrogates and too deep nesting, each by path; walks without recursion."""
+    problems: list[Problem] = []
+    stack: list[tuple[object, str, int]] = [(data, "$", 0)]
+    while stack and len(problems) < MAX_PROBLEMS:
+        value, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            problems.append(Problem(path, "is too deeply nested"))
+        elif isinstance(value, str):
+            if not _is_text(value):
+                problems.append(Problem(path, "holds a lone surrogate: not UTF-8 text"))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if not _is_text(key):
+                    problems.append(Problem(path, "has a key with a lone surrogate"))
+                    continue
+                stack.append((item, child_path(path, key), depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
+    return problems
+
+
+def parse(text: str | bytes) -> object:
+    """Parse a JSON document strictly: UTF-8 only (no byte order mark, no UTF-16 or UTF-32), no
+    duplicate keys, no NaN, no lone surrogates, at most :data:`MAX_DEPTH` levels, at most
+    :data:`MAX_DOCUMENT_BYTES`. Every failure is a :class:`ValidationError` that keeps no link to
+    the input (no ``__context__`` or ``__cause__``)."""
+    reason: str | None = None
+    if isinstance(text, bytes):
+        if len(text) > MAX_DOCUMENT_BYTES:
+            raise ValidationError.at("$", f"is larger than {MAX_DOCUMENT_BYTES} bytes")
+        decoded = _decode(text)
+        if decoded is None:
+            raise ValidationError.at("$", "is not UTF-8 text (without a byte order mark)")
+        text = decoded
+    elif not isinstance(text, str):
+        raise ValidationError.at("$", "must be JSON text")
+    elif (
+        len(text) > MAX_DOCUMENT_BYTES
+        or len(text.encode("utf-8", "surrogatepass")) > MAX_DOCUMENT_BYTES
+    ):
+        raise ValidationError.at("$", f"is larger than {MAX_DOCUMENT_BYTES} bytes")
+    if text.startswith("\ufeff"):
+        raise ValidationError.at("$", "starts with a byte order mark; documents are plain UTF-8")
+    data: object = None
+    try:
+        data = json.loads(
+            text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant
+        )
+    except _Refused as refused:
+        reason = refused.reason
+    except RecursionError:
+        reason = "is too deeply nested"
+    except ValueError:  # JSONDecodeError: it holds the whole document, so it goes no further
+        reason = "is not valid JSON"
+    if reason is not None:
+        raise ValidationError.at("$", reason)
+    problems = _text_problems(data)
+    if problems:
+        raise ValidationError(problems)
+    return data
 
 
 def loads(
@@ -290,17 +387,4 @@ def loads(
     ...
     terugkeer.errors.ValidationError: 1 problem: $.score: must be an integer
     """
-    if not isinstance(text, (str, bytes)):
-        raise ValidationError.at("$", "must be JSON text")
-    size = len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else len(text)
-    if size > MAX_DOCUMENT_BYTES:
-        raise ValidationError.at("$", f"is larger than {MAX_DOCUMENT_BYTES} bytes")
-    try:
-        data = json.loads(
-            text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant
-        )
-    except ValidationError:
-        raise
-    except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
-        raise ValidationError.at("$", "is not valid JSON in UTF-8") from None
-    return from_document(data, cls, migrations=migrations)
+    return from_document(parse(text), cls, migrations=migrations)
