@@ -13,7 +13,6 @@ import datetime as dt
 import decimal
 import enum
 import functools
-import json
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar, get_args, get_origin
@@ -35,7 +34,14 @@ from terugkeer.planning import PlanSection, get_plan_section
 from terugkeer.signals import Signal, SuicideStep, get_signal, get_suicide_step
 from terugkeer.wellbeing import WellbeingItem, get_wellbeing_item
 
-__all__ = ["child_path", "configure_converter", "make_converter", "problems_of", "structure"]
+__all__ = [
+    "child_path",
+    "configure_converter",
+    "make_converter",
+    "problem_count",
+    "problems_of",
+    "structure",
+]
 
 T = TypeVar("T")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -65,11 +71,20 @@ def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
 
 
 def child_path(path: str, key: str) -> str:
-    """The path of ``key`` below ``path``: ``$.a.b``, or ``$.a["odd key"]`` as a JSON string, so
-    that no key can put a line break or a quote into a message."""
-    if _KEY.fullmatch(key):
-        return f"{path}.{key}"
-    return f"{path}[{json.dumps(key, ensure_ascii=True)}]"
+    """The path of ``key`` below ``path``: ``$.a.b``. A key that is not a name (letters, digits,
+    underscores) may be personal data or forge output lines, so it is shown as ``[?]``."""
+    return f"{path}.{key}" if _KEY.fullmatch(key) else f"{path}[?]"
+
+
+def problem_count(exc: BaseException) -> int:
+    """How many problems a structuring failure holds, counting those a capped error left out."""
+    if isinstance(exc, ValidationError):
+        return exc.total
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return len(exc.extra_fields)
+    if isinstance(exc, BaseValidationError):
+        return sum(problem_count(sub) for sub in exc.exceptions)
+    return 1
 
 
 def _exact(kind: type, reason: str) -> Callable[[Any, Any], Any]:
@@ -158,9 +173,11 @@ def _tuple_hook(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], tup
                 items.append(item_hook(item, item_type))
             except Exception as exc:  # every failure is reported as a path
                 if len(problems) < MAX_PROBLEMS:
-                    problems += problems_of(exc, f"$[{i}]")
+                    found = problems_of(exc, f"$[{i}]")
+                    problems += found
+                    uncounted += problem_count(exc) - len(found)
                 else:
-                    uncounted += 1
+                    uncounted += problem_count(exc)
         if problems:
             raise ValidationError(problems, total=len(problems) + uncounted)
         return tuple(items)
@@ -227,6 +244,6 @@ def structure(data: Any, cls: type[T]) -> T:
     try:
         return CONVERTER.structure(data, cls)
     except Exception as exc:  # every failure is reported as a path, never a value
-        problems = problems_of(exc)
+        problems, total = problems_of(exc), problem_count(exc)
     # Raised outside the handler: the error keeps no link (__context__) to the input's exceptions.
-    raise ValidationError(problems)
+    raise ValidationError(problems, total=total)

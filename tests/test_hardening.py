@@ -1,0 +1,309 @@
+"""Hardening: no crash on any input, nothing personal in an exception, no lost update."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing
+import os
+import stat
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from terugkeer import CaseFile, ValidationError, load_case, loads, save_case
+from terugkeer.context import ProcessPhase
+from terugkeer.documents import casefiles
+from terugkeer.errors import MAX_PROBLEMS, ConflictError
+from terugkeer.factors import Assessment
+
+DAY = dt.date(2026, 3, 2)
+SENTINEL = "Zeynep-4711-sentinel"
+
+
+def _case() -> CaseFile:
+    return CaseFile("case-1").add_assessment(Assessment.build(DAY, {"F02": -3}))
+
+
+def _doc(**extra: object) -> dict[str, object]:
+    doc = json.loads(save_case(_case()))
+    doc.update(extra)
+    return doc
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    seen: list[BaseException] = []
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        item = todo.pop()
+        if item is None or any(item is s for s in seen):
+            continue
+        seen.append(item)
+        todo += [item.__context__, item.__cause__]
+    return seen
+
+
+def _holds(exc: BaseException, needle: str) -> bool:
+    """Whether the exception, anything it links to, or any attribute mentions ``needle``."""
+    for item in _chain(exc):
+        texts = [str(item), repr(item.args)]
+        texts += [repr(v) for v in getattr(item, "__dict__", {}).values()]
+        if any(needle in t for t in texts):
+            return True
+    return False
+
+
+# --- What load_case takes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bad", ["x\x00y", "{not a path", "\x00{", ""])
+def test_a_str_is_a_path_and_os_failures_are_validation_errors(bad: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        load_case(bad)
+    assert info.value.__context__ is None and info.value.__cause__ is None
+
+
+def test_a_fifo_a_device_and_a_folder_are_refused_before_reading(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for source in (fifo, Path("/dev/zero"), tmp_path):
+        with pytest.raises(ValidationError) as info:
+            load_case(source)
+        assert info.value.problems[0].reason in (
+            "is not a regular file",
+            "cannot be read as a file",
+        )
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'{"schema": "terugkeer/case", "version": 3, "case_id": "\\ud800"}',
+        b'{"schema": "terugkeer/case", "version": 3, "case_id": "\xed\xa0\x80"}',
+        '{"schema": "terugkeer/case"}'.encode("utf-16"),
+        '{"schema": "terugkeer/case"}'.encode("utf-32"),
+        b'\xef\xbb\xbf{"schema": "terugkeer/case"}',
+    ],
+)
+def test_only_utf8_text_is_a_document(data: bytes) -> None:
+    with pytest.raises(ValidationError):
+        load_case(data)
+
+
+def test_a_lone_surrogate_is_refused_with_its_path() -> None:
+    doc = _doc()
+    doc["assessments"][0]["ratings"][1]["note"] = "\ud800"  # type: ignore[index]
+    text = json.dumps(doc)  # writes it as the escape \ud800
+    with pytest.raises(ValidationError) as info:
+        loads(text, CaseFile)
+    assert [p.path for p in info.value.problems] == ["$.assessments[0].ratings[1].note"]
+
+
+def test_deep_nesting_is_refused_as_too_deeply_nested() -> None:
+    for depth in (40, 100_000):
+        with pytest.raises(ValidationError) as info:
+            loads("[" * depth + "]" * depth, CaseFile)
+        assert "too deeply nested" in info.value.problems[0].reason
+
+
+def test_many_bad_items_give_a_capped_list_and_a_count() -> None:
+    doc = _doc(consents=[{"purpose": 1}] * 5_000)
+    with pytest.raises(ValidationError) as info:
+        loads(json.dumps(doc), CaseFile)
+    err = info.value
+    assert len(err.problems) == MAX_PROBLEMS
+    assert err.total >= 5_000
+    assert "more" in str(err) and len(str(err)) < 20_000
+
+
+# --- Nothing personal in an exception -------------------------------------------------------------
+
+
+def _bad_inputs() -> list[str | bytes]:
+    s = SENTINEL
+    return [
+        f'{{"schema": "terugkeer/case", "version": 3, "case_id": "{s}", "x": ',  # broken JSON
+        f'{{"schema": "terugkeer/case", "version": 3, "case_id": "{s}", "case_id": 1}}',
+        f'{{"schema": "terugkeer/case", "version": 3, "case_id": "{s}", "{s}": 1}}',
+        f'{{"schema": "terugkeer/case", "version": 3, "case_id": ["{s}"]}}',
+        f'{{"schema": "{s}", "version": 3}}',
+        f'{{"schema": "terugkeer/case", "version": 3, "case_id": "a", "revision": "{s}"}}',
+        f'{{"schema": "terugkeer/case", "version": 3, "case_id": "a", "assessments": '
+        f'[{{"assessed_on": "{s}", "ratings": []}}]}}',
+        f'{{"schema": "terugkeer/case", "version": 3, "case_id": "a", "context": '
+        f'{{"phases": [{{"phase": "{s}", "on": "2026-01-01"}}]}}}}',
+        f'["{s}", NaN]',
+        (f'{{"case_id": "{s}"}}').encode("utf-16"),
+        f'{{"case_id": "{s}", "x": "\\ud800"}}',
+    ]
+
+
+def test_no_exception_references_the_input() -> None:
+    for bad in _bad_inputs():
+        data = bad if isinstance(bad, bytes) else bad.encode("utf-8", "surrogatepass")
+        with pytest.raises(ValidationError) as info:
+            load_case(data)
+        assert not _holds(info.value, SENTINEL), bad
+
+
+@pytest.mark.parametrize("lookup", ["factor", "signal", "wellbeing", "section"])
+def test_catalogue_lookups_keep_no_link_to_the_unknown_id(lookup: str) -> None:
+    from terugkeer.factors import get_factor
+    from terugkeer.planning import get_plan_section
+    from terugkeer.signals import get_signal
+    from terugkeer.wellbeing import get_wellbeing_item
+
+    function = {
+        "factor": get_factor,
+        "signal": get_signal,
+        "wellbeing": get_wellbeing_item,
+        "section": get_plan_section,
+    }[lookup]
+    with pytest.raises(ValidationError) as info:
+        function(SENTINEL)
+    assert not _holds(info.value, SENTINEL)
+
+
+FUZZ = st.one_of(
+    st.binary(max_size=300),
+    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+        lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+        max_leaves=25,
+    ).map(
+        lambda v: json.dumps(
+            {"schema": "terugkeer/case", "version": 3, "case_id": SENTINEL, "x": v}
+        ).encode()
+    ),
+)
+
+
+@settings(max_examples=20_000 if os.environ.get("CI") else 500, deadline=2_000)
+@given(FUZZ)
+def test_fuzz_only_validation_errors_and_no_sentinel(data: bytes) -> None:
+    """Any bytes: a case or a ValidationError, never another exception, never the input in it.
+
+    Hypothesis' ``deadline`` bounds the time per input (2 s)."""
+    try:
+        load_case(data)
+    except ValidationError as err:
+        assert all(p.path.startswith("$") for p in err.problems)
+        assert not _holds(err, SENTINEL)
+
+
+# --- Saving ----------------------------------------------------------------------------------------
+
+
+def test_every_save_increments_the_revision(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    save_case(_case(), path)
+    save_case(load_case(path), path)
+    assert load_case(path).revision == 2
+
+
+def test_a_stale_revision_is_refused_with_a_conflict(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    save_case(_case(), path)
+    first, second = load_case(path), load_case(path)
+    save_case(
+        first.change_phase(ProcessPhase.DECIDING, DAY), path, expected_revision=first.revision
+    )
+    with pytest.raises(ConflictError):
+        save_case(second, path, expected_revision=second.revision)
+    assert load_case(path).context.phase is ProcessPhase.DECIDING
+
+
+def _writer(path: str, rounds: int, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    landed = conflicts = 0
+    for _ in range(rounds):
+        while True:
+            case = load_case(path)
+            changed = case.change_phase(ProcessPhase.CONSIDERING, DAY)
+            try:
+                save_case(changed, path, expected_revision=case.revision)
+            except ConflictError:
+                conflicts += 1
+                continue
+            landed += 1
+            break
+    queue.put((landed, conflicts))
+
+
+def test_two_processes_lose_no_update(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    save_case(_case(), path)
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    rounds = 40
+    workers = [context.Process(target=_writer, args=(str(path), rounds, queue)) for _ in range(2)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(120)
+    results = [queue.get(timeout=5) for _ in workers]
+    assert sum(landed for landed, _ in results) == 2 * rounds
+    assert len(load_case(path).context.phases) == 2 * rounds
+
+
+def test_stale_temporary_files_of_the_case_are_removed(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    stale = tmp_path / ".case.json.abc123.tmp"
+    other = tmp_path / ".other.json.abc123.tmp"
+    stale.write_text("old", encoding="utf-8")
+    other.write_text("not ours", encoding="utf-8")
+    save_case(_case(), path)
+    assert not stale.exists() and other.exists()
+
+
+def test_the_file_mode_is_kept_and_new_files_are_private(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    save_case(_case(), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    path.chmod(0o640)
+    save_case(_case(), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_a_symbolic_link_is_followed_and_stays_a_link(tmp_path: Path) -> None:
+    target = tmp_path / "real.json"
+    link = tmp_path / "link.json"
+    save_case(_case(), target)
+    link.symlink_to(target)
+    save_case(load_case(link).change_phase(ProcessPhase.DECIDING, DAY), link)
+    assert link.is_symlink()
+    assert load_case(target).context.phase is ProcessPhase.DECIDING
+
+
+def test_never_writes_what_it_would_refuse_to_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "case.json"
+    monkeypatch.setattr(casefiles, "MAX_DOCUMENT_BYTES", 500)
+    with pytest.raises(ValidationError) as info:
+        save_case(_case(), path)
+    assert "larger" in info.value.problems[0].reason
+    assert not path.exists()
+    monkeypatch.undo()
+    odd = attrs.evolve(_case(), case_id="a\ud800b")
+    with pytest.raises(ValidationError) as info:
+        save_case(odd, path)
+    assert [p.path for p in info.value.problems] == ["$.case_id"]
+    assert not path.exists()
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, 60))
+def test_appending_keeps_every_entry_in_order(n: int) -> None:
+    case = CaseFile("c")
+    days = [DAY + dt.timedelta(days=i) for i in range(n)]
+    for day in days:
+        case = case.add_assessment(Assessment.blank(day))
+    assert [a.assessed_on for a in case.assessments] == days
+    if n:
+        with pytest.raises(ValidationError) as info:
+            case.add_assessment(Assessment.blank(DAY - dt.timedelta(days=1)))
+        assert info.value.problems[0].path == f"$.assessments[{n}].assessed_on"
