@@ -29,7 +29,7 @@ def _case() -> CaseFile:
 
 
 def _doc(**extra: object) -> dict[str, object]:
-    doc = json.loads(save_case(_case()))
+    doc: dict[str, object] = json.loads(save_case(_case()))
     doc.update(extra)
     return doc
 
@@ -195,7 +195,7 @@ def test_fuzz_only_validation_errors_and_no_sentinel(data: bytes) -> None:
         assert not _holds(err, SENTINEL)
 
 
-# --- Saving ----------------------------------------------------------------------------------------
+# --- Saving --------------------------------------------------------------------------------------
 
 
 def test_every_save_increments_the_revision(tmp_path: Path) -> None:

@@ -9,10 +9,10 @@
 - :func:`save_case` writes under an exclusive lock on a lock file beside the case: it removes
   stale temporary files of that case, checks ``expected_revision`` against the revision on disk
   (a :class:`~terugkeer.errors.ConflictError` when the file has moved on), writes a temporary file
-  in the same folder, flushes and fsyncs it, renames it over the case and fsyncs the folder. The saved case
-  carries the next revision. A crash mid-write leaves the previous file intact. An existing file keeps
-  its permission bits; a new one gets 0600. A symbolic link is followed: the file it points to is
-  replaced, the link stays. It never writes a document it would refuse to read.
+  in the same folder, flushes and fsyncs it, renames it over the case and fsyncs the folder. The
+  saved case carries the next revision. A crash mid-write leaves the previous file intact. An
+  existing file keeps its permission bits; a new one gets 0600. A symbolic link is followed: the
+  file it points to is replaced, the link stays. It never writes a document it would refuse to read.
 """
 
 from __future__ import annotations
