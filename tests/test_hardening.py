@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import os
 import stat
+import subprocess
 from pathlib import Path
 
 import attrs
@@ -307,3 +308,82 @@ def test_appending_keeps_every_entry_in_order(n: int) -> None:
         with pytest.raises(ValidationError) as info:
             case.add_assessment(Assessment.blank(DAY - dt.timedelta(days=1)))
         assert info.value.problems[0].path == f"$.assessments[{n}].assessed_on"
+
+
+# --- The command line never prints a traceback -------------------------------------------------
+
+
+def _run(
+    *args: str, env: dict[bytes, bytes] | None = None, **kwargs: object
+) -> subprocess.CompletedProcess[bytes]:
+    import sys
+
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, "-m", "terugkeer", *args],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        **kwargs,
+    )
+
+
+def _env(**extra: bytes) -> dict[bytes, bytes]:
+    env = dict(os.environb)
+    env.update({k.encode(): v for k, v in extra.items()})
+    return env
+
+
+@pytest.mark.parametrize("command", [["schema"], ["demo"], ["validate", "README.md"]])
+def test_a_closed_pipe_ends_quietly(command: list[str]) -> None:
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "terugkeer", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()  # like `| head -c 10`
+    stderr = process.stderr.read()
+    process.stderr.close()
+    process.wait(60)
+    assert b"Traceback" not in stderr
+
+
+def test_a_key_that_is_not_utf8_is_no_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    save_case(_case(), path)
+    result = _run("export", "--csv", str(path), env=_env(TERUGKEER_EXPORT_KEY=b"\xff" * 32))
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+
+
+def test_a_terminal_that_cannot_show_the_text_is_no_traceback() -> None:
+    result = _run("demo", env=_env(PYTHONIOENCODING=b"cp1252"))
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+
+
+def test_a_file_name_cannot_forge_a_line_of_validate_output(tmp_path: Path) -> None:
+    bad = tmp_path / "x\nFORGED.json: OK"
+    bad.write_text("{}", encoding="utf-8")
+    result = _run("validate", str(bad))
+    lines = result.stdout.decode().splitlines()
+    assert result.returncode == 1
+    assert not any(line.startswith("FORGED") for line in lines)
+
+
+def test_an_odd_key_name_cannot_forge_a_line_either(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    doc = _doc()
+    doc["a\nb.json: OK"] = 1
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    result = _run("validate", str(path))
+    assert result.returncode == 1
+    assert [line for line in result.stdout.decode().splitlines() if "OK" in line] == []
+
+
+def test_an_unwritable_output_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    save_case(_case(), path)
+    result = _run("report", str(path), "-o", str(tmp_path / "missing" / "out.txt"))
+    assert result.returncode == 1 and b"Traceback" not in result.stderr

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import UnsupportedLocaleError
+from .errors import TerugkeerError, UnsupportedLocaleError
 from .i18n import AVAILABLE_LOCALES, DEFAULT_LOCALE, resolve_locale
 
 __all__ = ["main"]
@@ -41,10 +42,23 @@ left out unless --include-notes is given.
 """
 
 
+_EPILOG = """\
+exit status: 0 when all went well, 1 for invalid input (a case file that is not valid, a missing
+key), 2 for wrong usage. No command prints a traceback.
+"""
+
+
+def _shown(name: str) -> str:
+    """A file name as given, or quoted when it holds a line break or another control character
+    (so it cannot forge a line of output)."""
+    return name if name.isprintable() else json.dumps(name)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="terugkeer",
         description="Tools around the 'Bewogen terugkeer' counselling methodology.",
+        epilog=_EPILOG,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     demo = commands.add_parser(
@@ -119,9 +133,11 @@ def _validate(files: Sequence[str]) -> int:
         except ValidationError as err:
             status = 1
             for problem in err.problems:
-                print(f"{name}: {problem.path}: {problem.reason}")
+                print(f"{_shown(name)}: {problem.path}: {problem.reason}")
+            if err.total > len(err.problems):
+                print(f"{_shown(name)}: and {err.total - len(err.problems)} more problems")
         else:
-            print(f"{name}: OK")
+            print(f"{_shown(name)}: OK")
     return status
 
 
@@ -132,7 +148,10 @@ def _export(files: Sequence[str], key_env: str, include_notes: bool) -> int:
     from .documents.research import MIN_KEY_BYTES, RESEARCH_COLUMNS, research_rows
     from .errors import ValidationError
 
-    key = os.environ.get(key_env, "").encode("utf-8")
+    if hasattr(os, "environb"):  # POSIX: the bytes as set, whatever their encoding
+        key = os.environb.get(key_env.encode("utf-8", "surrogateescape"), b"")
+    else:  # pragma: no cover - Windows
+        key = os.environ.get(key_env, "").encode("utf-8", "surrogateescape")
     if len(key) < MIN_KEY_BYTES:
         print(
             f"terugkeer: set {key_env} to a secret of at least {MIN_KEY_BYTES} bytes",
@@ -146,12 +165,8 @@ def _export(files: Sequence[str], key_env: str, include_notes: bool) -> int:
         return 1
     columns = (*RESEARCH_COLUMNS, "note") if include_notes else RESEARCH_COLUMNS
     writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
-    try:
-        writer.writeheader()
-        writer.writerows(research_rows(cases, key, include_notes=include_notes))
-        sys.stdout.flush()
-    except BrokenPipeError:  # e.g. piped into `head`: stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    writer.writeheader()
+    writer.writerows(research_rows(cases, key, include_notes=include_notes))
     return 0
 
 
@@ -168,7 +183,7 @@ def _report(name: str, locale: str, fmt: str, output: str | None) -> int:
         case = load_case(Path(name))
     except ValidationError as err:
         for problem in err.problems:
-            print(f"{name}: {problem.path}: {problem.reason}", file=sys.stderr)
+            print(f"{_shown(name)}: {problem.path}: {problem.reason}", file=sys.stderr)
         return 1
     texts = Texts(locale)
     if fmt == "html":
@@ -183,7 +198,34 @@ def _report(name: str, locale: str, fmt: str, output: str | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (2 for bad usage)."""
+    """Run the command line; returns the exit status (0 ok, 1 invalid input, 2 bad usage).
+
+    No command prints a traceback: a closed pipe ends quietly, output that the terminal's encoding
+    cannot show is replaced, and any other failure is one line on stderr.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    try:
+        status = _main(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`: stop quietly
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except TerugkeerError as err:
+        print(f"terugkeer: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:  # the output could not be written; the message names no file
+        print(f"terugkeer: {err.strerror or 'input/output error'}", file=sys.stderr)
+        return 1
+    return status
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     locale = DEFAULT_LOCALE
