@@ -25,6 +25,7 @@ from terugkeer import (
     TerugkeerError,
     ValidationError,
     case_summary,
+    dumps,
     from_document,
     handover_bundle,
     json_schema,
@@ -33,8 +34,14 @@ from terugkeer import (
     save_case,
     to_document,
 )
-from terugkeer.actionplan import Appointment, ClientInfo
-from terugkeer.case import CasePart, ConsentAction, ConsentPurpose, valid_consent
+from terugkeer.actionplan import (
+    Appointment,
+    ChildPlan,
+    ClientInfo,
+    FamilyMemberView,
+    OrganisationInfo,
+)
+from terugkeer.case import CasePart, ConsentAction, ConsentPurpose, HandoverBundle, valid_consent
 from terugkeer.cli import main
 from terugkeer.context import ProcessPhase
 from terugkeer.documents.research import pseudonym, research_rows
@@ -42,7 +49,10 @@ from terugkeer.documents.serialization import MAX_DOCUMENT_BYTES
 from terugkeer.signals import SignalObservation, SignalSource
 from terugkeer.testing import case_files, consent_records
 
+#: Far enough ahead that every generated consent is in force.
+LAST_DAY = dt.date(2100, 12, 31)
 DAY = dt.date(2026, 3, 2)
+ON = DAY + dt.timedelta(days=30)
 KEY = b"a research secret of 32 bytes..."
 SLOW = settings(
     max_examples=30,
@@ -108,19 +118,56 @@ def test_phase_history_only_grows() -> None:
 
 def test_no_consent_no_handover() -> None:
     with pytest.raises(ConsentRequired):
-        handover_bundle(case(), to="IOM")
+        handover_bundle(case(), to="IOM", on=ON)
     assert issubclass(ConsentRequired, TerugkeerError)
 
 
 def test_a_bundle_holds_only_the_consented_parts() -> None:
     c = case().add_consent(give("IOM", CasePart.OVERVIEWS))
-    bundle = handover_bundle(c, to="iom ")
+    bundle = handover_bundle(c, to="iom ", on=ON)
     assert bundle.assessments == c.assessments
     assert bundle.client is None
     assert bundle.plan is None
     assert bundle.health == ()
     with pytest.raises(ConsentRequired):
-        handover_bundle(c, to="Another organisation")
+        handover_bundle(c, to="Another organisation", on=ON)
+
+
+def test_a_consent_dated_later_is_not_in_force_yet() -> None:
+    later = DAY + dt.timedelta(days=400)
+    c = case().add_consent(
+        ConsentRecord(ConsentPurpose.HANDOVER, "IOM", later, parts=(CasePart.CLIENT_DETAILS,))
+    )
+    with pytest.raises(ConsentRequired):
+        handover_bundle(c, to="IOM", on=DAY)
+    assert handover_bundle(c, to="IOM", on=later).client == c.client
+
+
+def test_a_plan_travels_without_the_names_in_it_unless_client_details_were_consented() -> None:
+    plan = ActionPlan(
+        organisation=OrganisationInfo(counsellor="Anna", file_number="F-1", present="Sam, Anna"),
+        children=(ChildPlan(child="Mira", school="village school"),),
+        family=(FamilyMemberView(member="Omar", wishes="stay together"),),
+    )
+    c = attrs.evolve(case(), plan=plan).add_consent(give("IOM", CasePart.ACTION_PLAN))
+    bundle = handover_bundle(c, to="IOM", on=ON)
+    assert bundle.plan is not None
+    assert bundle.plan.children[0].school == "village school"
+    assert bundle.plan.family[0].wishes == "stay together"
+    text = dumps(bundle)
+    for name in ("Anna", "F-1", "Mira", "Omar", "Sam"):
+        assert name not in text
+    full = c.add_consent(give("IOM", CasePart.ACTION_PLAN, CasePart.CLIENT_DETAILS))
+    assert handover_bundle(full, to="IOM", on=ON).plan == plan
+
+
+def test_a_bundle_document_that_carries_more_than_its_parts_is_refused() -> None:
+    c = case().add_consent(give("IOM", CasePart.OVERVIEWS, CasePart.CLIENT_DETAILS))
+    doc = to_document(handover_bundle(c, to="IOM", on=ON))
+    doc["parts"] = ["overviews"]
+    with pytest.raises(ValidationError) as info:
+        loads(json.dumps(doc), HandoverBundle)
+    assert [p.path for p in info.value.problems] == ["$.client"]
 
 
 def test_a_withdrawn_consent_no_longer_counts() -> None:
@@ -130,19 +177,19 @@ def test_a_withdrawn_consent_no_longer_counts() -> None:
     )
     assert len(withdrawn.consents) == 2  # a withdrawal is a new record, not an edit
     with pytest.raises(ConsentRequired):
-        handover_bundle(withdrawn, to="IOM")
+        handover_bundle(withdrawn, to="IOM", on=ON)
 
 
 @SLOW
 @given(case_files(), st.sampled_from(["Org A", "Org B", "IOM"]))
 def test_no_bundle_ever_contains_a_part_without_consent(c: CaseFile, org: str) -> None:
     """Consent gates sharing (SPEC §0): a bundle never carries an unconsented part."""
-    consent = valid_consent(c.consents, ConsentPurpose.HANDOVER, org)
+    consent = valid_consent(c.consents, ConsentPurpose.HANDOVER, org, on=LAST_DAY)
     if consent is None:
         with pytest.raises(ConsentRequired):
-            handover_bundle(c, to=org)
+            handover_bundle(c, to=org, on=LAST_DAY)
         return
-    bundle = handover_bundle(c, to=org)
+    bundle = handover_bundle(c, to=org, on=LAST_DAY)
     allowed = set(consent.parts)
     if CasePart.CLIENT_DETAILS not in allowed:
         assert bundle.client is None
@@ -152,6 +199,11 @@ def test_no_bundle_ever_contains_a_part_without_consent(c: CaseFile, org: str) -
         assert bundle.weighty_factors == ()
     if CasePart.ACTION_PLAN not in allowed:
         assert bundle.plan is None
+    elif CasePart.CLIENT_DETAILS not in allowed:
+        assert bundle.plan is not None
+        assert bundle.plan.organisation.counsellor == bundle.plan.organisation.file_number == ""
+        assert all(child.child == "" for child in bundle.plan.children)
+        assert all(member.member == "" for member in bundle.plan.family)
     if CasePart.HEALTH_CHECKLISTS not in allowed:
         assert bundle.health == ()
 
@@ -161,7 +213,7 @@ def test_the_latest_record_decides(records: list[ConsentRecord]) -> None:
     for purpose in ConsentPurpose:
         for org in ("Org A", "Org B", "IOM"):
             mine = [r for r in records if r.purpose is purpose and r.organisation == org]
-            found = valid_consent(records, purpose, org)
+            found = valid_consent(records, purpose, org, on=LAST_DAY)
             if not mine or mine[-1].action is ConsentAction.WITHDRAW:
                 assert found is None
             else:

@@ -315,7 +315,9 @@ def document_strategies() -> dict[type, st.SearchStrategy[Any]]:
             .map(lambda c: c.context.phases[0]),
             ConsentRecord: consent_records(),
             HandoverBundle: case_files().map(
-                lambda c: handover_bundle(c.add_consent(_FULL_HANDOVER), "Org A")
+                lambda c: handover_bundle(
+                    c.add_consent(_FULL_HANDOVER), "Org A", on=dt.date(2100, 12, 31)
+                )
             ),
             CaseSummary: case_files().map(case_summary),
             PlanAttention: st.lists(weighty_factors(), min_size=1)

@@ -143,15 +143,25 @@ def _same_organisation(a: str, b: str) -> bool:
 
 
 def valid_consent(
-    consents: Sequence[ConsentRecord], purpose: ConsentPurpose, organisation: str
+    consents: Sequence[ConsentRecord],
+    purpose: ConsentPurpose,
+    organisation: str,
+    *,
+    on: dt.date,
 ) -> ConsentRecord | None:
-    """The consent in force for a purpose and organisation: the latest record, if it gives consent.
+    """The consent in force on day ``on`` for a purpose and organisation, if any.
 
-    Records count in the order they were added; a withdrawal ends every earlier consent.
+    Only records dated ``on`` or before count: a consent is in force from its date, never before
+    (a consent dated in the future is not in force today). Of those, the latest record added
+    decides; a withdrawal ends every earlier consent.
     """
     latest = None
     for record in consents:
-        if record.purpose is purpose and _same_organisation(record.organisation, organisation):
+        if (
+            record.purpose is purpose
+            and record.on <= on
+            and _same_organisation(record.organisation, organisation)
+        ):
             latest = record
     return latest if latest is not None and latest.action is ConsentAction.GIVE else None
 
@@ -316,9 +326,36 @@ class CaseFile:
         return attrs.evolve(self.plan, client=self.client)
 
 
+def _without_identifying(value: object) -> object:
+    """``value`` with every field marked ``identifying`` reset to its default, recursively."""
+    if isinstance(value, tuple):
+        return tuple(_without_identifying(v) for v in value)
+    if not attrs.has(type(value)):
+        return value
+    changes: dict[str, object] = {}
+    for field in attrs.fields(type(value)):  # type: ignore[arg-type]
+        current = getattr(value, field.name)
+        if field.metadata.get("identifying"):
+            factory = getattr(field.default, "factory", None)
+            changes[field.name] = factory() if factory is not None else field.default
+        else:
+            changes[field.name] = _without_identifying(current)
+    return attrs.evolve(value, **changes)  # type: ignore[misc]
+
+
+def _identifies(value: object) -> bool:
+    """True when a field marked ``identifying`` holds something, anywhere inside ``value``."""
+    return _without_identifying(value) != value
+
+
 @attrs.frozen
 class HandoverBundle:
-    """What travels to another organisation: only the parts covered by a valid consent."""
+    """What travels to another organisation: only the parts covered by a consent in force.
+
+    Loading or building a bundle whose contents exceed its ``parts`` is refused: client details
+    travel only with ``client_details``, and without that part the plan carries no field that
+    identifies a person (counsellor, file number, people present, children's and relatives' names).
+    """
 
     organisation: str
     consent_given_on: dt.date
@@ -330,26 +367,50 @@ class HandoverBundle:
     plan: ActionPlan | None = None
     health: tuple[HealthChecklist, ...] = ()
 
+    def __attrs_post_init__(self) -> None:
+        extra: list[Problem] = []
+        parts = set(self.parts) if type(self.parts) is tuple else set()
+        if self.client is not None and CasePart.CLIENT_DETAILS not in parts:
+            extra.append(Problem("$.client", "travels only with the part client_details"))
+        if CasePart.OVERVIEWS not in parts:
+            for name in ("assessments", "change_possibilities", "weighty_factors"):
+                if getattr(self, name):
+                    extra.append(Problem(f"$.{name}", "travels only with the part overviews"))
+        if self.plan is not None:
+            if CasePart.ACTION_PLAN not in parts:
+                extra.append(Problem("$.plan", "travels only with the part action_plan"))
+            elif CasePart.CLIENT_DETAILS not in parts and _identifies(self.plan):
+                extra.append(
+                    Problem("$.plan", "identifies people: that needs the part client_details")
+                )
+        if self.health and CasePart.HEALTH_CHECKLISTS not in parts:
+            extra.append(Problem("$.health", "travels only with the part health_checklists"))
+        validated(self, extra)
 
-def handover_bundle(case: CaseFile, to: str) -> HandoverBundle:
-    """The parts of ``case`` the client agreed to hand over to organisation ``to``.
 
-    Raises :class:`ConsentRequired` when no valid handover consent names that organisation
-    (never given, or withdrawn).
+def handover_bundle(case: CaseFile, to: str, *, on: dt.date) -> HandoverBundle:
+    """The parts of ``case`` the client agreed to hand over to organisation ``to``, on day ``on``.
+
+    Raises :class:`ConsentRequired` when no handover consent for that organisation is in force on
+    that day (never given, given later, or withdrawn). What travels follows the consented parts
+    field by field: without ``client_details``, the plan goes without the fields that identify a
+    person.
     """
-    consent = valid_consent(case.consents, ConsentPurpose.HANDOVER, to)
+    consent = valid_consent(case.consents, ConsentPurpose.HANDOVER, to, on=on)
     if consent is None:
-        raise ConsentRequired("no valid handover consent for this organisation")
+        raise ConsentRequired("no handover consent in force for this organisation on that day")
     parts = consent.parts
     overviews = CasePart.OVERVIEWS in parts
+    details = CasePart.CLIENT_DETAILS in parts
+    plan = case.plan if details else _without_identifying(case.plan)
     return HandoverBundle(
         organisation=consent.organisation,
         consent_given_on=consent.on,
         parts=parts,
-        client=case.client if CasePart.CLIENT_DETAILS in parts else None,
+        client=case.client if details else None,
         assessments=case.assessments if overviews else (),
         change_possibilities=case.change_possibilities if overviews else (),
         weighty_factors=case.weighty_factors if overviews else (),
-        plan=case.plan if CasePart.ACTION_PLAN in parts else None,
+        plan=plan if CasePart.ACTION_PLAN in parts else None,  # type: ignore[arg-type]
         health=case.health if CasePart.HEALTH_CHECKLISTS in parts else (),
     )
