@@ -13,6 +13,7 @@ out.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from typing import Any
 
 import attrs
@@ -250,7 +251,9 @@ class InformationChannel(LabelledEnum):
 class Information:
     """Section 6: the sources the client uses, and others to try."""
 
-    channels_used: tuple[InformationChannel, ...] = ()
+    channels_used: tuple[InformationChannel, ...] = attrs.field(
+        default=(), metadata={"json_schema": {"uniqueItems": True}}
+    )
     sources_used: str = ""
     sources_to_try: str = ""
 
@@ -447,11 +450,19 @@ class Appointment:
 class ActivityUpdate:
     """A dated change of an activity's status; the appointment itself is never rewritten."""
 
-    appointment: int  #: index in :attr:`ActionPlan.appointments`, from 0
-    activity: int  #: the activity's number, from 1
+    #: Index in :attr:`ActionPlan.appointments`, from 0.
+    appointment: int = attrs.field(metadata={"json_schema": {"minimum": 0}})
+    #: The activity's number, from 1.
+    activity: int = attrs.field(metadata={"json_schema": {"minimum": 1, "maximum": MAX_ITEMS}})
     status: ActivityStatus
     on: dt.date
     reason: str = ""  #: why it was not done
+
+    #: For the JSON Schema: "not done" needs a reason (the loader's rule too).
+    __json_schema__: typing.ClassVar[dict[str, object]] = {
+        "if": {"properties": {"status": {"const": "not_done"}}},
+        "then": {"properties": {"reason": {"minLength": 1}}},
+    }
 
     def __attrs_post_init__(self) -> None:
         extra = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import typing
 from collections.abc import Sequence
 
 import attrs
@@ -69,7 +70,9 @@ class CaseContext:
     asylum_outcome: AsylumOutcome | None = None
     return_way: ReturnWay | None = None  #: if decided
     alternative: Alternative | None = None  #: if the client chose another way
-    vulnerable: tuple[VulnerableCharacteristic, ...] = ()
+    vulnerable: tuple[VulnerableCharacteristic, ...] = attrs.field(
+        default=(), metadata={"json_schema": {"uniqueItems": True}}
+    )
 
     def __attrs_post_init__(self) -> None:
         extra = []
@@ -119,11 +122,20 @@ class ConsentRecord:
     """
 
     purpose: ConsentPurpose
-    organisation: str
+    organisation: str = attrs.field(metadata={"json_schema": {"pattern": "\\S"}})
     on: dt.date
     action: ConsentAction = ConsentAction.GIVE
     parts: tuple[CasePart, ...] = ()
     note: str = ""
+
+    #: For the JSON Schema: a handover consent given names the parts (the loader's rule too).
+    __json_schema__: typing.ClassVar[dict[str, object]] = {
+        "if": {
+            "properties": {"purpose": {"const": "handover"}, "action": {"const": "give"}},
+            "required": ["action"],
+        },
+        "then": {"properties": {"parts": {"minItems": 1}}, "required": ["parts"]},
+    }
 
     def __attrs_post_init__(self) -> None:
         extra = []
@@ -206,7 +218,7 @@ class CaseFile:
     ()
     """
 
-    case_id: str = attrs.field(metadata={"identifying": True})
+    case_id: str = attrs.field(metadata={"identifying": True, "json_schema": {"pattern": "\\S"}})
     client: ClientInfo = attrs.field(factory=ClientInfo)
     context: CaseContext = attrs.field(factory=CaseContext)
     family: tuple[FamilyMemberView, ...] = ()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import typing
 from collections.abc import Iterator, Mapping
 
 import attrs
@@ -191,13 +192,20 @@ class Rating:
     terugkeer.errors.ValidationError: 1 problem: $.score: is out of range
     """
 
-    factor: str
+    factor: str = attrs.field(metadata={"json_schema": {"enum": [r.id for r in FACTOR_ROWS]}})
     kind: RatingKind
     #: −3..−1 or +1..+3 when scored, else None (also stated for the JSON Schema).
     score: int | None = attrs.field(
         default=None, metadata={"json_schema": {"enum": [*sorted(SCORES), None]}}
     )
     note: str = attrs.field(default="", metadata={"free_text": True})
+
+    #: For the JSON Schema: a score exactly when the kind is "scored" (the loader's rule too).
+    __json_schema__: typing.ClassVar[dict[str, object]] = {
+        "if": {"properties": {"kind": {"const": "scored"}}},
+        "then": {"properties": {"score": {"enum": sorted(SCORES)}}, "required": ["score"]},
+        "else": {"properties": {"score": {"const": None}}},
+    }
 
     def __attrs_post_init__(self) -> None:
         problems: list[Problem] = []
@@ -269,7 +277,7 @@ class NewConsideration:
     does not count in the totals, which are the totals of the form's 19 factors.
     """
 
-    name: str = attrs.field(metadata={"free_text": True})
+    name: str = attrs.field(metadata={"free_text": True, "json_schema": {"pattern": "\\S"}})
     raised_on: dt.date
     note: str = attrs.field(default="", metadata={"free_text": True})
 
@@ -307,7 +315,18 @@ class Assessment:
     """
 
     assessed_on: dt.date
-    ratings: tuple[Rating, ...]
+    ratings: tuple[Rating, ...] = attrs.field(
+        metadata={
+            "json_schema": {
+                "minItems": len(FACTOR_ROWS),
+                "maxItems": len(FACTOR_ROWS),
+                "prefixItems": [
+                    {"$ref": "#/$defs/Rating", "properties": {"factor": {"const": r.id}}}
+                    for r in FACTOR_ROWS
+                ],
+            }
+        }
+    )
     #: Factor 1's category, if known.
     asylum_outcome: AsylumOutcome | None = None
     #: Factor 1's explanation field ("toelichting").

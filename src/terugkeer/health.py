@@ -81,8 +81,10 @@ class Money:
     'EUR'
     """
 
-    amount: decimal.Decimal
-    currency: str
+    amount: decimal.Decimal = attrs.field(
+        metadata={"json_schema": {"pattern": "^(0|[1-9][0-9]*)(\\.[0-9]+)?$"}}
+    )
+    currency: str = attrs.field(metadata={"json_schema": {"enum": sorted(CURRENCY_CODES)}})
 
     def __attrs_post_init__(self) -> None:
         problems = []

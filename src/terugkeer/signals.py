@@ -12,6 +12,7 @@ steps) is in :mod:`terugkeer.referral`.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 
 import attrs
 
@@ -192,11 +193,17 @@ class SignalObservation:
     client). It identifies a person, so the research export leaves it out.
     """
 
-    signal: str
+    signal: str = attrs.field(metadata={"json_schema": {"enum": [r.id for r in SIGNAL_ROWS]}})
     source: SignalSource
     observed_on: dt.date
     note: str = ""
     about: str = attrs.field(default="", metadata={"identifying": True})
+
+    #: For the JSON Schema: an "other" signal needs a note saying what (the loader's rule too).
+    __json_schema__: typing.ClassVar[dict[str, object]] = {
+        "if": {"properties": {"signal": {"enum": [r.id for r in SIGNAL_ROWS if r.free_text]}}},
+        "then": {"properties": {"note": {"minLength": 1}}},
+    }
 
     def __attrs_post_init__(self) -> None:
         extra = []
@@ -213,8 +220,14 @@ class FactorsRecord:
     """The risk and protective factors present, as noted on one day."""
 
     recorded_on: dt.date
-    risk: tuple[str, ...] = ()
-    protective: tuple[str, ...] = ()
+    risk: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata={"json_schema": {"items": {"enum": list(RISK_ROWS)}, "uniqueItems": True}},
+    )
+    protective: tuple[str, ...] = attrs.field(
+        default=(),
+        metadata={"json_schema": {"items": {"enum": list(PROTECTIVE_ROWS)}, "uniqueItems": True}},
+    )
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -327,7 +340,7 @@ class StepRecord:
     whether consent was given; consulting has none.
     """
 
-    referral: int
+    referral: int = attrs.field(metadata={"json_schema": {"minimum": 0}})
     step: ReferralStep
     on: dt.date
     outcome: Answer | None = None

@@ -1,9 +1,10 @@
 """JSON Schema (draft 2020-12) for terugkeer's documents, generated from the types.
 
-The schema follows the same rules as loading: exact JSON types, enums by value, dates as
-``YYYY-MM-DD``, decimal amounts as strings, no unknown keys, the form's score range and list
-limits. Rules that need more than one field (book order of the ratings, the order of referral
-steps, consent before consulting) are checked by :func:`~terugkeer.loads` only.
+The schema follows the same rules as loading wherever JSON Schema can express them: exact JSON
+types, enums by value and catalogue ids, dates as ``YYYY-MM-DD``, decimal amounts as strings, no
+unknown keys, 19 ratings in book order, a score exactly when scored, ranges and list limits. Records
+add their cross-field rules with a ``__json_schema__`` class attribute (``if``/``then``). Rules that
+compare records or need the clock are checked by :func:`~terugkeer.loads` only (listed in the docs).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ __all__ = ["DRAFT", "json_schema"]
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 _ID_TYPES = (Factor, PlanSection, Signal, SuicideStep, WellbeingItem)
-_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # ECMA-262: "$" is the very end
 _DECIMAL_PATTERN = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"
 
 
@@ -89,6 +90,7 @@ class _Builder:
                 "properties": properties,
                 "required": required,
                 "additionalProperties": False,
+                **getattr(cls, "__json_schema__", {}),
             }
         return {"$ref": f"#/$defs/{name}"}
 
