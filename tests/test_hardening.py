@@ -387,3 +387,35 @@ def test_an_unwritable_output_is_one_line_not_a_traceback(tmp_path: Path) -> Non
     save_case(_case(), path)
     result = _run("report", str(path), "-o", str(tmp_path / "missing" / "out.txt"))
     assert result.returncode == 1 and b"Traceback" not in result.stderr
+
+
+# --- Who entered a record, and when ------------------------------------------------------------
+
+
+def test_appended_records_carry_who_entered_them_and_when() -> None:
+    from terugkeer.stamps import Entered
+
+    at = dt.datetime(2026, 3, 2, 14, 5, tzinfo=dt.timezone.utc)
+    stamp = Entered("c-17", at)
+    assessment = attrs.evolve(Assessment.build(DAY, {"F02": -3}), entered=stamp)
+    case = CaseFile("c").add_assessment(assessment).change_phase(ProcessPhase.DECIDING, DAY, stamp)
+    loaded = loads(save_case(case), CaseFile)
+    assert loaded.assessments[0].entered == stamp
+    assert loaded.context.phases[0].entered == stamp
+    assert (
+        json.loads(save_case(case))["assessments"][0]["entered"]["at"]
+        == "2026-03-02T14:05:00+00:00"
+    )
+
+
+def test_a_moment_without_a_time_zone_is_refused() -> None:
+    from terugkeer.stamps import Entered
+
+    with pytest.raises(ValidationError) as info:
+        Entered("c-17", dt.datetime(2026, 3, 2, 14, 5))
+    assert [p.path for p in info.value.problems] == ["$.at"]
+    doc = json.loads(save_case(_case()))
+    doc["assessments"][0]["entered"] = {"by": "c-17", "at": "2026-03-02T14:05:00"}
+    with pytest.raises(ValidationError) as info:
+        loads(json.dumps(doc), CaseFile)
+    assert [p.path for p in info.value.problems] == ["$.assessments[0].entered.at"]

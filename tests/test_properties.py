@@ -75,6 +75,7 @@ from terugkeer.signals import (
     Taxation,
 )
 from terugkeer.socialmap import MapEntry, SocialMap
+from terugkeer.stamps import Entered
 from terugkeer.testing import (
     action_plans,
     assessment_pairs,
@@ -84,6 +85,7 @@ from terugkeer.testing import (
     consent_records,
     emotion_exercises,
     emotion_records,
+    entered_stamps,
     factor_ids,
     factors_records,
     health_checklists,
@@ -325,6 +327,7 @@ def document_strategies() -> dict[type, st.SearchStrategy[Any]]:
             .filter(bool)
             .map(lambda items: items[0]),
             NewConsideration: new_considerations(),
+            Entered: entered_stamps(),
         }
     )
     return found

@@ -16,7 +16,7 @@ PUBLIC_MODULES = (
     "referral", "wellbeing", "socialmap", "context", "case", "casesummary", "answers", "errors",
     "i18n", "documents.serialization", "documents.casefiles", "documents.schema",
     "documents.research", "documents.converter", "reports.text", "reports.html", "reports.svg",
-    "reports.markup", "testing",
+    "reports.markup", "testing", "stamps",
 )  # fmt: skip
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -96,7 +96,7 @@ def test_records_are_frozen_and_slotted() -> None:
 DOMAIN_MODULES = (
     "answers", "factors", "actionplan", "planning", "health", "healthfindings", "signals",
     "referral", "wellbeing", "context", "case", "casesummary", "documents/research", "errors",
-    "_checks", "_labelled", "overviews", "socialmap", "catalogues/factors",
+    "_checks", "_labelled", "overviews", "socialmap", "stamps", "catalogues/factors",
     "catalogues/actionplan", "catalogues/health", "catalogues/signals", "catalogues/wellbeing",
     "catalogues/currencies", "catalogues/socialmap", "catalogues/context",
 )  # fmt: skip

@@ -341,7 +341,7 @@ def test_generated_reports_open_and_print_in_chromium(case: CaseFile) -> None:
 # --- The house: layers you can see ---------------------------------------------------------------
 
 LAYERS: dict[str, int] = {"catalogues": 0, "foundations": 1, "instruments": 2, "documents": 3}
-FOUNDATIONS = {"errors", "answers", "i18n", "_labelled", "_checks"}
+FOUNDATIONS = {"errors", "answers", "i18n", "_labelled", "_checks", "stamps"}
 PROGRAMS = {"cli", "_demo", "__main__", "testing", "__init__"}
 
 

@@ -32,7 +32,7 @@ def problems(doc: object) -> list[tuple[str, str]]:
 
 def test_a_document_carries_schema_and_version() -> None:
     doc = assessment_doc()
-    assert (doc["schema"], doc["version"]) == ("terugkeer/assessment", 2)
+    assert (doc["schema"], doc["version"]) == ("terugkeer/assessment", 3)
     assert doc["assessed_on"] == "2026-03-02"
     assert doc["ratings"][1] == {"factor": "F02", "kind": "scored", "score": -3, "note": ""}
     assert doc["asylum_outcome"] == "va"
@@ -116,7 +116,7 @@ def test_a_newer_version_names_both_versions() -> None:
     doc["version"] = 7
     ((path, reason),) = problems(doc)
     assert path == "$.version"
-    assert "version 7" in reason and "version 2" in reason
+    assert "version 7" in reason and "version 3" in reason
 
 
 def test_migrations_run_in_order_up_to_the_current_version() -> None:

@@ -94,6 +94,8 @@ def check_value(value: object, annotation: Any, path: str) -> list[Problem]:
         return []
     if annotation is dt.date:
         return check_date(value, path)
+    if annotation is dt.datetime:
+        return [] if type(value) is dt.datetime else [Problem(path, "must be a date and time")]
     if isinstance(annotation, type) and not isinstance(value, annotation):
         return [Problem(path, f"must be a {annotation.__name__}")]
     return []

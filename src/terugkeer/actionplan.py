@@ -22,6 +22,7 @@ from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
 from .answers import Answer
 from .errors import Problem, ValidationError
+from .stamps import Entered
 
 __all__ = [
     "MAX_ITEMS",
@@ -434,6 +435,8 @@ class Appointment:
     held_on: dt.date
     next_on: dt.date | None = None
     activities: tuple[Activity, ...] = _items()
+    #: Who entered this appointment, and when.
+    entered: Entered = attrs.field(factory=Entered)
 
     def __attrs_post_init__(self) -> None:
         extra = []

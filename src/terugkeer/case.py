@@ -30,6 +30,7 @@ from .factors import Assessment, AsylumOutcome
 from .health import HealthChecklist
 from .overviews import ChangePossibility, WeightyFactor
 from .signals import SignalLog
+from .stamps import Entered
 
 __all__ = [
     "CaseContext",
@@ -56,6 +57,8 @@ class PhaseChange:
 
     phase: ProcessPhase
     on: dt.date
+    #: Who entered this change, and when.
+    entered: Entered = attrs.field(factory=Entered)
 
     __attrs_post_init__ = validated
 
@@ -127,6 +130,8 @@ class ConsentRecord:
     action: ConsentAction = ConsentAction.GIVE
     parts: tuple[CasePart, ...] = ()
     note: str = ""
+    #: Who entered this record, and when.
+    entered: Entered = attrs.field(factory=Entered)
 
     #: For the JSON Schema: a handover consent given names the parts (the loader's rule too).
     __json_schema__: typing.ClassVar[dict[str, object]] = {
@@ -299,9 +304,12 @@ class CaseFile:
             raise ValidationError.at(f"$.consents[{len(self.consents)}]", "must be a ConsentRecord")
         return self._appended("consents", record)
 
-    def change_phase(self, phase: ProcessPhase, on: dt.date) -> CaseFile:
-        """Record that the client entered ``phase`` on ``on``."""
-        context = attrs.evolve(self.context, phases=(*self.context.phases, PhaseChange(phase, on)))
+    def change_phase(
+        self, phase: ProcessPhase, on: dt.date, entered: Entered | None = None
+    ) -> CaseFile:
+        """Record that the client entered ``phase`` on ``on`` (and who recorded it, when)."""
+        change = PhaseChange(phase, on, entered or Entered())
+        context = attrs.evolve(self.context, phases=(*self.context.phases, change))
         return attrs.evolve(self, context=context)
 
     def with_context(self, context: CaseContext) -> CaseFile:

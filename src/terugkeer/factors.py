@@ -23,6 +23,7 @@ from ._checks import check_date, check_enum, check_int, check_text, raise_if
 from ._labelled import LabelledEnum
 from .catalogues.factors import FACTOR_ROWS
 from .errors import Problem, ValidationError
+from .stamps import Entered
 
 __all__ = [
     "FACTORS",
@@ -335,6 +336,8 @@ class Assessment:
     time_pressure: bool = False
     #: Considerations none of the 19 factors covers (§3.1, §2.4).
     new_considerations: tuple[NewConsideration, ...] = ()
+    #: Who entered this assessment, and when.
+    entered: Entered = attrs.field(factory=Entered)
 
     def __attrs_post_init__(self) -> None:
         problems = check_date(self.assessed_on, "$.assessed_on")
@@ -355,6 +358,8 @@ class Assessment:
         problems += check_text(self.asylum_outcome_explanation, "$.asylum_outcome_explanation")
         if type(self.time_pressure) is not bool:
             problems.append(Problem("$.time_pressure", "must be true or false"))
+        if not isinstance(self.entered, Entered):
+            problems.append(Problem("$.entered", "must be an Entered"))
         if type(self.new_considerations) is not tuple:
             problems.append(Problem("$.new_considerations", "must be a tuple"))
         else:
@@ -461,7 +466,7 @@ class Assessment:
             ),
             self.time_pressure if time_pressure is KEEP else time_pressure,
             (*self.new_considerations, *new_considerations),
-        )
+        )  # a new entry: who entered it is stamped by the caller
 
     def rating(self, factor_id: str) -> Rating:
         """The rating of one factor."""

@@ -28,6 +28,7 @@ from .catalogues.signals import (
     SUICIDE_STEP_ROWS,
 )
 from .errors import Problem, ValidationError
+from .stamps import Entered
 
 __all__ = [
     "EMOTION_RESPONSES",
@@ -198,6 +199,8 @@ class SignalObservation:
     observed_on: dt.date
     note: str = ""
     about: str = attrs.field(default="", metadata={"identifying": True})
+    #: Who entered this observation, and when.
+    entered: Entered = attrs.field(factory=Entered)
 
     #: For the JSON Schema: an "other" signal needs a note saying what (the loader's rule too).
     __json_schema__: typing.ClassVar[dict[str, object]] = {

@@ -42,6 +42,7 @@ from .factors import (
     RatingKind,
 )
 from .overviews import ChangePossibility, WeightKind, WeightyFactor
+from .stamps import Entered
 
 __all__ = [
     "Fill",
@@ -56,6 +57,7 @@ __all__ = [
     "dates",
     "emotion_exercises",
     "emotion_records",
+    "entered_stamps",
     "factor_ids",
     "factors_records",
     "health_checklists",
@@ -169,6 +171,16 @@ def change_possibilities(draw: st.DrawFn) -> ChangePossibility:
     return ChangePossibility.for_factor(
         assessment, factor, draw(notes()), draw(notes()), draw(notes())
     )
+
+
+def entered_stamps() -> st.SearchStrategy[Entered]:
+    """Who entered a record (a counsellor id, or none) and when (with a zone, or unknown)."""
+    moments = st.datetimes(
+        min_value=dt.datetime(2000, 1, 1),
+        max_value=dt.datetime(2100, 1, 1),
+        timezones=st.just(dt.timezone.utc),
+    )
+    return st.builds(Entered, st.just("") | identifying_texts(), st.none() | moments)
 
 
 def weight_kinds() -> st.SearchStrategy[WeightKind]:

@@ -106,6 +106,23 @@ def _structure_date(value: Any, _: Any) -> dt.date:
     raise ValidationError.at("$", "is not a calendar date")
 
 
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})")
+
+
+def _structure_datetime(value: Any, _: Any) -> dt.datetime:
+    if type(value) is not str or not _DATETIME.fullmatch(value):
+        raise ValidationError.at("$", "must be a date and time with a zone (ISO 8601)")
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    raise ValidationError.at("$", "is not a calendar date and time")
+
+
+def _unstructure_datetime(value: dt.datetime) -> str:
+    return value.isoformat()
+
+
 def _by_id(lookup: Callable[[str], T]) -> Callable[[Any, Any], T]:
     """Catalogue entries are written as their stable id and read back through the catalogue."""
 
@@ -218,6 +235,8 @@ def configure_converter(converter: cattrs.Converter) -> None:
         converter.register_unstructure_hook(base, _unstructure_enum)
     converter.register_structure_hook(decimal.Decimal, _structure_decimal)
     converter.register_unstructure_hook(decimal.Decimal, lambda amount: format(amount, "f"))
+    converter.register_structure_hook(dt.datetime, _structure_datetime)
+    converter.register_unstructure_hook(dt.datetime, _unstructure_datetime)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     for entry_type, lookup in _CATALOGUE_ENTRIES:

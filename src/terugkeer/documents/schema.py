@@ -33,6 +33,10 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 _ID_TYPES = (Factor, PlanSection, Signal, SuicideStep, WellbeingItem)
 _DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # ECMA-262: "$" is the very end
+_DATETIME_PATTERN = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2})$"
+)
 _DECIMAL_PATTERN = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"
 
 
@@ -56,6 +60,8 @@ class _Builder:
         simple = {str: "string", bool: "boolean", int: "integer"}
         if annotation in simple:
             return {"type": simple[annotation]}
+        if annotation is dt.datetime:
+            return {"type": "string", "format": "date-time", "pattern": _DATETIME_PATTERN}
         if annotation is dt.date:
             return {"type": "string", "format": "date", "pattern": _DATE_PATTERN}
         if annotation is decimal.Decimal:

@@ -31,6 +31,7 @@ from terugkeer.healthfindings import HealthFinding
 from terugkeer.overviews import ChangeCandidate, ChangePossibility, WeightyFactor
 from terugkeer.planning import MonitoringAdvice, PlanAttention, SectionProgress
 from terugkeer.socialmap import MapEntry, SocialMap
+from terugkeer.stamps import Entered
 
 from .converter import CONVERTER, child_path, structure
 
@@ -57,14 +58,15 @@ MAX_DOCUMENT_BYTES = 10_000_000
 #: Each serialisable type, its schema name and the current version of its format.
 DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     Rating: ("terugkeer/rating", 1),
-    Assessment: ("terugkeer/assessment", 2),
+    Assessment: ("terugkeer/assessment", 3),
     NewConsideration: ("terugkeer/new-consideration", 1),
+    Entered: ("terugkeer/entered", 1),
     Totals: ("terugkeer/totals", 1),
     FactorChange: ("terugkeer/factor-change", 2),
     ChangeCandidate: ("terugkeer/change-candidate", 1),
     ChangePossibility: ("terugkeer/change-possibility", 1),
     WeightyFactor: ("terugkeer/weighty-factor", 2),
-    ap.ActionPlan: ("terugkeer/action-plan", 2),
+    ap.ActionPlan: ("terugkeer/action-plan", 3),
     ap.OrganisationInfo: ("terugkeer/organisation-info", 1),
     ap.ClientInfo: ("terugkeer/client-info", 1),
     ap.PlaceAnswer: ("terugkeer/place-answer", 1),
@@ -88,7 +90,7 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     ap.Handover: ("terugkeer/handover", 1),
     ap.Monitoring: ("terugkeer/monitoring", 2),
     ap.Activity: ("terugkeer/activity", 1),
-    ap.Appointment: ("terugkeer/appointment", 2),
+    ap.Appointment: ("terugkeer/appointment", 3),
     ap.ActivityUpdate: ("terugkeer/activity-update", 2),
     ap.FamilyMemberView: ("terugkeer/family-member-view", 1),
     SectionProgress: ("terugkeer/section-progress", 1),
@@ -106,8 +108,8 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     hc.DecisionCapacity: ("terugkeer/decision-capacity", 1),
     hc.HealthHandover: ("terugkeer/health-handover", 1),
     HealthFinding: ("terugkeer/health-finding", 2),
-    sg.SignalLog: ("terugkeer/signal-log", 2),
-    sg.SignalObservation: ("terugkeer/signal-observation", 2),
+    sg.SignalLog: ("terugkeer/signal-log", 3),
+    sg.SignalObservation: ("terugkeer/signal-observation", 3),
     sg.FactorsRecord: ("terugkeer/factors-record", 1),
     sg.Taxation: ("terugkeer/taxation", 1),
     sg.Referral: ("terugkeer/referral", 1),
@@ -130,11 +132,11 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     MapEntry: ("terugkeer/map-entry", 2),
     SocialMap: ("terugkeer/social-map", 2),
     LegalCheckAdvice: ("terugkeer/legal-check-advice", 1),
-    cf.CaseFile: ("terugkeer/case", 3),
-    cf.CaseContext: ("terugkeer/case-context", 1),
-    cf.PhaseChange: ("terugkeer/phase-change", 1),
-    cf.ConsentRecord: ("terugkeer/consent", 1),
-    cf.HandoverBundle: ("terugkeer/handover-bundle", 2),
+    cf.CaseFile: ("terugkeer/case", 4),
+    cf.CaseContext: ("terugkeer/case-context", 2),
+    cf.PhaseChange: ("terugkeer/phase-change", 2),
+    cf.ConsentRecord: ("terugkeer/consent", 2),
+    cf.HandoverBundle: ("terugkeer/handover-bundle", 3),
     CaseSummary: ("terugkeer/case-summary", 2),
 }
 
@@ -189,6 +191,17 @@ MIGRATIONS: Mapping[tuple[str, int], Migration] = {
     ("terugkeer/social-map", 1): _unchanged,
     ("terugkeer/case", 1): _weighty_rows_v2,
     ("terugkeer/case", 2): _unchanged,  # version 3 added the optional ``revision``
+    # The next versions added the optional ``entered`` stamp (who entered a record, when):
+    ("terugkeer/assessment", 2): _unchanged,
+    ("terugkeer/action-plan", 2): _unchanged,
+    ("terugkeer/appointment", 2): _unchanged,
+    ("terugkeer/signal-log", 2): _unchanged,
+    ("terugkeer/signal-observation", 2): _unchanged,
+    ("terugkeer/case", 3): _unchanged,
+    ("terugkeer/case-context", 1): _unchanged,
+    ("terugkeer/phase-change", 1): _unchanged,
+    ("terugkeer/consent", 1): _unchanged,
+    ("terugkeer/handover-bundle", 2): _unchanged,
     ("terugkeer/handover-bundle", 1): _weighty_rows_v2,
 }
 
