@@ -39,9 +39,21 @@ from terugkeer.actionplan import (
     ChildPlan,
     ClientInfo,
     FamilyMemberView,
+    Monitoring,
     OrganisationInfo,
 )
-from terugkeer.case import CasePart, ConsentAction, ConsentPurpose, HandoverBundle, valid_consent
+from terugkeer.answers import Answer
+from terugkeer.case import (
+    CasePart,
+    ClinicianBundle,
+    ConsentAction,
+    ConsentPurpose,
+    HandoverBundle,
+    check_ins_allowed,
+    clinician_bundle,
+    referral_bundle,
+    valid_consent,
+)
 from terugkeer.cli import main
 from terugkeer.context import ProcessPhase
 from terugkeer.documents.research import pseudonym, research_rows
@@ -168,6 +180,44 @@ def test_a_bundle_document_that_carries_more_than_its_parts_is_refused() -> None
     with pytest.raises(ValidationError) as info:
         loads(json.dumps(doc), HandoverBundle)
     assert [p.path for p in info.value.problems] == ["$.client"]
+
+
+def _consent(purpose: ConsentPurpose, org: str = "GGZ team") -> ConsentRecord:
+    return ConsentRecord(purpose, org, DAY)
+
+
+def test_consulting_the_clinician_needs_its_own_consent_and_carries_only_health() -> None:
+    c = case().add_consent(give("GGZ team", CasePart.OVERVIEWS))  # a handover consent is not it
+    with pytest.raises(ConsentRequired):
+        clinician_bundle(c, "GGZ team", on=ON)
+    c = c.add_consent(_consent(ConsentPurpose.CONSULT_CLINICIAN))
+    bundle = clinician_bundle(c, "GGZ team", on=ON)
+    assert bundle.health == c.health and bundle.plan_health == c.plan.health
+    assert {f.name for f in attrs.fields(ClinicianBundle)} == {
+        "organisation", "consent_given_on", "health", "plan_health"
+    }  # fmt: skip
+
+
+def test_consulting_about_a_referral_needs_its_own_consent_and_names_no_family_member() -> None:
+    log = SignalLog().observe(
+        SignalObservation("S.sleep.nightmares", SignalSource.CLIENT, DAY, about="Mira")
+    )
+    c = case().with_signals(log)
+    with pytest.raises(ConsentRequired):
+        referral_bundle(c, "GGZ team", on=ON)
+    c = c.add_consent(_consent(ConsentPurpose.REFERRAL_CONSULTATION))
+    bundle = referral_bundle(c, "GGZ team", on=ON)
+    assert [o.signal for o in bundle.signals.observations] == ["S.sleep.nightmares"]
+    assert "Mira" not in dumps(bundle)
+
+
+def test_check_ins_need_consent_and_a_client_who_does_not_decline() -> None:
+    c = case()
+    assert not check_ins_allowed(c, "IOM", on=ON)
+    c = c.add_consent(_consent(ConsentPurpose.CHECK_INS, "IOM"))
+    assert check_ins_allowed(c, "IOM", on=ON)
+    declined = c.with_plan(c.plan.with_section(monitoring=Monitoring(wanted=Answer.NO)))
+    assert not check_ins_allowed(declined, "IOM", on=ON)
 
 
 def test_a_withdrawn_consent_no_longer_counts() -> None:

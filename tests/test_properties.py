@@ -28,7 +28,17 @@ from terugkeer import (
     handover_bundle,
     loads,
 )
-from terugkeer.case import CaseContext, CasePart, ConsentPurpose, HandoverBundle, PhaseChange
+from terugkeer.case import (
+    CaseContext,
+    CasePart,
+    ClinicianBundle,
+    ConsentPurpose,
+    HandoverBundle,
+    PhaseChange,
+    ReferralBundle,
+    clinician_bundle,
+    referral_bundle,
+)
 from terugkeer.context import LegalCheckAdvice, VulnerableCharacteristic, legal_check_advice
 from terugkeer.documents.serialization import DOCUMENT_TYPES
 from terugkeer.factors import (
@@ -251,6 +261,11 @@ _FULL_HANDOVER = ConsentRecord(
 )
 
 
+_LAST = dt.date(2100, 12, 31)
+_CLINICIAN = ConsentRecord(ConsentPurpose.CONSULT_CLINICIAN, "Org A", dt.date(2026, 1, 1))
+_REFERRAL = ConsentRecord(ConsentPurpose.REFERRAL_CONSULTATION, "Org A", dt.date(2026, 1, 1))
+
+
 def document_strategies() -> dict[type, st.SearchStrategy[Any]]:
     """A strategy for every serialisable type, for the round-trip property."""
     found: dict[type, st.SearchStrategy[Any]] = {
@@ -322,6 +337,12 @@ def document_strategies() -> dict[type, st.SearchStrategy[Any]]:
                 )
             ),
             CaseSummary: case_files().map(case_summary),
+            ClinicianBundle: case_files().map(
+                lambda c: clinician_bundle(c.add_consent(_CLINICIAN), "Org A", on=_LAST)
+            ),
+            ReferralBundle: case_files().map(
+                lambda c: referral_bundle(c.add_consent(_REFERRAL), "Org A", on=_LAST)
+            ),
             PlanAttention: st.lists(weighty_factors(), min_size=1)
             .map(plan_attention)
             .filter(bool)

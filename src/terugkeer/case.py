@@ -17,7 +17,7 @@ import attrs
 
 from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
-from .actionplan import ActionPlan, ClientInfo, FamilyMemberView
+from .actionplan import ActionPlan, ClientInfo, FamilyMemberView, HealthSection
 from .context import (
     Alternative,
     ClientGroup,
@@ -36,13 +36,18 @@ __all__ = [
     "CaseContext",
     "CaseFile",
     "CasePart",
+    "ClinicianBundle",
     "ConsentAction",
     "ConsentPurpose",
     "ConsentRecord",
     "ConsentRequired",
     "HandoverBundle",
     "PhaseChange",
+    "ReferralBundle",
+    "check_ins_allowed",
+    "clinician_bundle",
     "handover_bundle",
+    "referral_bundle",
     "valid_consent",
 ]
 
@@ -434,3 +439,65 @@ def handover_bundle(case: CaseFile, to: str, *, on: dt.date) -> HandoverBundle:
         plan=plan if CasePart.ACTION_PLAN in parts else None,  # type: ignore[arg-type]
         health=case.health if CasePart.HEALTH_CHECKLISTS in parts else (),
     )
+
+
+def _consent(case: CaseFile, purpose: ConsentPurpose, to: str, on: dt.date) -> ConsentRecord:
+    consent = valid_consent(case.consents, purpose, to, on=on)
+    if consent is None:
+        raise ConsentRequired(f"no consent for {purpose.value} in force for this organisation")
+    return consent
+
+
+@attrs.frozen
+class ClinicianBundle:
+    """What goes to the treating clinician to consult about return (§4.7): the health checklists
+    and section 7 of the plan. Nothing else of the case travels."""
+
+    organisation: str
+    consent_given_on: dt.date
+    health: tuple[HealthChecklist, ...] = ()
+    plan_health: HealthSection = attrs.field(factory=HealthSection)
+
+    __attrs_post_init__ = validated
+
+
+def clinician_bundle(case: CaseFile, to: str, *, on: dt.date) -> ClinicianBundle:
+    """The health part of ``case`` for consulting the treating clinician ``to`` on day ``on``.
+
+    Raises :class:`ConsentRequired` without a ``consult_clinician`` consent in force for them.
+    """
+    consent = _consent(case, ConsentPurpose.CONSULT_CLINICIAN, to, on)
+    return ClinicianBundle(consent.organisation, consent.on, case.health, case.plan.health)
+
+
+@attrs.frozen
+class ReferralBundle:
+    """What goes to another care provider to consult about a referral (B6): the signals,
+    taxations, referrals and steps, without the names of the family members they concern."""
+
+    organisation: str
+    consent_given_on: dt.date
+    signals: SignalLog = attrs.field(factory=SignalLog)
+
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if isinstance(self.signals, SignalLog) and any(o.about for o in self.signals.observations):
+            extra.append(Problem("$.signals.observations", "names whom a signal is about"))
+        validated(self, extra)
+
+
+def referral_bundle(case: CaseFile, to: str, *, on: dt.date) -> ReferralBundle:
+    """The signal log of ``case`` for consulting ``to`` about a referral on day ``on``.
+
+    Raises :class:`ConsentRequired` without a ``referral_consultation`` consent in force for them.
+    """
+    consent = _consent(case, ConsentPurpose.REFERRAL_CONSULTATION, to, on)
+    signals = _without_identifying(case.signals)
+    return ReferralBundle(consent.organisation, consent.on, signals)  # type: ignore[arg-type]
+
+
+def check_ins_allowed(case: CaseFile, organisation: str, *, on: dt.date) -> bool:
+    """Whether ``organisation`` may check in with the client after return (§4.12) on day ``on``:
+    a ``check_ins`` consent in force for it, and the plan not recording that the client declines."""
+    consent = valid_consent(case.consents, ConsentPurpose.CHECK_INS, organisation, on=on)
+    return consent is not None and not case.plan.monitoring.client_declines

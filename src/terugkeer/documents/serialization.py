@@ -137,6 +137,8 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     cf.PhaseChange: ("terugkeer/phase-change", 2),
     cf.ConsentRecord: ("terugkeer/consent", 2),
     cf.HandoverBundle: ("terugkeer/handover-bundle", 3),
+    cf.ClinicianBundle: ("terugkeer/clinician-bundle", 1),
+    cf.ReferralBundle: ("terugkeer/referral-bundle", 1),
     CaseSummary: ("terugkeer/case-summary", 2),
 }
 
