@@ -168,18 +168,37 @@ def test_catalogue_lookups_keep_no_link_to_the_unknown_id(lookup: str) -> None:
     assert not _holds(info.value, SENTINEL)
 
 
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+    max_leaves=25,
+)
+
+
+def _document(value: object) -> bytes:
+    doc = {"schema": "terugkeer/case", "version": 3, "case_id": SENTINEL, "x": value}
+    return json.dumps(doc).encode()
+
+
+#: Every class of input the hardening issue names, as bytes for load_case.
 FUZZ = st.one_of(
-    st.binary(max_size=300),
-    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),
-    st.recursive(
-        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-        lambda children: st.lists(children) | st.dictionaries(st.text(), children),
-        max_leaves=25,
-    ).map(
-        lambda v: json.dumps(
-            {"schema": "terugkeer/case", "version": 3, "case_id": SENTINEL, "x": v}
+    st.binary(max_size=300),  # arbitrary bytes
+    st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass")),  # surrogates, NULs
+    _JSON_VALUES.map(_document),  # JSON of any shape inside a case document
+    st.integers(20, 3_000).map(lambda n: b"[" * n + b"]" * n),  # deep nesting
+    st.integers(0xD800, 0xDFFF).map(
+        lambda c: f'{{"case_id": "{SENTINEL}\\u{c:04x}"}}'.encode()
+    ),  # escaped lone surrogates
+    _JSON_VALUES.map(_document).flatmap(
+        lambda d: st.sampled_from(
+            [d.decode().encode("utf-16"), d.decode().encode("utf-32"), b"\xef\xbb\xbf" + d]
+        )
+    ),  # other encodings and a byte order mark
+    st.lists(st.just({"purpose": SENTINEL}), max_size=300).map(
+        lambda items: json.dumps(
+            {"schema": "terugkeer/case", "version": 3, "case_id": "a", "consents": items}
         ).encode()
-    ),
+    ),  # many bad list items
 )
 
 
@@ -193,7 +212,17 @@ def test_fuzz_only_validation_errors_and_no_sentinel(data: bytes) -> None:
         load_case(data)
     except ValidationError as err:
         assert all(p.path.startswith("$") for p in err.problems)
+        assert len(err.problems) <= MAX_PROBLEMS
         assert not _holds(err, SENTINEL)
+
+
+@settings(max_examples=300, deadline=2_000)
+@given(st.text(max_size=60))
+def test_fuzz_any_str_is_a_path_and_fails_cleanly(name: str) -> None:
+    try:
+        load_case(name)
+    except ValidationError as err:
+        assert not err.__context__ and not err.__cause__
 
 
 # --- Saving --------------------------------------------------------------------------------------
