@@ -104,10 +104,12 @@ def test_a_lone_surrogate_is_refused_with_its_path() -> None:
 
 
 def test_deep_nesting_is_refused_as_too_deeply_nested() -> None:
-    for depth in (40, 100_000):
+    for depth in (5_000, 100_000):
         with pytest.raises(ValidationError) as info:
             loads("[" * depth + "]" * depth, CaseFile)
         assert "too deeply nested" in info.value.problems[0].reason
+    with pytest.raises(ValidationError):  # shallower nesting is refused by structure
+        loads("[" * 40 + "]" * 40, CaseFile)
 
 
 def test_many_bad_items_give_a_capped_list_and_a_count() -> None:

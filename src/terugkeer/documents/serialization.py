@@ -14,6 +14,7 @@ error naming both versions.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -37,7 +38,6 @@ from .converter import CONVERTER, child_path, structure
 
 __all__ = [
     "DOCUMENT_TYPES",
-    "MAX_DEPTH",
     "MAX_DOCUMENT_BYTES",
     "Migration",
     "dumps",
@@ -281,10 +281,6 @@ def from_document(
     return structure(body, cls)
 
 
-#: Documents nest a few levels deep; deeper input is refused before it is structured.
-MAX_DEPTH = 32
-
-
 class _Refused(Exception):
     """Raised inside the JSON parser's hooks; carries a reason, never a value."""
 
@@ -325,15 +321,17 @@ def _is_text(value: str) -> bool:
     return True
 
 
+#: A text without this pattern holds no lone surrogate, so the exact walk is skipped for it.
+_MAYBE_SURROGATE = re.compile(r"\\u[dD][89abAB]|[\ud800-\udfff]")
+
+
 def _text_problems(data: object) -> list[Problem]:
-    """Lone surrogates and too deep nesting, each by path; walks without recursion."""
+    """Lone surrogates, each by path; walks without recursion."""
     problems: list[Problem] = []
-    stack: list[tuple[object, str, int]] = [(data, "$", 0)]
+    stack: list[tuple[object, str]] = [(data, "$")]
     while stack and len(problems) < MAX_PROBLEMS:
-        value, path, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            problems.append(Problem(path, "is too deeply nested"))
-        elif isinstance(value, str):
+        value, path = stack.pop()
+        if isinstance(value, str):
             if not _is_text(value):
                 problems.append(Problem(path, "holds a lone surrogate: not UTF-8 text"))
         elif isinstance(value, dict):
@@ -341,15 +339,15 @@ def _text_problems(data: object) -> list[Problem]:
                 if not _is_text(key):
                     problems.append(Problem(path, "has a key with a lone surrogate"))
                     continue
-                stack.append((item, child_path(path, key), depth + 1))
+                stack.append((item, child_path(path, key)))
         elif isinstance(value, list):
-            stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
+            stack.extend((item, f"{path}[{i}]") for i, item in enumerate(value))
     return problems
 
 
 def parse(text: str | bytes) -> object:
     """Parse a JSON document strictly: UTF-8 only (no byte order mark, no UTF-16 or UTF-32), no
-    duplicate keys, no NaN, no lone surrogates, at most :data:`MAX_DEPTH` levels, at most
+    duplicate keys, no NaN, no lone surrogates, no nesting deeper than the parser allows, at most
     :data:`MAX_DOCUMENT_BYTES`. Every failure is a :class:`ValidationError` that keeps no link to
     the input (no ``__context__`` or ``__cause__``)."""
     reason: str | None = None
@@ -382,9 +380,10 @@ def parse(text: str | bytes) -> object:
         reason = "is not valid JSON"
     if reason is not None:
         raise ValidationError.at("$", reason)
-    problems = _text_problems(data)
-    if problems:
-        raise ValidationError(problems)
+    if _MAYBE_SURROGATE.search(text):
+        problems = _text_problems(data)  # exact, by path; only when the text hints at a problem
+        if problems:
+            raise ValidationError(problems)
     return data
 
 
