@@ -145,7 +145,7 @@ def _export(files: Sequence[str], key_env: str, include_notes: bool) -> int:
     import csv
 
     from .documents.casefiles import load_case
-    from .documents.research import MIN_KEY_BYTES, RESEARCH_COLUMNS, research_rows
+    from .documents.research import MIN_KEY_BYTES, RESEARCH_COLUMNS, csv_cell, research_rows
     from .errors import ValidationError
 
     if hasattr(os, "environb"):  # POSIX: the bytes as set, whatever their encoding
@@ -164,9 +164,15 @@ def _export(files: Sequence[str], key_env: str, include_notes: bool) -> int:
         print(f"terugkeer: a case file is not valid: {err}", file=sys.stderr)
         return 1
     columns = (*RESEARCH_COLUMNS, "note") if include_notes else RESEARCH_COLUMNS
-    writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+    # RFC 4180: CRLF between records, so a bare CR or LF inside a cell is always quoted; the
+    # stream must not translate line ends itself.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(newline="")
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(research_rows(cases, key, include_notes=include_notes))
+    for row in research_rows(cases, key, include_notes=include_notes):
+        writer.writerow({name: csv_cell(value) for name, value in row.items()})
     return 0
 
 

@@ -23,12 +23,29 @@ from terugkeer.case import CaseContext, CaseFile
 from terugkeer.errors import ValidationError
 from terugkeer.factors import FACTORS
 
-__all__ = ["MIN_KEY_BYTES", "RESEARCH_COLUMNS", "pseudonym", "research_rows"]
+__all__ = ["MIN_KEY_BYTES", "RESEARCH_COLUMNS", "csv_cell", "pseudonym", "research_rows"]
 
 #: The secret key must be at least this long (bytes).
 MIN_KEY_BYTES = 16
 
 ResearchValue = str | int | bool | None
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: ResearchValue) -> ResearchValue:
+    """A value made safe for a spreadsheet: text that a spreadsheet would run as a formula (it
+    starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``.
+
+    Numbers stay numbers; only text is changed, and only when it could start a formula.
+
+    >>> csv_cell("=HYPERLINK(1)"), csv_cell("Syria"), csv_cell(-3)
+    ("'=HYPERLINK(1)", 'Syria', -3)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def pseudonym(case_id: str, key: bytes) -> str:

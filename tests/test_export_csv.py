@@ -1,0 +1,74 @@
+"""The CSV research export: it round-trips any text exactly and neutralises spreadsheet formulas.
+
+(Part of the research-export work; the tidy tables, codebook and other formats are not built yet.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import os
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from terugkeer import Assessment, CaseFile, save_case
+from terugkeer.actionplan import ClientInfo
+from terugkeer.cli import main
+from terugkeer.documents.research import csv_cell
+from terugkeer.factors import Rating
+
+KEY = "a research secret of 32 bytes..."
+DAY = dt.date(2026, 3, 2)
+
+
+def _export(case: CaseFile, folder: Path) -> list[dict[str, str]]:
+    path = folder / "case.json"
+    save_case(case, path)
+    out = io.StringIO(newline="")
+    with (
+        mock.patch.dict(os.environ, {"TERUGKEER_EXPORT_KEY": KEY}),
+        contextlib.redirect_stdout(out),
+    ):
+        assert main(["export", "--csv", "--include-notes", str(path)]) == 0
+    return list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+
+
+def _case(note: str, country: str) -> CaseFile:
+    assessment = Assessment.build(DAY, {"F02": -3}).with_rating(Rating.scored("F02", -3, note))
+    return CaseFile("c-1", ClientInfo(country_of_origin=country)).add_assessment(assessment)
+
+
+TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=40)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(TEXT, TEXT)
+def test_any_text_survives_the_csv_exactly(note: str, country: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        rows = _export(_case(note, country), Path(folder))
+    assert len(rows) == 19
+    assert rows[1]["note"] == csv_cell(note)
+    assert rows[1]["client_country_of_origin"] == csv_cell(country)
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_formula_is_neutralised(start: str, tmp_path: Path) -> None:
+    rows = _export(_case(start + "HYPERLINK(1)", start + "cmd"), tmp_path)
+    assert rows[1]["note"] == "'" + start + "HYPERLINK(1)"
+    assert rows[1]["client_country_of_origin"] == "'" + start + "cmd"
+    assert rows[1]["score"] == "-3"  # numbers are never changed
+
+
+def test_a_bare_carriage_return_is_quoted_not_a_new_row(tmp_path: Path) -> None:
+    rows = _export(_case("one\rtwo", "a\r\nb"), tmp_path)
+    assert len(rows) == 19
+    assert rows[1]["note"] == "one\rtwo"
+    assert rows[1]["client_country_of_origin"] == "a\r\nb"
