@@ -11,6 +11,7 @@ import enum
 import functools
 import types
 import typing
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -24,7 +25,6 @@ __all__ = [
     "check_int",
     "check_text",
     "check_unique",
-    "check_value",
     "raise_if",
     "validated",
 ]
@@ -69,48 +69,65 @@ def raise_if(problems: list[Problem]) -> None:
         raise ValidationError(problems)
 
 
-@functools.cache
-def _hints(cls: type[attrs.AttrsInstance]) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+Checker = Callable[[object, str], list[Problem]]
 
 
-def check_value(value: object, annotation: Any, path: str) -> list[Problem]:
-    """Check ``value`` against a simple annotation: str, int, bool, date, enums, records,
-    ``X | None`` and ``tuple[X, ...]``. Python code gets the same strictness as documents."""
+def _compile(annotation: Any) -> Checker:
+    """A checker for one annotation, built once: no ``typing`` introspection per value."""
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if value is None and len(args) < len(typing.get_args(annotation)):
-            return []
-        return check_value(value, args[0], path)
+        inner = _compile(args[0])
+        if len(args) < len(typing.get_args(annotation)):
+            return lambda value, path: [] if value is None else inner(value, path)
+        return inner
     if origin is tuple:
-        if type(value) is not tuple:
-            return [Problem(path, "must be a tuple")]
-        (item_type, _) = typing.get_args(annotation)
-        return [p for i, v in enumerate(value) for p in check_value(v, item_type, f"{path}[{i}]")]
+        item = _compile(typing.get_args(annotation)[0])
+
+        def check_tuple(value: object, path: str) -> list[Problem]:
+            if type(value) is not tuple:
+                return [Problem(path, "must be a tuple")]
+            found: list[Problem] = []
+            for i, v in enumerate(value):
+                problems = item(v, "")
+                if problems:
+                    found += [Problem(f"{path}[{i}]{p.path}", p.reason) for p in problems]
+            return found
+
+        return check_tuple
     if annotation in (str, int, bool):
-        if type(value) is not annotation:
-            return [Problem(path, f"must be of type {annotation.__name__}")]
-        return []
+        reason = f"must be of type {annotation.__name__}"
+        return lambda value, path: [] if type(value) is annotation else [Problem(path, reason)]
     if annotation is dt.date:
-        return check_date(value, path)
+        return check_date
     if annotation is dt.datetime:
-        return [] if type(value) is dt.datetime else [Problem(path, "must be a date and time")]
-    if isinstance(annotation, type) and not isinstance(value, annotation):
-        return [Problem(path, f"must be a {annotation.__name__}")]
-    return []
+        return lambda value, path: (
+            [] if type(value) is dt.datetime else [Problem(path, "must be a date and time")]
+        )
+    if isinstance(annotation, type):
+        reason = f"must be a {annotation.__name__}"
+        return lambda value, path: [] if isinstance(value, annotation) else [Problem(path, reason)]
+    return lambda value, path: []
+
+
+@functools.cache
+def _field_checks(cls: type) -> tuple[tuple[str, str, Checker, int | None], ...]:
+    """Per field of ``cls``: name, path, compiled checker and item limit; built once per class."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (f.name, f"$.{f.name}", _compile(hints[f.name]), f.metadata.get("max_items"))
+        for f in attrs.fields(cls)
+    )
 
 
 def check_fields(obj: attrs.AttrsInstance) -> list[Problem]:
     """Check every attrs field of ``obj`` against its annotation and its ``max_items`` metadata."""
-    cls = type(obj)
-    hints = _hints(cls)
     problems: list[Problem] = []
-    for field in attrs.fields(cls):
-        value = getattr(obj, field.name)
-        path = f"$.{field.name}"
-        problems += check_value(value, hints[field.name], path)
-        limit = field.metadata.get("max_items")
+    for name, path, check, limit in _field_checks(type(obj)):
+        value = getattr(obj, name)
+        found = check(value, path)
+        if found:
+            problems += found
         if limit is not None and type(value) is tuple and len(value) > limit:
             problems.append(Problem(path, f"holds at most {limit} items"))
     return problems
@@ -119,5 +136,7 @@ def check_fields(obj: attrs.AttrsInstance) -> list[Problem]:
 def validated(obj: attrs.AttrsInstance, extra: list[Problem] | None = None) -> None:
     """Raise one error with every field problem of ``obj`` plus ``extra`` ones (one per path)."""
     problems = check_fields(obj)
+    if not problems and not extra:
+        return
     seen = {p.path for p in problems}
     raise_if(problems + [p for p in extra or [] if p.path not in seen])
