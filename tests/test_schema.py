@@ -25,6 +25,7 @@ from terugkeer.context import ProcessPhase, VulnerableCharacteristic
 from terugkeer.factors import NewConsideration
 from terugkeer.signals import FactorsRecord, SignalObservation, SignalSource
 from terugkeer.testing import case_files
+from terugkeer.wellbeing import ReactionsReflection, SignalsCheck, StressSelfCheck
 
 SCHEMA = json_schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
@@ -166,3 +167,23 @@ def test_on_generated_cases_the_verdicts_agree(case: CaseFile) -> None:
         mutated = mutate(doc)
         if mutated is not None and mutated != doc:
             assert _schema_ok(mutated) == _loader_ok(mutated)
+
+
+@pytest.mark.parametrize(
+    ("cls", "field"),
+    [
+        (StressSelfCheck, "recognised"),
+        (SignalsCheck, "recognised"),
+        (ReactionsReflection, "recognised"),
+    ],
+)
+def test_wellbeing_ids_are_in_the_schema_too(cls: type, field: str) -> None:
+    """The counsellor's documents list their catalogue ids as enums, each at most once."""
+    validator = jsonschema.Draft202012Validator(json_schema(cls))
+    doc = to_document(cls(DAY))
+    assert validator.is_valid(doc)
+    for bad in (["W.nothing"], ["W.stress_signal.headache", "W.stress_signal.headache"]):
+        mutated = {**doc, field: bad}
+        assert not validator.is_valid(mutated)
+        with pytest.raises(ValidationError):
+            loads(json.dumps(mutated), cls)

@@ -8,6 +8,7 @@ derived views describe what was recognised; they never grade the counsellor.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
@@ -94,6 +95,17 @@ def items_of(*lists: WellbeingList) -> tuple[WellbeingItem, ...]:
     return tuple(item for item in WELLBEING_ITEMS if item.list in lists)
 
 
+def _ids(*lists: WellbeingList) -> list[str]:
+    """The item ids of some lists, for the JSON Schema."""
+    return [item.id for item in items_of(*lists)]
+
+
+def _recognised(*lists: WellbeingList) -> Any:
+    """A field of recognised items: ids of these lists, each once (also stated for the schema)."""
+    schema = {"items": {"enum": _ids(*lists)}, "uniqueItems": True}
+    return attrs.field(default=(), metadata={"json_schema": schema})
+
+
 def _check_ids(values: object, path: str, allowed: tuple[WellbeingList, ...]) -> list[Problem]:
     if type(values) is not tuple:
         return []
@@ -109,7 +121,9 @@ def _check_ids(values: object, path: str, allowed: tuple[WellbeingList, ...]) ->
 class EmotionExample:
     """Bijlage 7 exercise, one emotion: examples; consequences for the contact and oneself."""
 
-    emotion: str
+    emotion: str = attrs.field(
+        metadata={"json_schema": {"enum": _ids(WellbeingList.EXERCISE_EMOTION)}}
+    )
     examples: str = ""
     consequences_for_contact: str = ""
     consequences_for_self: str = ""
@@ -137,7 +151,9 @@ class SignalsCheck:
     """Bijlage 7 signals of emotional reactions the counsellor recognises, on one day."""
 
     checked_on: dt.date
-    recognised: tuple[str, ...] = ()
+    recognised: tuple[str, ...] = _recognised(
+        WellbeingList.SIGNAL_GENERAL, WellbeingList.SIGNAL_CLIENT, WellbeingList.SIGNAL_TEAM
+    )
 
     def __attrs_post_init__(self) -> None:
         allowed = (
@@ -153,7 +169,7 @@ class StressSelfCheck:
     """Bijlage 8: the stress signals the counsellor recognises in themselves, on one day."""
 
     checked_on: dt.date
-    recognised: tuple[str, ...] = ()
+    recognised: tuple[str, ...] = _recognised(WellbeingList.STRESS_SIGNAL)
 
     def __attrs_post_init__(self) -> None:
         allowed = (WellbeingList.STRESS_SIGNAL,)
@@ -198,7 +214,7 @@ class ReactionsReflection:
     """§6.1: the reactions the counsellor recognises in their own work, on one day."""
 
     reflected_on: dt.date
-    recognised: tuple[str, ...] = ()
+    recognised: tuple[str, ...] = _recognised(WellbeingList.DISTANCE, WellbeingList.INVOLVEMENT)
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -227,7 +243,13 @@ def reflection_summary(reflection: ReactionsReflection) -> ReflectionSummary:
 class IntervisionEntry:
     """Bijlage 9, one item: how it influences the work (free text)."""
 
-    item: str
+    item: str = attrs.field(
+        metadata={
+            "json_schema": {
+                "enum": _ids(*(wl for wl in WellbeingList if wl.value.startswith("intervision_")))
+            }
+        }
+    )
     influence: str = ""
 
     def __attrs_post_init__(self) -> None:
