@@ -194,7 +194,7 @@ def _prefix(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
 
 def _rows_agree(
     assessments: tuple[Assessment, ...],
-    rows: tuple[ChangePossibility, ...] | tuple[WeightyFactor, ...],
+    rows: Sequence[ChangePossibility | WeightyFactor],
     name: str,
     start: int = 0,
 ) -> list[Problem]:
@@ -287,12 +287,11 @@ class CaseFile:
         """Add an Overview 3 row; it must agree with the assessment it was chosen from."""
         return self._add_row("weighty_factors", row, WeightyFactor)
 
-    def _add_row(self, name: str, row: object, kind: type) -> CaseFile:
-        path = f"$.{name}[{len(getattr(self, name))}]"
-        if not isinstance(row, kind):
-            raise ValidationError.at(path, f"must be a {kind.__name__}")
+    def _add_row(self, name: str, row: ChangePossibility | WeightyFactor, kind: type) -> CaseFile:
         start = len(getattr(self, name))
-        problems = _rows_agree(self.assessments, (row,), name, start)  # type: ignore[arg-type]
+        if not isinstance(row, kind):
+            raise ValidationError.at(f"$.{name}[{start}]", f"must be a {kind.__name__}")
+        problems = _rows_agree(self.assessments, (row,), name, start)
         if problems:
             raise ValidationError(problems)
         return self._appended(name, row)

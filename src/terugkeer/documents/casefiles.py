@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -89,7 +90,7 @@ def _disk_revision(target: Path) -> int | None:
 
 
 @contextlib.contextmanager
-def _locked(target: Path):  # type: ignore[no-untyped-def]
+def _locked(target: Path) -> Iterator[None]:
     """An exclusive lock on ``.<name>.lock`` beside the case (POSIX flock, Windows locking)."""
     lock_path = target.parent / f".{target.name}.lock"
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
