@@ -412,6 +412,13 @@ class HandoverBundle:
         validated(self, extra)
 
 
+def _consent(case: CaseFile, purpose: ConsentPurpose, to: str, on: dt.date) -> ConsentRecord:
+    consent = valid_consent(case.consents, purpose, to, on=on)
+    if consent is None:
+        raise ConsentRequired(f"no consent for {purpose.value} in force for this organisation")
+    return consent
+
+
 def handover_bundle(case: CaseFile, to: str, *, on: dt.date) -> HandoverBundle:
     """The parts of ``case`` the client agreed to hand over to organisation ``to``, on day ``on``.
 
@@ -420,9 +427,7 @@ def handover_bundle(case: CaseFile, to: str, *, on: dt.date) -> HandoverBundle:
     field by field: without ``client_details``, the plan goes without the fields that identify a
     person.
     """
-    consent = valid_consent(case.consents, ConsentPurpose.HANDOVER, to, on=on)
-    if consent is None:
-        raise ConsentRequired("no handover consent in force for this organisation on that day")
+    consent = _consent(case, ConsentPurpose.HANDOVER, to, on)
     parts = consent.parts
     overviews = CasePart.OVERVIEWS in parts
     details = CasePart.CLIENT_DETAILS in parts
@@ -438,13 +443,6 @@ def handover_bundle(case: CaseFile, to: str, *, on: dt.date) -> HandoverBundle:
         plan=plan if CasePart.ACTION_PLAN in parts else None,  # type: ignore[arg-type]
         health=case.health if CasePart.HEALTH_CHECKLISTS in parts else (),
     )
-
-
-def _consent(case: CaseFile, purpose: ConsentPurpose, to: str, on: dt.date) -> ConsentRecord:
-    consent = valid_consent(case.consents, purpose, to, on=on)
-    if consent is None:
-        raise ConsentRequired(f"no consent for {purpose.value} in force for this organisation")
-    return consent
 
 
 @attrs.frozen

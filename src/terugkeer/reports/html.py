@@ -23,7 +23,7 @@ from terugkeer.reports.text import (
     overview1_lines,
     overview2_lines,
     overview3_lines,
-    rating_symbol,
+    rating_number,
     signal_lines,
     summary_lines,
 )
@@ -65,7 +65,7 @@ def _score_table(assessment: Assessment, texts: Texts) -> Markup:
             "tr",
             None,
             element("th", {"scope": "row"}, f"{f.number}. {texts.label(f)}"),
-            element("td", None, rating_symbol(r) if r.score is None else f"{r.score:+d}"),
+            element("td", None, rating_number(r)),
         )
         for f, r in zip(FACTORS, assessment.ratings, strict=True)
     ]
@@ -96,7 +96,7 @@ def _timeline_table(assessments: Sequence[Assessment], texts: Texts) -> Markup:
         cells = []
         for a in assessments:
             r = a.ratings[i]
-            shown = rating_symbol(r) if r.score is None else f"{r.score:+d}"
+            shown = rating_number(r)
             if factor.outcome_categories and a.asylum_outcome is not None:
                 shown += f" ({texts.label(a.asylum_outcome)})"
             cells.append(element("td", None, shown))

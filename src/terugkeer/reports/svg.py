@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from terugkeer.factors import FACTORS, Assessment, FactorGroup, Rating, RatingKind
 from terugkeer.i18n import Texts
 from terugkeer.reports.markup import Markup, element, join
+from terugkeer.reports.text import rating_number
 
 __all__ = ["INK", "balance_chart", "timeline_chart"]
 
@@ -147,12 +148,6 @@ def balance_chart(assessment: Assessment, texts: Texts, ident: str = "balance") 
     return _svg(width, int(y + _ROW), ident, title, texts("report.chart.balance.desc"), *parts)
 
 
-def _cell(rating: Rating) -> str:
-    if rating.score is None:
-        return "·" if rating.kind is RatingKind.UNSCORED else "○"
-    return f"{'−' if rating.score < 0 else '+'}{abs(rating.score)}"
-
-
 def timeline_chart(
     assessments: Sequence[Assessment], texts: Texts, ident: str = "timeline"
 ) -> Markup:
@@ -176,7 +171,7 @@ def timeline_chart(
         for j, a in enumerate(assessments):
             x = _LABEL_W + col * j + col / 2
             rating = a.ratings[i]
-            parts.append(_text(x, y, _cell(rating), **{"text-anchor": "middle"}))
+            parts.append(_text(x, y, rating_number(rating), **{"text-anchor": "middle"}))
             changed = (
                 factor.outcome_categories
                 and j > 0

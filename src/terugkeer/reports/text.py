@@ -45,6 +45,7 @@ from terugkeer.overviews import (
     weighty_candidates,
 )
 from terugkeer.planning import (
+    Progress,
     answered_values,
     completeness,
     monitoring_advice,
@@ -75,6 +76,7 @@ __all__ = [
     "overview1_lines",
     "overview2_lines",
     "overview3_lines",
+    "rating_number",
     "rating_symbol",
     "reflection_lines",
     "signal_lines",
@@ -88,6 +90,13 @@ def rating_symbol(rating: Rating) -> str:
     if rating.score is None:
         return "·" if rating.kind is RatingKind.UNSCORED else "○"
     return ScalePoint(rating.score).symbol
+
+
+def rating_number(rating: Rating) -> str:
+    """A rating as a signed number (−3 … +3), or the no-score mark (· or ○), for tables."""
+    if rating.score is None:
+        return rating_symbol(rating)
+    return f"{'−' if rating.score < 0 else '+'}{abs(rating.score)}"
 
 
 def _width(texts: Texts) -> int:
@@ -434,8 +443,8 @@ def summary_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
     ):
         names = "; ".join(texts.label(w.factor) for w in rows)
         lines.append("  " + texts(key, factors=names or "—"))
-    answered = sum(p.progress.value == "answered" for p in summary.plan_progress)
-    partly = sum(p.progress.value == "partly" for p in summary.plan_progress)
+    answered = sum(p.progress is Progress.ANSWERED for p in summary.plan_progress)
+    partly = sum(p.progress is Progress.PARTLY for p in summary.plan_progress)
     lines.append(
         "  "
         + texts(
