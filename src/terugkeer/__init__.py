@@ -30,22 +30,62 @@ Importing terugkeer does not import Babel: labels and formatted dates are produc
 
 from __future__ import annotations
 
+import importlib
+import typing
 from typing import Any
 
-from .actionplan import ActionPlan
-from .case import CaseFile, ConsentRecord, ConsentRequired, handover_bundle
-from .casesummary import CaseSummary, case_summary
-from .documents.casefiles import load_case, save_case
-from .documents.schema import json_schema
-from .documents.serialization import dumps, from_document, loads, to_document
-from .errors import Problem, TerugkeerError, UnsupportedLocaleError, ValidationError
-from .factors import FACTORS, Assessment, Rating, compare, get_factor
-from .health import HealthChecklist
-from .i18n import AVAILABLE_LOCALES, Texts, label
-from .overviews import ChangePossibility, WeightyFactor
-from .reports.html import html_report
-from .reports.text import case_lines
-from .signals import SignalLog
+if typing.TYPE_CHECKING:  # for type checkers; at run time each name loads on first use
+    from .actionplan import ActionPlan
+    from .case import CaseFile, ConsentRecord, ConsentRequired, handover_bundle
+    from .casesummary import CaseSummary, case_summary
+    from .documents.casefiles import load_case, save_case
+    from .documents.schema import json_schema
+    from .documents.serialization import dumps, from_document, loads, to_document
+    from .errors import Problem, TerugkeerError, UnsupportedLocaleError, ValidationError
+    from .factors import FACTORS, Assessment, Rating, compare, get_factor
+    from .health import HealthChecklist
+    from .i18n import AVAILABLE_LOCALES, Texts, label
+    from .overviews import ChangePossibility, WeightyFactor
+    from .reports.html import html_report
+    from .reports.text import case_lines
+    from .signals import SignalLog
+
+#: Where each public name lives: its module is imported on first use (PEP 562), so that
+#: ``import terugkeer`` is cheap and a program pays only for the instruments it touches.
+_LAZY: dict[str, str] = {
+    "ActionPlan": "actionplan",
+    "CaseFile": "case",
+    "ConsentRecord": "case",
+    "ConsentRequired": "case",
+    "handover_bundle": "case",
+    "CaseSummary": "casesummary",
+    "case_summary": "casesummary",
+    "load_case": "documents.casefiles",
+    "save_case": "documents.casefiles",
+    "json_schema": "documents.schema",
+    "dumps": "documents.serialization",
+    "from_document": "documents.serialization",
+    "loads": "documents.serialization",
+    "to_document": "documents.serialization",
+    "Problem": "errors",
+    "TerugkeerError": "errors",
+    "UnsupportedLocaleError": "errors",
+    "ValidationError": "errors",
+    "FACTORS": "factors",
+    "Assessment": "factors",
+    "Rating": "factors",
+    "compare": "factors",
+    "get_factor": "factors",
+    "HealthChecklist": "health",
+    "AVAILABLE_LOCALES": "i18n",
+    "Texts": "i18n",
+    "label": "i18n",
+    "ChangePossibility": "overviews",
+    "WeightyFactor": "overviews",
+    "html_report": "reports.html",
+    "case_lines": "reports.text",
+    "SignalLog": "signals",
+}
 
 __all__ = [
     "AVAILABLE_LOCALES",
@@ -85,7 +125,13 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``__version__`` is read from the installed package's metadata: one source, on first use."""
+    """A public name is imported from its module on first use and then kept here;
+    ``__version__`` is read from the installed package's metadata: one source."""
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value  # found directly from now on
+        return value
     if name == "__version__":
         from importlib.metadata import version
 

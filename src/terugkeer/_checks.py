@@ -6,12 +6,14 @@ report every problem at once; none of them ever puts the checked value into a re
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import enum
 import functools
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -26,6 +28,7 @@ __all__ = [
     "check_text",
     "check_unique",
     "raise_if",
+    "trusted_fields",
     "validated",
 ]
 
@@ -110,6 +113,27 @@ def _compile(annotation: Any) -> Checker:
     return lambda value, path: []
 
 
+#: True only while the document converter builds records from values its hooks already checked.
+_FIELDS_TRUSTED: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "terugkeer_fields_trusted", default=False
+)
+
+
+@contextlib.contextmanager
+def trusted_fields() -> Iterator[None]:
+    """While active, :func:`validated` skips the per-field type checks and runs only the limits
+    and the cross-field rules: for the converter, whose hooks have checked every type already.
+
+    Scoped to the current thread or task (a context variable) and reset on exit, so records built
+    directly in Python are always checked in full.
+    """
+    token = _FIELDS_TRUSTED.set(True)
+    try:
+        yield
+    finally:
+        _FIELDS_TRUSTED.reset(token)
+
+
 @functools.cache
 def _field_checks(cls: type) -> tuple[tuple[str, str, Checker, int | None], ...]:
     """Per field of ``cls``: name, path, compiled checker and item limit; built once per class."""
@@ -133,9 +157,24 @@ def check_fields(obj: attrs.AttrsInstance) -> list[Problem]:
     return problems
 
 
+@functools.cache
+def _limits(cls: type) -> tuple[tuple[str, str, int], ...]:
+    """Per field of ``cls`` with an item limit: name, path and limit."""
+    return tuple((n, path, limit) for n, path, _, limit in _field_checks(cls) if limit is not None)
+
+
+def _limit_problems(obj: attrs.AttrsInstance) -> list[Problem]:
+    problems: list[Problem] = []
+    for name, path, limit in _limits(type(obj)):
+        value = getattr(obj, name)
+        if type(value) is tuple and len(value) > limit:
+            problems.append(Problem(path, f"holds at most {limit} items"))
+    return problems
+
+
 def validated(obj: attrs.AttrsInstance, extra: list[Problem] | None = None) -> None:
     """Raise one error with every field problem of ``obj`` plus ``extra`` ones (one per path)."""
-    problems = check_fields(obj)
+    problems = _limit_problems(obj) if _FIELDS_TRUSTED.get() else check_fields(obj)
     if not problems and not extra:
         return
     seen = {p.path for p in problems}

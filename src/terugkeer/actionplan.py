@@ -72,10 +72,6 @@ def _identifying() -> Any:
     return attrs.field(default="", metadata={"identifying": True})
 
 
-def _check(obj: attrs.AttrsInstance) -> None:
-    validated(obj)
-
-
 @attrs.frozen
 class OrganisationInfo:
     """Header: who fills in the plan, where, when and with whom present."""
@@ -86,7 +82,7 @@ class OrganisationInfo:
     date: dt.date | None = None
     present: str = _identifying()
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -103,7 +99,7 @@ class ClientInfo:
     address: str = _identifying()
     country_of_origin: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -113,7 +109,7 @@ class PlaceAnswer:
     country_of_origin: str = ""
     netherlands: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -125,7 +121,7 @@ class Background:
     interests: PlaceAnswer = PlaceAnswer()
     talents: PlaceAnswer = PlaceAnswer()
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -136,7 +132,7 @@ class Goals:
     housing: str = ""
     other: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -150,7 +146,7 @@ class Needs:
     training: str = ""
     time: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -161,7 +157,7 @@ class GoalNeeds:
     housing: Needs = Needs()
     other: Needs = Needs()
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -171,7 +167,7 @@ class Helper:
     who: str = ""
     with_what: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -181,7 +177,7 @@ class HelperPlaces:
     netherlands: Helper = Helper()
     country_of_origin: Helper = Helper()
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -198,7 +194,7 @@ class Support:
     new_contacts_with_whom: str = ""
     new_contacts_how: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -215,7 +211,7 @@ class ChildPlan:
     #: Who will look after the child once the parents work (§4.4; not on the printed form).
     childcare: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -235,7 +231,7 @@ class Safety:
     #: Whom to contact there to feel safe (§4.5; not on the printed form).
     safe_contacts: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 class InformationChannel(LabelledEnum):
@@ -271,7 +267,7 @@ class ComplaintCare:
     care_affordable: Answer | None = None
     care_reachable: Answer | None = None
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -281,7 +277,7 @@ class HealthSection:
     physical: ComplaintCare = ComplaintCare()
     psychological: ComplaintCare = ComplaintCare()
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
     @property
     def has_complaints(self) -> bool:
@@ -304,7 +300,7 @@ class LeftBehind:
     #: With family problems: a first place to stay that is not with the family (§4.8).
     first_reception: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -314,7 +310,7 @@ class Dread:
     what: str = ""
     coping: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -330,7 +326,7 @@ class OwnExpectations:
     #: How the client will deal with a possible stigma or negative image (§4.9).
     stigma: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 class PracticalKind(LabelledEnum):
@@ -351,7 +347,7 @@ class PracticalTask:
     what: str = ""
     who: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -361,7 +357,7 @@ class InvolvedOrganisation:
     name: str = ""
     responsible_for: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -372,7 +368,7 @@ class Handover:
     handover: str = ""
     client_role: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -421,7 +417,7 @@ class Activity:
     with_whom: str = ""
     find_out: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen
@@ -489,7 +485,7 @@ class FamilyMemberView:
     ideas: str = ""
     doubts: str = ""
 
-    __attrs_post_init__ = _check
+    __attrs_post_init__ = validated
 
 
 @attrs.frozen

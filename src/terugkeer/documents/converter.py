@@ -27,12 +27,15 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+from terugkeer._checks import trusted_fields
 from terugkeer._labelled import LabelledEnum
 from terugkeer.errors import MAX_PROBLEMS, Problem, ValidationError
 from terugkeer.factors import Factor, get_factor
 from terugkeer.planning import PlanSection, get_plan_section
 from terugkeer.signals import Signal, SuicideStep, get_signal, get_suicide_step
 from terugkeer.wellbeing import WellbeingItem, get_wellbeing_item
+
+from ._fastpath import make_fast_structure_fn
 
 __all__ = [
     "child_path",
@@ -202,9 +205,15 @@ def _tuple_hook(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], tup
     return hook
 
 
-def _record_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+def _record_hook(
+    cls: type, converter: cattrs.Converter, *, detailed: bool = True
+) -> Callable[[Any, Any], Any]:
+    if not detailed:
+        fast = make_fast_structure_fn(cls, converter)
+        if fast is not None:
+            return fast
     inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
     )
 
     def hook(value: Any, _: Any) -> Any:
@@ -224,8 +233,13 @@ _CATALOGUE_ENTRIES: tuple[tuple[type, Callable[[str], Any]], ...] = (
 )
 
 
-def configure_converter(converter: cattrs.Converter) -> None:
-    """Install terugkeer's strict hooks on ``converter`` (cattrs preconf style)."""
+def configure_converter(converter: cattrs.Converter, *, detailed: bool = True) -> None:
+    """Install terugkeer's strict hooks on ``converter`` (cattrs preconf style).
+
+    ``detailed=False`` gives the fast path: each record is read by a function generated for its
+    class (:mod:`terugkeer.documents._fastpath`), and the first failure ends structuring with no
+    paths collected; :func:`structure` then runs the detailed path.
+    """
     converter.register_structure_hook(int, _exact(int, "must be an integer"))
     converter.register_structure_hook(bool, _exact(bool, "must be true or false"))
     converter.register_structure_hook(str, _structure_str)
@@ -245,24 +259,43 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, lambda t: _tuple_hook(t, converter)
     )
-    converter.register_structure_hook_factory(attrs.has, lambda cls: _record_hook(cls, converter))
+    converter.register_structure_hook_factory(
+        attrs.has, lambda cls: _record_hook(cls, converter, detailed=detailed)
+    )
 
 
-def make_converter() -> cattrs.Converter:
-    """A new converter configured for terugkeer's documents."""
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    configure_converter(converter)
+def make_converter(*, detailed: bool = True) -> cattrs.Converter:
+    """A new converter configured for terugkeer's documents (see :func:`configure_converter`)."""
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    configure_converter(converter, detailed=detailed)
     return converter
 
 
+#: The detailed converter: every problem, each with its path. It also unstructures.
 CONVERTER = make_converter()
+#: The fast path for valid documents: the same checks, stopping at the first failure.
+FAST_CONVERTER = make_converter(detailed=False)
 
 
-def structure(data: Any, cls: type[T]) -> T:
-    """Structure ``data`` into ``cls``; any failure is a :class:`ValidationError` with paths."""
-    try:
-        return CONVERTER.structure(data, cls)
-    except Exception as exc:  # every failure is reported as a path, never a value
-        problems, total = problems_of(exc), problem_count(exc)
+def structure(data: Any, cls: type[T], *, fast: bool = True) -> T:
+    """Structure ``data`` into ``cls``; any failure is a :class:`ValidationError` with paths.
+
+    A valid document takes the fast path (:mod:`terugkeer.documents._fastpath`). Anything it
+    refuses is structured again on the detailed path, which finds and reports every problem, so
+    the errors are the same whichever path runs first. On both paths the converter's hooks check
+    every type before a record is built, so the records run only their limits and cross-field
+    rules (the per-field type checks they run when built in Python would repeat the hooks' work).
+    ``fast=False`` runs the detailed path alone (to compare the two).
+    """
+    with trusted_fields():
+        if fast:
+            try:
+                return FAST_CONVERTER.structure(data, cls)
+            except Exception:  # the detailed path below reports it, with paths
+                pass
+        try:
+            return CONVERTER.structure(data, cls)
+        except Exception as exc:  # every failure is reported as a path, never a value
+            problems, total = problems_of(exc), problem_count(exc)
     # Raised outside the handler: the error keeps no link (__context__) to the input's exceptions.
     raise ValidationError(problems, total=total)

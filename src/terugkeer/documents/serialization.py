@@ -34,6 +34,7 @@ from terugkeer.planning import MonitoringAdvice, PlanAttention, SectionProgress
 from terugkeer.socialmap import MapEntry, SocialMap
 from terugkeer.stamps import Entered
 
+from ._json import accelerated_parse, encode
 from .converter import CONVERTER, child_path, structure
 
 __all__ = [
@@ -223,21 +224,25 @@ def to_document(obj: object) -> dict[str, Any]:
 
 
 def dumps(obj: object, *, indent: int | None = None) -> str:
-    """Serialise a record to a JSON document.
+    """Serialise a record to a JSON document: compact, or indented by ``indent`` spaces.
 
-    >>> import datetime as dt
+    The text is UTF-8-ready (no ``\\u`` escapes beyond the control characters JSON requires),
+    the same whether or not orjson is installed.
+
     >>> from terugkeer import Rating
-    >>> print(dumps(Rating.scored("F02", -3), indent=1))
+    >>> dumps(Rating.scored("F02", -3))
+    '{"schema":"terugkeer/rating","version":1,"factor":"F02","kind":"scored","score":-3,"note":""}'
+    >>> print(dumps(Rating.scored("F02", -3), indent=2))
     {
-     "schema": "terugkeer/rating",
-     "version": 1,
-     "factor": "F02",
-     "kind": "scored",
-     "score": -3,
-     "note": ""
+      "schema": "terugkeer/rating",
+      "version": 1,
+      "factor": "F02",
+      "kind": "scored",
+      "score": -3,
+      "note": ""
     }
     """
-    return json.dumps(to_document(obj), ensure_ascii=False, indent=indent)
+    return encode(to_document(obj), indent)
 
 
 def from_document(
@@ -290,11 +295,9 @@ class _Refused(Exception):
 
 
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _Refused("an object has the same key twice")
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _Refused("an object has the same key twice")
     return result
 
 
@@ -321,8 +324,9 @@ def _is_text(value: str) -> bool:
     return True
 
 
-#: A text without this pattern holds no lone surrogate, so the exact walk is skipped for it.
-_MAYBE_SURROGATE = re.compile(r"\\u[dD][89abAB]|[\ud800-\udfff]")
+#: An escaped surrogate, leading (D800–DBFF) or trailing (DC00–DFFF). JSON text without one
+#: (and, for a ``str``, without a raw surrogate) holds no lone surrogate: the exact walk is skipped.
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _text_problems(data: object) -> list[Problem]:
@@ -345,29 +349,48 @@ def _text_problems(data: object) -> list[Problem]:
     return problems
 
 
-def parse(text: str | bytes) -> object:
+def parse(text: str | bytes, *, accelerate: bool = True) -> object:
     """Parse a JSON document strictly: UTF-8 only (no byte order mark, no UTF-16 or UTF-32), no
     duplicate keys, no NaN, no lone surrogates, no nesting deeper than the parser allows, at most
     :data:`MAX_DOCUMENT_BYTES`. Every failure is a :class:`ValidationError` that keeps no link to
-    the input (no ``__context__`` or ``__cause__``)."""
+    the input (no ``__context__`` or ``__cause__``).
+
+    With jiter installed (``terugkeer[fast]``) it parses first; whatever it refuses goes to the
+    standard library, which gives the reason, so results and errors are the same either way.
+    ``accelerate=False`` uses the standard library alone.
+    """
     reason: str | None = None
+    raw = False  # True for a str, which may hold raw surrogates (decoded UTF-8 cannot)
     if isinstance(text, bytes):
         if len(text) > MAX_DOCUMENT_BYTES:
             raise ValidationError.at("$", f"is larger than {MAX_DOCUMENT_BYTES} bytes")
+        if accelerate:
+            accepted, data = accelerated_parse(text)  # jiter, when installed, checks all this
+            if accepted:
+                return data
         decoded = _decode(text)
         if decoded is None:
             raise ValidationError.at("$", "is not UTF-8 text (without a byte order mark)")
         text = decoded
     elif not isinstance(text, str):
         raise ValidationError.at("$", "must be JSON text")
-    elif (
-        len(text) > MAX_DOCUMENT_BYTES
-        or len(text.encode("utf-8", "surrogatepass")) > MAX_DOCUMENT_BYTES
-    ):
-        raise ValidationError.at("$", f"is larger than {MAX_DOCUMENT_BYTES} bytes")
+    else:
+        raw = True
+        try:
+            encoded = text.encode("utf-8")
+        except UnicodeEncodeError:  # raw surrogates: the walk below names their paths
+            encoded = b""
+        if len(text) > MAX_DOCUMENT_BYTES or (
+            len(encoded or text.encode("utf-8", "surrogatepass")) > MAX_DOCUMENT_BYTES
+        ):
+            raise ValidationError.at("$", f"is larger than {MAX_DOCUMENT_BYTES} bytes")
+        if encoded and accelerate:
+            accepted, data = accelerated_parse(encoded)
+            if accepted:
+                return data
     if text.startswith("\ufeff"):
         raise ValidationError.at("$", "starts with a byte order mark; documents are plain UTF-8")
-    data: object = None
+    data = None
     try:
         data = json.loads(
             text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant
@@ -380,7 +403,7 @@ def parse(text: str | bytes) -> object:
         reason = "is not valid JSON"
     if reason is not None:
         raise ValidationError.at("$", reason)
-    if _MAYBE_SURROGATE.search(text):
+    if ("\\u" in text and _ESCAPED_SURROGATE.search(text)) or (raw and not _is_text(text)):
         problems = _text_problems(data)  # exact, by path; only when the text hints at a problem
         if problems:
             raise ValidationError(problems)

@@ -1,0 +1,187 @@
+"""terugkeer against pydantic v2 and msgspec on the same case documents, side by side.
+
+Run: ``uv run python benchmarks/bench_speed.py`` (not part of the tests; about three minutes the
+first time, when it draws the corpus). It prints, per run, CPU µs per case for decode + validate,
+encode and the error path, memory per decoded case, and the cold import, with terugkeer's ratio to
+pydantic; the three libraries are measured interleaved, round by round, in one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import msgspec
+import pydantic
+from corpus import case_documents
+from reference_models import msgspec_case, pydantic_case
+
+from terugkeer import CaseFile, ValidationError, dumps, loads
+
+
+def deep_error(document: bytes) -> bytes:
+    """The document with its last, deepest text value replaced by a number: one type error,
+    found only after everything before it was read."""
+    data = json.loads(document)
+    best: tuple[int, list[Any]] | None = None
+
+    def walk(node: Any, path: list[Any]) -> None:
+        nonlocal best
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in items:
+            if isinstance(value, dict | list):
+                walk(value, [*path, key])
+            elif (
+                isinstance(value, str)
+                and key not in ("schema",)
+                and (best is None or len(path) + 1 >= best[0])
+            ):
+                best = (len(path) + 1, [*path, key])
+
+    walk(data, [])
+    assert best is not None
+    *parents, last = best[1]
+    node = data
+    for key in parents:
+        node = node[key]
+    node[last] = 12345
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def cpu_per_item(function: Callable[[Any], Any], items: Sequence[Any]) -> float:
+    """CPU µs per item for ``function`` over all ``items``."""
+    gc.collect()
+    start = time.process_time()
+    for item in items:
+        function(item)
+    return (time.process_time() - start) / len(items) * 1e6
+
+
+def cpu_per_error(function: Callable[[Any], Any], items: Sequence[Any]) -> float:
+    gc.collect()
+    start = time.process_time()
+    for item in items:
+        try:
+            function(item)
+        except (ValidationError, pydantic.ValidationError, msgspec.ValidationError):
+            pass
+        else:  # pragma: no cover - every document here is invalid
+            raise AssertionError("an invalid document was accepted")
+    return (time.process_time() - start) / len(items) * 1e6
+
+
+def memory_per_item(function: Callable[[Any], Any], items: Sequence[Any]) -> float:
+    """Bytes held per decoded item (tracemalloc), for all ``items`` kept alive at once."""
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    kept = [function(item) for item in items]
+    after = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del kept
+    return (after - before) / len(items)
+
+
+def import_ms(statement: str, repeat: int) -> float:
+    """Median wall-clock ms of ``statement`` in a fresh interpreter, timed inside it."""
+    code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, check=True, text=True
+            ).stdout
+        )
+        for _ in range(repeat)
+    ]
+    return statistics.median(times) * 1e3
+
+
+def one_run(documents: list[bytes], rounds: int) -> dict[str, dict[str, float]]:
+    model = pydantic_case()
+    decoder = msgspec.json.Decoder(msgspec_case())
+    encoder = msgspec.json.Encoder()
+    decoders: dict[str, Callable[[bytes], Any]] = {
+        "terugkeer": lambda d: loads(d, CaseFile),
+        "pydantic v2": model.model_validate_json,
+        "msgspec": decoder.decode,
+    }
+    objects = {name: [f(d) for d in documents] for name, f in decoders.items()}
+    encoders: dict[str, Callable[[Any], Any]] = {
+        "terugkeer": dumps,
+        "pydantic v2": lambda m: m.model_dump_json(by_alias=True),
+        "msgspec": encoder.encode,
+    }
+    invalid = [deep_error(d) for d in documents]
+    rows: dict[str, dict[str, list[float]]] = {
+        row: {name: [] for name in decoders} for row in ("decode", "encode", "error")
+    }
+    for _ in range(rounds):  # interleaved: each round measures every library once
+        for name in decoders:
+            rows["decode"][name].append(cpu_per_item(decoders[name], documents))
+            rows["encode"][name].append(cpu_per_item(encoders[name], objects[name]))
+            rows["error"][name].append(cpu_per_error(decoders[name], invalid))
+    result = {
+        row: {n: statistics.median(v) for n, v in values.items()} for row, values in rows.items()
+    }
+    result["memory"] = {n: memory_per_item(f, documents) / 1e3 for n, f in decoders.items()}
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=1_000)
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds per run")
+    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--imports", type=int, default=15, help="fresh interpreters per import")
+    args = parser.parse_args()
+    documents = case_documents(args.cases)
+    sizes = sorted(len(d) for d in documents)
+    print(
+        f"{platform.python_implementation()} {platform.python_version()}, "
+        f"{platform.machine()}, pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}"
+    )
+    print(
+        f"{len(documents)} case documents, median {statistics.median(sizes) / 1e3:.1f} kB "
+        f"({sizes[0] / 1e3:.1f}–{sizes[-1] / 1e3:.1f} kB)\n"
+    )
+    labels = {
+        "decode": "decode + validate (bytes → case), CPU µs",
+        "encode": "encode (case → JSON), CPU µs",
+        "error": "error path (one deep type error), CPU µs",
+        "memory": "memory per decoded case, kB",
+    }
+    for run in range(1, args.runs + 1):
+        result = one_run(documents, args.rounds)
+        print(f"run {run}")
+        print(f"| {'':44} | terugkeer | pydantic v2 | msgspec | terugkeer / pydantic |")
+        print(f"|{'-' * 46}|-----------|-------------|---------|----------------------|")
+        for row, label in labels.items():
+            values = result[row]
+            ratio = values["terugkeer"] / values["pydantic v2"]
+            print(
+                f"| {label:44} | {values['terugkeer']:9,.1f} | {values['pydantic v2']:11,.1f} "
+                f"| {values['msgspec']:7,.1f} | {ratio:19.2f}× |"
+            )
+        print()
+    base = import_ms("import attrs, cattrs", args.imports)
+    lazy = import_ms("import terugkeer", args.imports)
+    used = import_ms("import terugkeer; terugkeer.CaseFile", args.imports)
+    load = import_ms("import terugkeer; terugkeer.loads", args.imports)
+    print(f"cold import, median of {args.imports} fresh interpreters, ms:")
+    print(f"  import attrs, cattrs                    {base:7.1f}")
+    print(f"  import terugkeer                        {lazy:7.1f}  ({lazy / base:.2f}×)")
+    print(f"  import terugkeer; terugkeer.CaseFile    {used:7.1f}  ({used / base:.2f}×)")
+    print(f"  import terugkeer; terugkeer.loads       {load:7.1f}  ({load / base:.2f}×)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""JSON text in and out: the standard library always, jiter and orjson when installed.
+
+``pip install terugkeer[fast]`` adds `jiter <https://github.com/pydantic/jiter>`_ (pydantic's
+parser) and `orjson <https://github.com/ijl/orjson>`_. They are only ever a fast path: the parser is
+asked with duplicate keys, NaN and Infinity refused, and whatever it refuses is parsed again by the
+standard library, which gives the reason; the encoder is used only where its output is the same,
+byte for byte, as the standard library's. Tests compare both ways on the same documents.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["accelerated_parse", "encode"]
+
+
+@functools.cache  # looked up on first use, so that importing terugkeer stays cheap
+def _jiter() -> Callable[[bytes], Any] | None:
+    try:
+        import jiter
+    except ImportError:
+        return None
+
+    def parse(data: bytes) -> Any:
+        return jiter.from_json(data, allow_inf_nan=False, catch_duplicate_keys=True)
+
+    return parse
+
+
+@functools.cache
+def _orjson() -> Callable[[Any, bool], bytes] | None:
+    try:
+        import orjson
+    except ImportError:
+        return None
+
+    def dumps(data: Any, pretty: bool) -> bytes:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 if pretty else 0)
+
+    return dumps
+
+
+def accelerated_parse(data: bytes) -> tuple[bool, object]:
+    """``(True, value)`` when jiter is installed and accepts ``data`` (UTF-8 JSON without
+    duplicate keys, NaN, Infinity or lone surrogates); otherwise ``(False, None)``, and the
+    caller parses with the standard library, which says what is wrong."""
+    parse = _jiter()
+    if parse is None:
+        return False, None
+    try:
+        return True, parse(data)
+    except Exception:  # refused (or too deep for it): the standard library decides
+        return False, None
+
+
+def encode(data: Any, indent: int | None, *, accelerate: bool = True) -> str:
+    """``data`` (JSON-ready: dicts, lists, str, int, bool, None) as JSON text.
+
+    Compact (``{"a":1}``) without ``indent``; ``indent=2`` matches ``json.dumps(indent=2)``. orjson
+    writes both when installed and ``accelerate`` holds; the standard library writes the same
+    bytes otherwise, and every other indent.
+    """
+    dumps = _orjson() if accelerate and indent in (None, 2) else None
+    if dumps is not None:
+        try:
+            return dumps(data, indent == 2).decode("utf-8")
+        except (TypeError, ValueError):  # e.g. a lone surrogate: the standard library handles it
+            pass
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=indent)

@@ -1,0 +1,208 @@
+"""The fast paths give what the detailed paths give: the same records, the same problems, the same
+JSON text. Each fast path is checked against the slow one it stands in for, never against itself.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mutations import BOTH, LOADER_ONLY, Doc, base_document
+from terugkeer import CaseFile, ValidationError, dumps, loads, to_document
+from terugkeer._checks import trusted_fields
+from terugkeer.documents import _json
+from terugkeer.documents.converter import structure
+from terugkeer.documents.serialization import DOCUMENT_TYPES, parse
+from terugkeer.health import Source, SourceKind
+from terugkeer.testing import case_files
+
+_SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def _body(doc: Doc) -> Doc:
+    return {k: v for k, v in doc.items() if k not in ("schema", "version")}
+
+
+def _outcome(data: Any, *, fast: bool) -> object:
+    """The record, or the problems and their count: what a caller can observe."""
+    try:
+        return structure(data, CaseFile, fast=fast)
+    except ValidationError as err:
+        return (err.problems, err.total)
+
+
+def test_the_accelerators_are_installed_for_the_tests() -> None:
+    # Otherwise the comparisons below would compare the standard library with itself.
+    assert _json._jiter() is not None
+    assert _json._orjson() is not None
+
+
+@_SLOW
+@given(case_files())
+def test_fast_and_detailed_paths_build_the_same_case(case: CaseFile) -> None:
+    body = _body(json.loads(json.dumps(to_document(case))))
+    fast = structure(body, CaseFile)
+    assert fast == case
+    assert structure(body, CaseFile, fast=False) == case
+    assert to_document(fast) == to_document(case)
+
+
+@pytest.mark.parametrize("rule", sorted({**BOTH, **LOADER_ONLY}))
+def test_an_invalid_document_gives_the_same_problems_on_both_paths(rule: str) -> None:
+    doc = {**BOTH, **LOADER_ONLY}[rule](base_document())
+    assert doc is not None
+    fast, detailed = _outcome(_body(doc), fast=True), _outcome(_body(doc), fast=False)
+    assert isinstance(detailed, tuple), "the mutation must make the document invalid"
+    assert fast == detailed
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=4), inner, max_size=2)
+    ),
+    max_leaves=4,
+)
+
+
+def _leaves(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value in a parsed document, containers included."""
+    found = [path] if path else []
+    items = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node)
+        if isinstance(node, list)
+        else ()
+    )
+    for key, value in items:
+        found += _leaves(value, (*path, key))
+    return found
+
+
+@settings(_SLOW, max_examples=300)
+@given(st.data())
+def test_a_mutated_document_gives_the_same_outcome_on_both_paths(data: st.DataObject) -> None:
+    """Change, drop or add one value anywhere in a valid document: whatever the detailed path
+    says (the same case, or these problems), the fast path says too."""
+    doc = copy.deepcopy(BASE)
+    paths = _leaves(doc)
+    path = data.draw(st.sampled_from(paths))
+    *parents, last = path
+    target: Any = doc
+    for key in parents:
+        target = target[key]
+    action = data.draw(st.sampled_from(["replace", "drop", "add"]))
+    if action == "replace":
+        target[last] = data.draw(_JSON_VALUES)
+    elif action == "drop":
+        del target[last]
+    elif isinstance(target, dict):
+        target[data.draw(st.text(max_size=6))] = data.draw(_JSON_VALUES)
+    else:
+        target.append(data.draw(_JSON_VALUES))
+    body = _body(doc)
+    assert _outcome(body, fast=True) == _outcome(body, fast=False)
+
+
+BASE = to_document(loads(json.dumps(base_document()), CaseFile))
+
+
+def test_records_built_in_python_are_still_checked_in_full() -> None:
+    """The trusted mode is the converter's alone: outside it a record checks every field."""
+    with pytest.raises(ValidationError, match=r"\$\.name"):
+        Source(SourceKind.WEB_PAGE, name=5)  # type: ignore[arg-type]
+    with trusted_fields():  # inside, the field checks are the caller's: here nobody's
+        Source(SourceKind.WEB_PAGE, name=5)  # type: ignore[arg-type]
+    with pytest.raises(RuntimeError), trusted_fields():
+        raise RuntimeError  # an exception inside must not leave the mode switched on
+    with pytest.raises(ValidationError, match=r"\$\.name"):
+        Source(SourceKind.WEB_PAGE, name=5)  # type: ignore[arg-type]
+
+
+def test_every_document_type_has_a_fast_structuring_function() -> None:
+    from terugkeer.documents.converter import FAST_CONVERTER
+
+    for cls in DOCUMENT_TYPES:
+        hook = FAST_CONVERTER.get_structure_hook(cls)
+        assert "terugkeer fast structure" in hook.__code__.co_filename, cls.__name__
+
+
+# The JSON text layer: jiter and orjson against the standard library.
+
+_TEXTS = st.text(alphabet=st.characters(codec="utf-8"), max_size=20) | st.sampled_from(
+    ["\u2028", "\x7f", "\x00\x1f", '"\\', "\ud7ff\ue000", "é", "😀", "</script>"]
+)
+_DOCUMENT_LIKE = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | _TEXTS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXTS, inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_DOCUMENT_LIKE)
+def test_orjson_writes_the_standard_librarys_bytes(value: Any) -> None:
+    for indent in (None, 2):
+        assert _json.encode(value, indent) == _json.encode(value, indent, accelerate=False)
+    assert _json.encode(value, None, accelerate=False) == json.dumps(
+        value, ensure_ascii=False, separators=(",", ":")
+    )
+
+
+@_SLOW
+@given(case_files())
+def test_a_case_is_written_the_same_with_and_without_orjson(case: CaseFile) -> None:
+    doc = to_document(case)
+    assert dumps(case) == _json.encode(doc, None, accelerate=False)
+    assert dumps(case, indent=2) == json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _parsed(text: str | bytes, *, accelerate: bool) -> object:
+    try:
+        return ("ok", parse(text, accelerate=accelerate))
+    except ValidationError as err:
+        return ("error", err.problems)
+
+
+_RAW = (
+    st.binary(max_size=40)
+    | _DOCUMENT_LIKE.map(lambda v: json.dumps(v).encode())
+    | st.lists(st.sampled_from(['{"a":', "1", ",", '"a"', ":", "}", "[", "]", "NaN", "-0",
+                                "1e400", '"\\ud800"', '"\\udc00"', " ", "\t", "\x0c", "\ufeff",
+                                '"\\u00e9"', '"é"', "Infinity", "2.0", "true"]))
+    .map(lambda parts: "".join(parts).encode("utf-8", "surrogatepass"))
+)  # fmt: skip
+
+
+@given(_RAW)
+def test_jiter_and_the_standard_library_agree_on_every_input(data: bytes) -> None:
+    assert _parsed(data, accelerate=True) == _parsed(data, accelerate=False)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    assert _parsed(text, accelerate=True) == _parsed(text, accelerate=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"a": 1, "a": 2}', '{"a": NaN}', '{"a": Infinity}', '["\\ud800"]', '["\\udc00"]',
+     '{"\\u00e9": 1, "é": 2}', "[" * 300 + "]" * 300, "\ufeff{}", '{"a": 1} x'],
+)  # fmt: skip
+def test_what_jiter_refuses_gets_the_standard_librarys_answer(text: str) -> None:
+    # 300 levels are too deep for jiter and fine for the standard library: still the same answer.
+    data = text.encode("utf-8", "surrogatepass")
+    assert _parsed(data, accelerate=True) == _parsed(data, accelerate=False)
+
+
+def test_a_lone_trailing_surrogate_escape_is_refused_with_its_path() -> None:
+    # \udc00 alone (no leading half before it) is no character: no UTF-8 file can hold it.
+    for accelerate in (True, False):
+        with pytest.raises(ValidationError) as err:
+            parse(b'{"note": "\\udc00"}', accelerate=accelerate)
+        assert [p.path for p in err.value.problems] == ["$.note"]
