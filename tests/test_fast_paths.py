@@ -16,7 +16,7 @@ from mutations import BOTH, LOADER_ONLY, Doc, base_document
 from terugkeer import CaseFile, ValidationError, dumps, loads, to_document
 from terugkeer._checks import trusted_fields
 from terugkeer.documents import _json
-from terugkeer.documents.converter import structure
+from terugkeer.documents.converter import CONVERTER, problem_count, problems_of, structure
 from terugkeer.documents.serialization import DOCUMENT_TYPES, parse
 from terugkeer.health import Source, SourceKind
 from terugkeer.testing import case_files
@@ -33,6 +33,16 @@ def _outcome(data: Any, *, fast: bool) -> object:
     try:
         return structure(data, CaseFile, fast=fast)
     except ValidationError as err:
+        return (err.problems, err.total)
+
+
+def _untrusted_outcome(data: Any) -> object:
+    """As before the fast path existed: the detailed converter, every record checking its
+    fields again as if built in Python."""
+    try:
+        return CONVERTER.structure(data, CaseFile)
+    except Exception as exc:
+        err = ValidationError(problems_of(exc), total=problem_count(exc))  # capped as loads caps
         return (err.problems, err.total)
 
 
@@ -58,7 +68,7 @@ def test_an_invalid_document_gives_the_same_problems_on_both_paths(rule: str) ->
     assert doc is not None
     fast, detailed = _outcome(_body(doc), fast=True), _outcome(_body(doc), fast=False)
     assert isinstance(detailed, tuple), "the mutation must make the document invalid"
-    assert fast == detailed
+    assert fast == detailed == _untrusted_outcome(_body(doc))
 
 
 _JSON_VALUES = st.recursive(
@@ -107,7 +117,7 @@ def test_a_mutated_document_gives_the_same_outcome_on_both_paths(data: st.DataOb
     else:
         target.append(data.draw(_JSON_VALUES))
     body = _body(doc)
-    assert _outcome(body, fast=True) == _outcome(body, fast=False)
+    assert _outcome(body, fast=True) == _outcome(body, fast=False) == _untrusted_outcome(body)
 
 
 BASE = to_document(loads(json.dumps(base_document()), CaseFile))
@@ -206,3 +216,19 @@ def test_a_lone_trailing_surrogate_escape_is_refused_with_its_path() -> None:
         with pytest.raises(ValidationError) as err:
             parse(b'{"note": "\\udc00"}', accelerate=accelerate)
         assert [p.path for p in err.value.problems] == ["$.note"]
+
+
+def _many_bad(doc: Doc) -> Doc:
+    doc = copy.deepcopy(doc)
+    ratings = doc["assessments"][0]["ratings"]
+    ratings[2]["score"], ratings[5]["kind"], ratings[9]["note"] = "2", "maybe", 7
+    doc["assessments"][1]["surprise"] = True
+    doc["consents"] = [{"purpose": "nothing"}] * 150 + doc["consents"]  # past the problem cap
+    return doc
+
+
+def test_many_problems_in_many_lists_are_the_same_on_both_paths() -> None:
+    body = _body(_many_bad(base_document()))
+    fast = _outcome(body, fast=True)
+    assert isinstance(fast, tuple) and fast[1] > 100
+    assert fast == _outcome(body, fast=False) == _untrusted_outcome(body)

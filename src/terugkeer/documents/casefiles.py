@@ -109,7 +109,7 @@ def _locked(target: Path) -> Iterator[None]:
 
 
 def _encoded(case: CaseFile) -> bytes:
-    text = dumps(case, indent=1)
+    text = dumps(case, indent=2)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:

@@ -185,31 +185,49 @@ def _tuple_hook(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], tup
     def hook(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
             raise ValidationError.at("$", "must be a list")
-        items: list[Any] = []
-        problems: list[Problem] = []
-        uncounted = 0  # failed items past the cap: counted, not described
-        for i, item in enumerate(value):
-            try:
-                items.append(item_hook(item, item_type))
-            except Exception as exc:  # every failure is reported as a path
-                if len(problems) < MAX_PROBLEMS:
-                    found = problems_of(exc, f"$[{i}]")
-                    problems += found
-                    uncounted += problem_count(exc) - len(found)
-                else:
-                    uncounted += problem_count(exc)
-        if problems:
-            raise ValidationError(problems, total=len(problems) + uncounted)
-        return tuple(items)
+        return read_items(value, item_hook, item_type)
 
     return hook
+
+
+def read_items(
+    value: list[Any],
+    item_hook: Callable[[Any, Any], Any],
+    item_type: Any,
+    items: list[Any] | None = None,
+    first: Exception | None = None,
+) -> tuple[Any, ...]:
+    """Every item of a JSON list read by ``item_hook``; a failure lists every bad item by index.
+
+    ``items`` and ``first`` continue a read that stopped at its first failure: ``items`` are the
+    items read before it and ``first`` is that item's complete error, so no item is read twice.
+    """
+    items = [] if items is None else items
+    problems: list[Problem] = []
+    uncounted = 0  # failed items past the cap: counted, not described
+    start = len(items)
+    for i in range(start, len(value)):
+        try:
+            if first is not None and i == start:
+                raise first
+            items.append(item_hook(value[i], item_type))
+        except Exception as exc:  # every failure is reported as a path
+            if len(problems) < MAX_PROBLEMS:
+                found = problems_of(exc, f"$[{i}]")
+                problems += found
+                uncounted += problem_count(exc) - len(found)
+            else:
+                uncounted += problem_count(exc)
+    if problems:
+        raise ValidationError(problems, total=len(problems) + uncounted)
+    return tuple(items)
 
 
 def _record_hook(
     cls: type, converter: cattrs.Converter, *, detailed: bool = True
 ) -> Callable[[Any, Any], Any]:
     if not detailed:
-        fast = make_fast_structure_fn(cls, converter)
+        fast = make_fast_structure_fn(cls, converter, read_items)
         if fast is not None:
             return fast
     inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
@@ -237,8 +255,8 @@ def configure_converter(converter: cattrs.Converter, *, detailed: bool = True) -
     """Install terugkeer's strict hooks on ``converter`` (cattrs preconf style).
 
     ``detailed=False`` gives the fast path: each record is read by a function generated for its
-    class (:mod:`terugkeer.documents._fastpath`), and the first failure ends structuring with no
-    paths collected; :func:`structure` then runs the detailed path.
+    class (:mod:`terugkeer.documents._fastpath`) that reports the same problems as cattrs'
+    detailed validation.
     """
     converter.register_structure_hook(int, _exact(int, "must be an integer"))
     converter.register_structure_hook(bool, _exact(bool, "must be true or false"))
@@ -273,28 +291,25 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
 
 #: The detailed converter: every problem, each with its path. It also unstructures.
 CONVERTER = make_converter()
-#: The fast path for valid documents: the same checks, stopping at the first failure.
+#: The fast path: the same checks and the same problems, in generated straight-line code.
 FAST_CONVERTER = make_converter(detailed=False)
 
 
 def structure(data: Any, cls: type[T], *, fast: bool = True) -> T:
     """Structure ``data`` into ``cls``; any failure is a :class:`ValidationError` with paths.
 
-    A valid document takes the fast path (:mod:`terugkeer.documents._fastpath`). Anything it
-    refuses is structured again on the detailed path, which finds and reports every problem, so
-    the errors are the same whichever path runs first. On both paths the converter's hooks check
-    every type before a record is built, so the records run only their limits and cross-field
-    rules (the per-field type checks they run when built in Python would repeat the hooks' work).
+    The fast path (:mod:`terugkeer.documents._fastpath`) reads each record with a function
+    generated for its class; when something fails it reports exactly what the detailed path
+    reports (every problem, each with its path), re-reading only the fields that failed. On both
+    paths the converter's hooks check every type before a record is built, so the records run
+    only their limits and cross-field rules (the per-field type checks they run when built in
+    Python would repeat the hooks' work).
     ``fast=False`` runs the detailed path alone (to compare the two).
     """
+    converter = FAST_CONVERTER if fast else CONVERTER
     with trusted_fields():
-        if fast:
-            try:
-                return FAST_CONVERTER.structure(data, cls)
-            except Exception:  # the detailed path below reports it, with paths
-                pass
         try:
-            return CONVERTER.structure(data, cls)
+            return converter.structure(data, cls)
         except Exception as exc:  # every failure is reported as a path, never a value
             problems, total = problems_of(exc), problem_count(exc)
     # Raised outside the handler: the error keeps no link (__context__) to the input's exceptions.
