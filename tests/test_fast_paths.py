@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mutations import BOTH, LOADER_ONLY, Doc, base_document
-from terugkeer import CaseFile, ValidationError, dumps, loads, to_document
+from terugkeer import CaseFile, Problem, ValidationError, dumps, loads, to_document
 from terugkeer._checks import trusted_fields
 from terugkeer.documents import _json
 from terugkeer.documents.converter import CONVERTER, problem_count, problems_of, structure
@@ -231,4 +231,16 @@ def test_many_problems_in_many_lists_are_the_same_on_both_paths() -> None:
     body = _body(_many_bad(base_document()))
     fast = _outcome(body, fast=True)
     assert isinstance(fast, tuple) and fast[1] > 100
+    assert fast == _outcome(body, fast=False) == _untrusted_outcome(body)
+
+
+def test_a_list_past_its_limit_is_refused_the_same_on_both_paths() -> None:
+    doc = base_document()
+    doc["plan"]["safety"]["ways_to_feel_safer"] = ["x"] * 101
+    body = _body(doc)
+    fast = _outcome(body, fast=True)
+    assert fast == (
+        (Problem("$.plan.safety.ways_to_feel_safer", "holds at most 100 items"),),
+        1,
+    )
     assert fast == _outcome(body, fast=False) == _untrusted_outcome(body)

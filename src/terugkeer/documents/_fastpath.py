@@ -175,14 +175,23 @@ class _Writer:
             " if errors: raise _class_error(errors, _cls)",
         ]
         post_init = getattr(cls, "__attrs_post_init__", None)
-        has_limits = any("max_items" in f.metadata for f in fields)
-        if post_init is not None and (post_init is not validated or has_limits):
-            # validated() without limits would only repeat the checks above.
+        limits = [
+            f"_len(self.{f.name}) > {int(f.metadata['max_items'])}"
+            for f in fields
+            if "max_items" in f.metadata
+        ]
+        run = " try:"
+        if post_init is validated:
+            # validated() checks nothing the lines above did not, except the list limits: it
+            # runs only when one is exceeded, to report it as it always does.
+            run = f" if {' or '.join(limits)}:\n  try:" if limits else ""
+        if post_init is not None and run:
+            pad = "  " if run.startswith(" if") else " "
             self.lines += [
-                " try:",
-                "  self.__attrs_post_init__()",
-                " except Exception as e:",
-                "  raise _class_error([e], _cls)",
+                run,
+                f"{pad} self.__attrs_post_init__()",
+                f"{pad}except Exception as e:",
+                f"{pad} raise _class_error([e], _cls)",
             ]
         self.lines.append(" return self")
         namespace = dict(self.names)
