@@ -71,6 +71,9 @@ def test_an_invalid_document_gives_the_same_problems_on_both_paths(rule: str) ->
     assert fast == detailed == _untrusted_outcome(_body(doc))
 
 
+#: A valid document to mutate, as the loader reads it back.
+BASE = to_document(loads(json.dumps(base_document()), CaseFile))
+
 _JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=5),
     lambda inner: (
@@ -118,9 +121,6 @@ def test_a_mutated_document_gives_the_same_outcome_on_both_paths(data: st.DataOb
         target.append(data.draw(_JSON_VALUES))
     body = _body(doc)
     assert _outcome(body, fast=True) == _outcome(body, fast=False) == _untrusted_outcome(body)
-
-
-BASE = to_document(loads(json.dumps(base_document()), CaseFile))
 
 
 def test_records_built_in_python_are_still_checked_in_full() -> None:

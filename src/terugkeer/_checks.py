@@ -173,7 +173,10 @@ def _limit_problems(obj: attrs.AttrsInstance) -> list[Problem]:
 
 
 def validated(obj: attrs.AttrsInstance, extra: list[Problem] | None = None) -> None:
-    """Raise one error with every field problem of ``obj`` plus ``extra`` ones (one per path)."""
+    """Raise one error with every field problem of ``obj`` plus ``extra`` ones (one per path).
+
+    Under :func:`trusted_fields` only the list limits are checked here, besides ``extra``.
+    """
     problems = _limit_problems(obj) if _FIELDS_TRUSTED.get() else check_fields(obj)
     if not problems and not extra:
         return

@@ -38,7 +38,7 @@ __all__ = ["make_fast_structure_fn"]
 
 
 class Fallback(Exception):
-    """The fast path gives up here; the detailed path will say why."""
+    """A plain check failed; the field's handler asks the field's hook why."""
 
 
 _PLAIN = {str: "str", int: "int", bool: "bool"}
@@ -66,6 +66,10 @@ class _Writer:
             "_int": int,
             "_bool": bool,
             "_len": len,
+            "_failed": _failed,
+            "_not_an_object": _not_an_object,
+            "_unknown_keys": _unknown_keys,
+            "_class_error": _class_error,
         }
         self.lines: list[str] = []
 
@@ -134,10 +138,6 @@ class _Writer:
             return None
         hints = typing.get_type_hints(cls)
         allowed = self.name("k", frozenset(f.name for f in fields))
-        self.names["_failed"] = _failed
-        self.names["_not_an_object"] = _not_an_object
-        self.names["_unknown_keys"] = _unknown_keys
-        self.names["_class_error"] = _class_error
         self.lines = [
             "def structure(o, _=None):",
             " if type(o) is not _dict: _not_an_object()",

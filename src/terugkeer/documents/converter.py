@@ -230,8 +230,10 @@ def _record_hook(
         fast = make_fast_structure_fn(cls, converter, read_items)
         if fast is not None:
             return fast
+    # cattrs' own function, always with detailed validation: a class the generator does not
+    # handle still reports every problem.
     inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
-        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
+        cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
 
     def hook(value: Any, _: Any) -> Any:
@@ -284,7 +286,7 @@ def configure_converter(converter: cattrs.Converter, *, detailed: bool = True) -
 
 def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     """A new converter configured for terugkeer's documents (see :func:`configure_converter`)."""
-    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     configure_converter(converter, detailed=detailed)
     return converter
 

@@ -360,7 +360,7 @@ def parse(text: str | bytes, *, accelerate: bool = True) -> object:
     ``accelerate=False`` uses the standard library alone.
     """
     reason: str | None = None
-    raw = False  # True for a str, which may hold raw surrogates (decoded UTF-8 cannot)
+    surrogates = False  # a str may hold raw surrogates; text decoded from UTF-8 cannot
     if isinstance(text, bytes):
         if len(text) > MAX_DOCUMENT_BYTES:
             raise ValidationError.at("$", f"is larger than {MAX_DOCUMENT_BYTES} bytes")
@@ -375,16 +375,14 @@ def parse(text: str | bytes, *, accelerate: bool = True) -> object:
     elif not isinstance(text, str):
         raise ValidationError.at("$", "must be JSON text")
     else:
-        raw = True
         try:
             encoded = text.encode("utf-8")
         except UnicodeEncodeError:  # raw surrogates: the walk below names their paths
-            encoded = b""
-        if len(text) > MAX_DOCUMENT_BYTES or (
-            len(encoded or text.encode("utf-8", "surrogatepass")) > MAX_DOCUMENT_BYTES
-        ):
+            surrogates = True
+            encoded = text.encode("utf-8", "surrogatepass")
+        if len(text) > MAX_DOCUMENT_BYTES or len(encoded) > MAX_DOCUMENT_BYTES:
             raise ValidationError.at("$", f"is larger than {MAX_DOCUMENT_BYTES} bytes")
-        if encoded and accelerate:
+        if accelerate and not surrogates:
             accepted, data = accelerated_parse(encoded)
             if accepted:
                 return data
@@ -403,7 +401,7 @@ def parse(text: str | bytes, *, accelerate: bool = True) -> object:
         reason = "is not valid JSON"
     if reason is not None:
         raise ValidationError.at("$", reason)
-    if ("\\u" in text and _ESCAPED_SURROGATE.search(text)) or (raw and not _is_text(text)):
+    if surrogates or ("\\u" in text and _ESCAPED_SURROGATE.search(text)):
         problems = _text_problems(data)  # exact, by path; only when the text hints at a problem
         if problems:
             raise ValidationError(problems)
