@@ -27,6 +27,7 @@ __all__ = [
     "check_int",
     "check_text",
     "check_unique",
+    "fields_trusted",
     "raise_if",
     "trusted_fields",
     "validated",
@@ -132,6 +133,12 @@ def trusted_fields() -> Iterator[None]:
         yield
     finally:
         _FIELDS_TRUSTED.reset(token)
+
+
+def fields_trusted() -> bool:
+    """True inside :func:`trusted_fields`: a record may then skip checks of its field types
+    (never its rules)."""
+    return _FIELDS_TRUSTED.get()
 
 
 @functools.cache

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
-from ._checks import check_date, check_enum, check_int, check_text, raise_if
+from ._checks import check_date, check_enum, check_int, check_text, fields_trusted, raise_if
 from ._labelled import LabelledEnum
 from .catalogues.factors import FACTOR_ROWS
 from .errors import Problem, ValidationError
@@ -209,6 +209,14 @@ class Rating:
     }
 
     def __attrs_post_init__(self) -> None:
+        # The converter checked every type: only the rules are left, and when they hold there
+        # is nothing to report (otherwise the checks below say what is wrong).
+        if (
+            fields_trusted()
+            and self.factor in _BY_ID
+            and (self.score in SCORES if self.kind is RatingKind.SCORED else self.score is None)
+        ):
+            return
         problems: list[Problem] = []
         if type(self.factor) is not str or self.factor not in _BY_ID:
             problems.append(Problem("$.factor", "unknown factor id"))

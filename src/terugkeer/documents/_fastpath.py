@@ -1,4 +1,4 @@
-"""The fast path: one generated structuring function per record class.
+"""The fast path: one generated structuring function per record class (and one for writing).
 
 Each function checks the same things as the detailed path (cattrs' generated function with
 detailed validation), in straight-line code: an object with no unknown key, every required key,
@@ -34,7 +34,7 @@ from cattrs.errors import (
 from terugkeer._checks import validated
 from terugkeer.errors import ValidationError
 
-__all__ = ["make_fast_structure_fn"]
+__all__ = ["make_fast_structure_fn", "make_fast_unstructure_fn"]
 
 
 class Fallback(Exception):
@@ -50,7 +50,9 @@ ReadItems = Callable[[list[Any], Callable[[Any, Any], Any], Any, list[Any], Exce
 class _Writer:
     """Builds the source of one structuring function and the names it uses."""
 
-    def __init__(self, cls: type, converter: cattrs.Converter, read_items: ReadItems) -> None:
+    def __init__(
+        self, cls: type, converter: cattrs.Converter, read_items: ReadItems | None = None
+    ) -> None:
         self.cls = cls
         self.converter = converter
         self.names: dict[str, Any] = {
@@ -258,3 +260,39 @@ def make_fast_structure_fn(
     """The generated fast structuring function of the attrs class ``cls``, or None when the class
     uses something the generator does not handle (then cattrs' own function serves)."""
     return _Writer(cls, converter, read_items).function()
+
+
+def _unstructure_expression(t: Any, var: str, writer: _Writer) -> str:
+    """An expression giving the JSON-ready form of ``var`` (of type ``t``), as cattrs gives it."""
+    origin = typing.get_origin(t)
+    if origin in (typing.Union, types.UnionType):
+        (inner,) = (a for a in typing.get_args(t) if a is not type(None))
+        return f"(None if {var} is None else {_unstructure_expression(inner, var, writer)})"
+    if origin is tuple:
+        item = typing.get_args(t)[0]
+        if item in _PLAIN:
+            return f"_list({var})"
+        return f"[{_unstructure_expression(item, '_i', writer)} for _i in {var}]"
+    if t in _PLAIN:
+        return var
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        return f"{var}.value"
+    hook = writer.name("u", writer.converter.get_unstructure_hook(t))
+    return f"{hook}({var})"
+
+
+def make_fast_unstructure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """A generated function giving the same dict as cattrs' unstructuring of the attrs class
+    ``cls`` (every field, in field order), with plain fields, enums and lists written inline."""
+    writer = _Writer(cls, converter)
+    hints = typing.get_type_hints(cls)
+    entries = [
+        f"  {f.name!r}: {_unstructure_expression(hints[f.name], f'o.{f.name}', writer)},"
+        for f in attrs.fields(cls)
+    ]
+    source = "\n".join(["def unstructure(o):", " return {", *entries, " }"])
+    namespace = dict(writer.names)
+    code = compile(source, f"<terugkeer fast unstructure {cls.__qualname__}>", "exec")
+    exec(code, namespace)
+    function: Callable[[Any], Any] = namespace["unstructure"]
+    return function

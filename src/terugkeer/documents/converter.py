@@ -35,7 +35,7 @@ from terugkeer.planning import PlanSection, get_plan_section
 from terugkeer.signals import Signal, SuicideStep, get_signal, get_suicide_step
 from terugkeer.wellbeing import WellbeingItem, get_wellbeing_item
 
-from ._fastpath import make_fast_structure_fn
+from ._fastpath import make_fast_structure_fn, make_fast_unstructure_fn
 
 __all__ = [
     "child_path",
@@ -258,7 +258,7 @@ def configure_converter(converter: cattrs.Converter, *, detailed: bool = True) -
 
     ``detailed=False`` gives the fast path: each record is read by a function generated for its
     class (:mod:`terugkeer.documents._fastpath`) that reports the same problems as cattrs'
-    detailed validation.
+    detailed validation, and written by one that gives the same dict as cattrs'.
     """
     converter.register_structure_hook(int, _exact(int, "must be an integer"))
     converter.register_structure_hook(bool, _exact(bool, "must be true or false"))
@@ -282,6 +282,10 @@ def configure_converter(converter: cattrs.Converter, *, detailed: bool = True) -
     converter.register_structure_hook_factory(
         attrs.has, lambda cls: _record_hook(cls, converter, detailed=detailed)
     )
+    if not detailed:
+        converter.register_unstructure_hook_factory(
+            attrs.has, lambda cls: make_fast_unstructure_fn(cls, converter)
+        )
 
 
 def make_converter(*, detailed: bool = True) -> cattrs.Converter:
@@ -291,9 +295,9 @@ def make_converter(*, detailed: bool = True) -> cattrs.Converter:
     return converter
 
 
-#: The detailed converter: every problem, each with its path. It also unstructures.
+#: The detailed converter: cattrs' own functions, every problem with its path.
 CONVERTER = make_converter()
-#: The fast path: the same checks and the same problems, in generated straight-line code.
+#: The fast path: the same checks, problems and written dicts, in generated straight-line code.
 FAST_CONVERTER = make_converter(detailed=False)
 
 

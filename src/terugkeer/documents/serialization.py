@@ -35,7 +35,7 @@ from terugkeer.socialmap import MapEntry, SocialMap
 from terugkeer.stamps import Entered
 
 from ._json import accelerated_parse, encode
-from .converter import CONVERTER, child_path, structure
+from .converter import FAST_CONVERTER, child_path, structure
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -219,7 +219,7 @@ def _schema_of(cls: type) -> tuple[str, int]:
 def to_document(obj: object) -> dict[str, Any]:
     """The JSON-ready dict of a record, headed by its ``schema`` and ``version``."""
     schema, version = _schema_of(type(obj))
-    body: dict[str, Any] = CONVERTER.unstructure(obj)
+    body: dict[str, Any] = FAST_CONVERTER.unstructure(obj)
     return {"schema": schema, "version": version, **body}
 
 
