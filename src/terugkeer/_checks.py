@@ -184,7 +184,12 @@ def validated(obj: attrs.AttrsInstance, extra: list[Problem] | None = None) -> N
 
     Under :func:`trusted_fields` only the list limits are checked here, besides ``extra``.
     """
-    problems = _limit_problems(obj) if _FIELDS_TRUSTED.get() else check_fields(obj)
+    if _FIELDS_TRUSTED.get():
+        if not extra and not _limits(type(obj)):
+            return  # nothing left to check
+        problems = _limit_problems(obj)
+    else:
+        problems = check_fields(obj)
     if not problems and not extra:
         return
     seen = {p.path for p in problems}

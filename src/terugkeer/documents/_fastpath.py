@@ -16,7 +16,9 @@ path's problems while only the failing fields are read twice.
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -34,7 +36,10 @@ from cattrs.errors import (
 from terugkeer._checks import validated
 from terugkeer.errors import ValidationError
 
-__all__ = ["make_fast_structure_fn", "make_fast_unstructure_fn"]
+__all__ = ["DATE", "make_fast_structure_fn", "make_fast_unstructure_fn"]
+
+#: How a date is written in a document: ``YYYY-MM-DD`` and nothing else (the converter's rule).
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Fallback(Exception):
@@ -68,6 +73,8 @@ class _Writer:
             "_int": int,
             "_bool": bool,
             "_len": len,
+            "_date_form": DATE.fullmatch,
+            "_date": dt.date.fromisoformat,
             "_failed": _failed,
             "_not_an_object": _not_an_object,
             "_unknown_keys": _unknown_keys,
@@ -124,6 +131,11 @@ class _Writer:
         if t in _PLAIN:
             self.lines.append(f"{indent}if type({var}) is not _{_PLAIN[t]}: raise _Fallback")
             return var
+        if t is dt.date:  # the converter's date hook, inline; a bad day raises ValueError
+            self.lines.append(
+                f"{indent}if type({var}) is not _str or not _date_form({var}): raise _Fallback"
+            )
+            return f"_date({var})"
         if isinstance(t, type) and issubclass(t, enum.Enum):
             members = self.name("e", {m.value: m for m in t})
             self.lines.append(f"{indent}if type({var}) is not _str: raise _Fallback")
@@ -276,7 +288,7 @@ def _unstructure_expression(t: Any, var: str, writer: _Writer) -> str:
     if t in _PLAIN:
         return var
     if isinstance(t, type) and issubclass(t, enum.Enum):
-        return f"{var}.value"
+        return f"{var}._value_"  # the member's value, without the ``value`` property's cost
     hook = writer.name("u", writer.converter.get_unstructure_hook(t))
     return f"{hook}({var})"
 

@@ -35,6 +35,7 @@ from terugkeer.planning import PlanSection, get_plan_section
 from terugkeer.signals import Signal, SuicideStep, get_signal, get_suicide_step
 from terugkeer.wellbeing import WellbeingItem, get_wellbeing_item
 
+from ._fastpath import DATE as _DATE
 from ._fastpath import make_fast_structure_fn, make_fast_unstructure_fn
 
 __all__ = [
@@ -47,7 +48,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
