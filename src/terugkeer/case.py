@@ -219,6 +219,10 @@ def _rows_agree(
     return problems
 
 
+#: The plan's client header as a case file must keep it: empty (the client is the case's).
+_NO_CLIENT = ClientInfo()
+
+
 @attrs.frozen
 class CaseFile:
     """One client's file. ``client`` is the only place identifying client details are kept.
@@ -253,7 +257,7 @@ class CaseFile:
         for i in range(1, len(days)):
             if days[i] < days[i - 1]:
                 extra.append(Problem(f"$.assessments[{i}].assessed_on", "is before the previous"))
-        if isinstance(self.plan, ActionPlan) and self.plan.client != ClientInfo():
+        if isinstance(self.plan, ActionPlan) and self.plan.client != _NO_CLIENT:
             extra.append(
                 Problem("$.plan.client", "client details belong in the case's client field only")
             )
