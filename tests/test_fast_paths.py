@@ -5,6 +5,7 @@ JSON text. Each fast path is checked against the slow one it stands in for, neve
 from __future__ import annotations
 
 import copy
+import gc
 import json
 from typing import Any
 
@@ -244,3 +245,30 @@ def test_a_list_past_its_limit_is_refused_the_same_on_both_paths() -> None:
         1,
     )
     assert fast == _outcome(body, fast=False) == _untrusted_outcome(body)
+
+
+def test_unknown_keys_past_the_cap_are_counted_the_same_on_both_paths() -> None:
+    doc = base_document()
+    doc["context"].update({f"extra_{i:03}": i for i in range(150)})
+    body = _body(doc)
+    fast = _outcome(body, fast=True)
+    assert isinstance(fast, tuple)
+    problems, total = fast
+    assert total == 150 and len(problems) == 100
+    assert problems[0] == Problem("$.context.extra_000", "unknown key")  # sorted, as listed
+    assert fast == _outcome(body, fast=False) == _untrusted_outcome(body)
+
+
+@pytest.mark.parametrize("rule", sorted(BOTH | LOADER_ONLY))
+def test_a_refused_document_leaves_nothing_for_the_cycle_collector(rule: str) -> None:
+    """A refused document's half-read records are freed when its error goes, not kept alive in
+    exception-frame cycles until the collector runs (a cohort of bad files must not pile up)."""
+    text = json.dumps((BOTH | LOADER_ONLY)[rule](base_document()))
+    gc.collect()
+    gc.disable()
+    try:
+        with pytest.raises(ValidationError):
+            loads(text, CaseFile)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()

@@ -29,6 +29,7 @@ __all__ = [
     "check_unique",
     "fields_trusted",
     "raise_if",
+    "today",
     "trusted_fields",
     "validated",
 ]
@@ -114,6 +115,18 @@ def _compile(annotation: Any) -> Checker:
     return lambda value, path: []
 
 
+#: The day a read by the converter began: every record of one document meets the same today.
+_TODAY: contextvars.ContextVar[dt.date | None] = contextvars.ContextVar(
+    "terugkeer_today", default=None
+)
+
+
+def today() -> dt.date:
+    """Today's date; inside :func:`trusted_fields`, the day the read began (asked once per
+    document, not once per record: the clock is the costliest thing a record's rule asks)."""
+    return _TODAY.get() or dt.date.today()
+
+
 #: True only while the document converter builds records from values its hooks already checked.
 _FIELDS_TRUSTED: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "terugkeer_fields_trusted", default=False
@@ -129,9 +142,11 @@ def trusted_fields() -> Iterator[None]:
     directly in Python are always checked in full.
     """
     token = _FIELDS_TRUSTED.set(True)
+    day = _TODAY.set(dt.date.today())
     try:
         yield
     finally:
+        _TODAY.reset(day)
         _FIELDS_TRUSTED.reset(token)
 
 

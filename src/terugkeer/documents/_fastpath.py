@@ -9,9 +9,11 @@ checked already) and runs the record's limits and cross-field rules (its ``__att
 under :func:`~terugkeer._checks.trusted_fields`).
 
 A valid document never meets an exception handler, which costs nothing in CPython 3.11+. When a
-field fails, its handler records the error the detailed path would record for it, with the same
-cattrs notes, and reading goes on with the next field; so a document gets exactly the detailed
-path's problems while only the failing fields are read twice.
+field fails, its handler records the problems the detailed path would find for it, with the same
+paths, and reading goes on with the next field; a record that failed raises one
+:class:`~terugkeer.errors.ValidationError` with them all. So a document gets exactly the detailed
+path's problems (in the same order, with the same total) while only the failing fields are read
+twice.
 """
 
 from __future__ import annotations
@@ -26,15 +28,12 @@ from typing import Any
 
 import attrs
 import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    BaseValidationError,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-)
+from cattrs.errors import BaseValidationError
 
 from terugkeer._checks import validated
-from terugkeer.errors import ValidationError
+from terugkeer.errors import MAX_PROBLEMS, Problem, ValidationError
+
+from ._problems import child_path, problem_count, problems_of
 
 __all__ = ["DATE", "make_fast_structure_fn", "make_fast_unstructure_fn"]
 
@@ -78,7 +77,7 @@ class _Writer:
             "_failed": _failed,
             "_not_an_object": _not_an_object,
             "_unknown_keys": _unknown_keys,
-            "_class_error": _class_error,
+            "_rule_error": _rule_error,
         }
         self.lines: list[str] = []
 
@@ -164,6 +163,7 @@ class _Writer:
             "def structure(o, _=None):",
             " if type(o) is not _dict: _not_an_object()",
             " errors = None",
+            " missing = False",
             " self = _new(_cls)",
         ]
         for f in fields:
@@ -180,6 +180,7 @@ class _Writer:
                     default = self.name("d", f.default)
                 self.lines += [
                     f" if {key} not in o:",
+                    "  missing = True",
                     f"  {self.setter(f.name)}{default})",
                     " else:",
                 ]
@@ -189,16 +190,19 @@ class _Writer:
             if result is None:
                 return None
             self.lines.append(f"{indent} {self.setter(f.name)}{result})")
-            note = f"Structuring class {cls.__qualname__} @ attribute {f.name}"
             hook = self.name("h", self.converter.get_structure_hook(t))
-            args = f"o, {key}, {self.name('t', t)}, {hook}, {note!r}, {_plain_list(t)}"
+            path = child_path("$", f.name)
+            args = f"o, {key}, {path!r}, {self.name('t', t)}, {hook}, {_plain_list(t)}"
             self.lines += [
                 f"{indent}except Exception as e:",
                 f"{indent} errors = _failed(errors, e, {args})",
             ]
+        # Every field's key was found (no default used, no key missing): then ``o`` holds no
+        # other key exactly when it holds as many keys as there are fields.
         self.lines += [
-            f" if not o.keys() <= {allowed}: errors = _unknown_keys(errors, o, {allowed}, _cls)",
-            " if errors: raise _class_error(errors, _cls)",
+            f" if (missing or errors or _len(o) != {len(fields)}) and not o.keys() <= {allowed}:",
+            f"  errors = _unknown_keys(errors, o, {allowed})",
+            " if errors is not None: raise errors.error()",
         ]
         post_init = getattr(cls, "__attrs_post_init__", None)
         limits = [
@@ -217,7 +221,7 @@ class _Writer:
                 run,
                 f"{pad} self.__attrs_post_init__()",
                 f"{pad}except Exception as e:",
-                f"{pad} raise _class_error([e], _cls)",
+                f"{pad} raise _rule_error(e)",
             ]
         self.lines.append(" return self")
         namespace = dict(self.names)
@@ -240,42 +244,70 @@ def _not_an_object() -> None:
     raise ValidationError.at("$", "must be an object")
 
 
+class Found:
+    """The problems a record's fields gave so far (the first :data:`MAX_PROBLEMS`), and how many
+    there were in all. Kept as problems, not as exceptions: an exception kept in a list holds its
+    traceback's frames, and with them the record's half-read values, until the cycle collector
+    runs; and the record's error becomes one plain :class:`ValidationError`."""
+
+    __slots__ = ("problems", "total")
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.total = 0
+
+    def add(self, exc: BaseException, path: str) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems += problems_of(exc, path)
+        self.total += problem_count(exc)
+
+    def error(self) -> ValidationError:
+        return ValidationError(self.problems, total=self.total)
+
+
 def _failed(
-    errors: list[Exception] | None,
+    found: Found | None,
     exc: Exception,
     o: dict[str, Any],
     name: str,
+    path: str,
     t: Any,
     hook: Callable[[Any, Any], Any],
-    note: str,
     plain_list: bool,
-) -> list[Exception]:
-    """The error the detailed path records for field ``name``, noted with the field as cattrs
-    notes it. A failed plain check says nothing, so the field's own hook runs again to say it;
-    a nested record's error is complete already, and so is a list of records' (it reads on past
-    a bad item); a list of plain values stops at its first bad item, so it is read again."""
+) -> Found:
+    """Adds the problems the detailed path finds for field ``name`` (at ``path``). A failed
+    plain check says nothing, so the field's own hook runs again to say it; a nested record's
+    error is complete already, and so is a list of records' (it reads on past a bad item); a
+    list of plain values stops at its first bad item, so it is read again."""
+    found = Found() if found is None else found
     if name not in o:
-        error: Exception = KeyError(name)
-    elif plain_list or not isinstance(exc, ValidationError | BaseValidationError):
-        error = exc
+        found.add(KeyError(name), path)
+        return found
+    if plain_list or not isinstance(exc, ValidationError | BaseValidationError):
         try:
             hook(o[name], t)
-        except Exception as again:
-            error = again
-    else:
-        error = exc
-    error.__notes__ = [*getattr(error, "__notes__", []), AttributeValidationNote(note, name, t)]  # type: ignore[attr-defined]
-    return [*(errors or []), error]
+        except Exception as again:  # added here: kept in a name, it would hold this frame
+            found.add(again, path)
+            return found
+    found.add(exc, path)
+    return found
 
 
-def _unknown_keys(
-    errors: list[Exception] | None, o: dict[str, Any], allowed: frozenset[str], cls: type
-) -> list[Exception]:
-    return [*(errors or []), ForbiddenExtraKeysError("", cls, set(o.keys()) - allowed)]
+def _unknown_keys(found: Found | None, o: dict[str, Any], allowed: frozenset[str]) -> Found:
+    """Adds one problem per unknown key, in sorted order (as the detailed path lists them)."""
+    found = Found() if found is None else found
+    unknown = sorted(o.keys() - allowed)
+    for key in unknown[: max(0, MAX_PROBLEMS - len(found.problems))]:
+        found.problems.append(Problem(child_path("$", key), "unknown key"))
+    found.total += len(unknown)
+    return found
 
 
-def _class_error(errors: list[Exception], cls: type) -> ClassValidationError:
-    return ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
+def _rule_error(exc: Exception) -> ValidationError:
+    """The error of a record whose rules (``__attrs_post_init__``) failed."""
+    if isinstance(exc, ValidationError):
+        return exc
+    return ValidationError(problems_of(exc), total=problem_count(exc))
 
 
 def make_fast_structure_fn(

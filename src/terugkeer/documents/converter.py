@@ -19,12 +19,6 @@ from typing import Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
-from cattrs.errors import (
-    AttributeValidationNote,
-    BaseValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationNote,
-)
 from cattrs.gen import make_dict_structure_fn
 
 from terugkeer._checks import trusted_fields
@@ -37,6 +31,7 @@ from terugkeer.wellbeing import WellbeingItem, get_wellbeing_item
 
 from ._fastpath import DATE as _DATE
 from ._fastpath import make_fast_structure_fn, make_fast_unstructure_fn
+from ._problems import child_path, problem_count, problems_of
 
 __all__ = [
     "child_path",
@@ -48,46 +43,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
-    """Flatten any structuring failure into problems with JSON paths, never echoing values."""
-    if isinstance(exc, ValidationError):
-        return [p.under(path) for p in exc.problems]
-    if isinstance(exc, ForbiddenExtraKeysError):
-        return [Problem(child_path(path, key), "unknown key") for key in sorted(exc.extra_fields)]
-    if isinstance(exc, BaseValidationError):
-        found: list[Problem] = []
-        for sub in exc.exceptions:
-            sub_path = path
-            for note in getattr(sub, "__notes__", ()):
-                if isinstance(note, AttributeValidationNote):
-                    sub_path = child_path(path, note.name)
-                elif isinstance(note, IterableValidationNote):
-                    sub_path = f"{path}[{note.index}]"
-            found += problems_of(sub, sub_path)
-        return found
-    if isinstance(exc, KeyError):
-        return [Problem(path, "required key is missing")]
-    return [Problem(path, "is not valid here")]
-
-
-def child_path(path: str, key: str) -> str:
-    """The path of ``key`` below ``path``: ``$.a.b``. A key that is not a name (letters, digits,
-    underscores) may be personal data or forge output lines, so it is shown as ``[?]``."""
-    return f"{path}.{key}" if _KEY.fullmatch(key) else f"{path}[?]"
-
-
-def problem_count(exc: BaseException) -> int:
-    """How many problems a structuring failure holds, counting those a capped error left out."""
-    if isinstance(exc, ValidationError):
-        return exc.total
-    if isinstance(exc, ForbiddenExtraKeysError):
-        return len(exc.extra_fields)
-    if isinstance(exc, BaseValidationError):
-        return sum(problem_count(sub) for sub in exc.exceptions)
-    return 1
 
 
 def _exact(kind: type, reason: str) -> Callable[[Any, Any], Any]:
@@ -204,22 +159,22 @@ def read_items(
     """
     items = [] if items is None else items
     problems: list[Problem] = []
-    uncounted = 0  # failed items past the cap: counted, not described
+    total = 0  # every failed item's problems, also those past the cap (counted, not described)
     start = len(items)
+    if first is not None:  # taken as it is and dropped: holding it would keep a frame cycle
+        problems += problems_of(first, f"$[{start}]")
+        total += problem_count(first)
+        first = None
+        start += 1
     for i in range(start, len(value)):
         try:
-            if first is not None and i == start:
-                raise first
             items.append(item_hook(value[i], item_type))
         except Exception as exc:  # every failure is reported as a path
             if len(problems) < MAX_PROBLEMS:
-                found = problems_of(exc, f"$[{i}]")
-                problems += found
-                uncounted += problem_count(exc) - len(found)
-            else:
-                uncounted += problem_count(exc)
+                problems += problems_of(exc, f"$[{i}]")
+            total += problem_count(exc)
     if problems:
-        raise ValidationError(problems, total=len(problems) + uncounted)
+        raise ValidationError(problems, total=total)
     return tuple(items)
 
 

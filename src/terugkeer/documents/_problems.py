@@ -1,0 +1,57 @@
+"""Turning a structuring failure into problems: JSON paths and reasons, never values."""
+
+from __future__ import annotations
+
+import re
+
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationNote,
+)
+
+from terugkeer.errors import Problem, ValidationError
+
+__all__ = ["child_path", "problem_count", "problems_of"]
+
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
+    """Flatten any structuring failure into problems with JSON paths, never echoing values."""
+    if isinstance(exc, ValidationError):
+        return [p.under(path) for p in exc.problems]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [Problem(child_path(path, key), "unknown key") for key in sorted(exc.extra_fields)]
+    if isinstance(exc, BaseValidationError):
+        found: list[Problem] = []
+        for sub in exc.exceptions:
+            sub_path = path
+            for note in getattr(sub, "__notes__", ()):
+                if isinstance(note, AttributeValidationNote):
+                    sub_path = child_path(path, note.name)
+                elif isinstance(note, IterableValidationNote):
+                    sub_path = f"{path}[{note.index}]"
+            found += problems_of(sub, sub_path)
+        return found
+    if isinstance(exc, KeyError):
+        return [Problem(path, "required key is missing")]
+    return [Problem(path, "is not valid here")]
+
+
+def child_path(path: str, key: str) -> str:
+    """The path of ``key`` below ``path``: ``$.a.b``. A key that is not a name (letters, digits,
+    underscores) may be personal data or forge output lines, so it is shown as ``[?]``."""
+    return f"{path}.{key}" if _KEY.fullmatch(key) else f"{path}[?]"
+
+
+def problem_count(exc: BaseException) -> int:
+    """How many problems a structuring failure holds, counting those a capped error left out."""
+    if isinstance(exc, ValidationError):
+        return exc.total
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return len(exc.extra_fields)
+    if isinstance(exc, BaseValidationError):
+        return sum(problem_count(sub) for sub in exc.exceptions)
+    return 1
