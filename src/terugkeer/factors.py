@@ -182,6 +182,9 @@ class RatingKind(LabelledEnum):
     SKIPPED = "skipped"  #: not discussed, e.g. under time pressure
 
 
+_SCORED = RatingKind.SCORED  # read by Rating's rule once per rating: a module name is cheaper
+
+
 @attrs.frozen
 class Rating:
     """How one factor stands in one assessment, with an optional note.
@@ -212,12 +215,9 @@ class Rating:
     def __attrs_post_init__(self) -> None:
         # The converter checked every type: only the rules are left, and when they hold there
         # is nothing to report (otherwise the checks below say what is wrong).
-        if (
-            fields_trusted()
-            and self.factor in _BY_ID
-            and (self.score in SCORES if self.kind is RatingKind.SCORED else self.score is None)
-        ):
-            return
+        if fields_trusted() and self.factor in _BY_ID:
+            if self.score is None if self.kind is not _SCORED else self.score in SCORES:
+                return
         problems: list[Problem] = []
         if type(self.factor) is not str or self.factor not in _BY_ID:
             problems.append(Problem("$.factor", "unknown factor id"))

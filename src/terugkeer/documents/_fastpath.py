@@ -129,8 +129,9 @@ class _Writer:
             # Records: on a failure, read on from the bad item, so that no item is read twice.
             self.lines += [
                 f"{indent}_out = []",
+                f"{indent}_add = _out.append",
                 f"{indent}try:",
-                f"{indent} for _i in {var}: _out.append({hook}(_i, {item_name}))",
+                f"{indent} for _i in {var}: _add({hook}(_i, {item_name}))",
                 f"{indent}except Exception as _e:",
                 f"{indent} _read_items({var}, {hook}, {item_name}, _out, _e)",
             ]
@@ -169,33 +170,32 @@ class _Writer:
         for f in fields:
             key = repr(f.name)
             t = hints[f.name]
-            if f.default is attrs.NOTHING:
-                indent = " "
-            else:
-                if isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
-                    if f.default.takes_self:
-                        return None
-                    default = f"{self.name('f', f.default.factory)}()"
-                else:
-                    default = self.name("d", f.default)
-                self.lines += [
-                    f" if {key} not in o:",
-                    "  missing = True",
-                    f"  {self.setter(f.name)}{default})",
-                    " else:",
-                ]
-                indent = "  "
-            self.lines += [f"{indent}try:", f"{indent} v = o[{key}]"]
-            result = self.check(t, "v", indent + " ")
+            self.lines += [" try:", f"  v = o[{key}]"]
+            result = self.check(t, "v", "  ")
             if result is None:
                 return None
-            self.lines.append(f"{indent} {self.setter(f.name)}{result})")
+            self.lines.append(f"  {self.setter(f.name)}{result})")
             hook = self.name("h", self.converter.get_structure_hook(t))
             path = child_path("$", f.name)
             args = f"o, {key}, {path!r}, {self.name('t', t)}, {hook}, {_plain_list(t)}"
+            self.lines.append(" except Exception as e:")
+            if f.default is attrs.NOTHING:
+                self.lines.append(f"  errors = _failed(errors, e, {args})")
+                continue
+            # A key left out takes the default; asked only here, so that a present key costs
+            # one lookup (documents this library writes hold every key).
+            if isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
+                if f.default.takes_self:
+                    return None
+                default = f"{self.name('f', f.default.factory)}()"
+            else:
+                default = self.name("d", f.default)
             self.lines += [
-                f"{indent}except Exception as e:",
-                f"{indent} errors = _failed(errors, e, {args})",
+                f"  if {key} not in o:",
+                "   missing = True",
+                f"   {self.setter(f.name)}{default})",
+                "  else:",
+                f"   errors = _failed(errors, e, {args})",
             ]
         # Every field's key was found (no default used, no key missing): then ``o`` holds no
         # other key exactly when it holds as many keys as there are fields.
@@ -318,35 +318,55 @@ def make_fast_structure_fn(
     return _Writer(cls, converter, read_items).function()
 
 
-def _unstructure_expression(t: Any, var: str, writer: _Writer) -> str:
+#: How many levels of nested records one writing function spells out itself (deeper ones are
+#: written by their own class's function): fewer calls, without code that grows without end.
+_INLINE_DEPTH = 4
+
+
+def _unstructure_expression(t: Any, var: str, writer: _Writer, depth: int = 0) -> str:
     """An expression giving the JSON-ready form of ``var`` (of type ``t``), as cattrs gives it."""
     origin = typing.get_origin(t)
     if origin in (typing.Union, types.UnionType):
         (inner,) = (a for a in typing.get_args(t) if a is not type(None))
-        return f"(None if {var} is None else {_unstructure_expression(inner, var, writer)})"
+        written = _unstructure_expression(inner, var, writer, depth)
+        return var if written == var else f"(None if {var} is None else {written})"
     if origin is tuple:
         item = typing.get_args(t)[0]
         if item in _PLAIN:
             return f"_list({var})"
-        return f"[{_unstructure_expression(item, '_i', writer)} for _i in {var}]"
+        name = f"_i{depth}"
+        return f"[{_unstructure_expression(item, name, writer, depth + 1)} for {name} in {var}]"
     if t in _PLAIN:
         return var
     if isinstance(t, type) and issubclass(t, enum.Enum):
         return f"{var}._value_"  # the member's value, without the ``value`` property's cost
-    hook = writer.name("u", writer.converter.get_unstructure_hook(t))
-    return f"{hook}({var})"
+    hook = writer.converter.get_unstructure_hook(t)
+    if attrs.has(t) and depth < _INLINE_DEPTH and _is_fast_unstructure(hook):
+        return _record_literal(t, var, writer, depth + 1)
+    return f"{writer.name('u', hook)}({var})"
+
+
+def _is_fast_unstructure(hook: Any) -> bool:
+    code = getattr(hook, "__code__", None)
+    return code is not None and code.co_filename.startswith("<terugkeer fast unstructure")
+
+
+def _record_literal(cls: type, var: str, writer: _Writer, depth: int) -> str:
+    """A dict display with every field of the record ``var`` (of the attrs class ``cls``)."""
+    hints = typing.get_type_hints(cls)
+    entries = [
+        f"{f.name!r}: {_unstructure_expression(hints[f.name], f'{var}.{f.name}', writer, depth)}"
+        for f in attrs.fields(cls)
+    ]
+    return "{" + ", ".join(entries) + "}"
 
 
 def make_fast_unstructure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
     """A generated function giving the same dict as cattrs' unstructuring of the attrs class
-    ``cls`` (every field, in field order), with plain fields, enums and lists written inline."""
+    ``cls`` (every field, in field order), with plain fields, enums, dates, lists and the
+    records a few levels down written inline."""
     writer = _Writer(cls, converter)
-    hints = typing.get_type_hints(cls)
-    entries = [
-        f"  {f.name!r}: {_unstructure_expression(hints[f.name], f'o.{f.name}', writer)},"
-        for f in attrs.fields(cls)
-    ]
-    source = "\n".join(["def unstructure(o):", " return {", *entries, " }"])
+    source = f"def unstructure(o):\n return {_record_literal(cls, 'o', writer, 0)}"
     namespace = dict(writer.names)
     code = compile(source, f"<terugkeer fast unstructure {cls.__qualname__}>", "exec")
     exec(code, namespace)

@@ -77,10 +77,6 @@ def _structure_datetime(value: Any, _: Any) -> dt.datetime:
     raise ValidationError.at("$", "is not a calendar date and time")
 
 
-def _unstructure_datetime(value: dt.datetime) -> str:
-    return value.isoformat()
-
-
 def _by_id(lookup: Callable[[str], T]) -> Callable[[Any, Any], T]:
     """Catalogue entries are written as their stable id and read back through the catalogue."""
 
@@ -225,7 +221,7 @@ def configure_converter(converter: cattrs.Converter, *, detailed: bool = True) -
     converter.register_structure_hook(decimal.Decimal, _structure_decimal)
     converter.register_unstructure_hook(decimal.Decimal, lambda amount: format(amount, "f"))
     converter.register_structure_hook(dt.datetime, _structure_datetime)
-    converter.register_unstructure_hook(dt.datetime, _unstructure_datetime)
+    converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
     for entry_type, lookup in _CATALOGUE_ENTRIES:
