@@ -215,9 +215,12 @@ class Rating:
     def __attrs_post_init__(self) -> None:
         # The converter checked every type: only the rules are left, and when they hold there
         # is nothing to report (otherwise the checks below say what is wrong).
-        if fields_trusted() and self.factor in _BY_ID:
-            if self.score is None if self.kind is not _SCORED else self.score in SCORES:
-                return
+        if (
+            fields_trusted()
+            and self.factor in _BY_ID
+            and (self.score is None if self.kind is not _SCORED else self.score in SCORES)
+        ):
+            return
         problems: list[Problem] = []
         if type(self.factor) is not str or self.factor not in _BY_ID:
             problems.append(Problem("$.factor", "unknown factor id"))
