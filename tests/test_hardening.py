@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from terugkeer import CaseFile, ValidationError, load_case, loads, save_case
 from terugkeer.context import ProcessPhase
 from terugkeer.documents import casefiles
-from terugkeer.errors import MAX_PROBLEMS, ConflictError
+from terugkeer.errors import MAX_PROBLEMS, ConflictError, Problem
 from terugkeer.factors import Assessment
 
 DAY = dt.date(2026, 3, 2)
@@ -120,6 +120,18 @@ def test_many_bad_items_give_a_capped_list_and_a_count() -> None:
     assert len(err.problems) == MAX_PROBLEMS
     assert err.total >= 5_000
     assert "more" in str(err) and len(str(err)) < 20_000
+
+
+def test_a_validation_error_keeps_the_first_problems_of_any_iterable_and_counts_them_all() -> None:
+    problems = [Problem(f"$.x[{i}]", "is wrong") for i in range(MAX_PROBLEMS + 50)]
+    for source in (problems, tuple(problems), iter(problems), (p for p in problems)):
+        err = ValidationError(source)
+        assert err.problems == tuple(problems[:MAX_PROBLEMS])
+        assert err.total == MAX_PROBLEMS + 50
+    assert ValidationError(problems[:3], total=10).total == 10  # a count from further down
+    assert ValidationError(problems[:3], total=1).total == 3  # never fewer than it holds
+    with pytest.raises(ValueError, match="at least one problem"):
+        ValidationError(iter([]))
 
 
 # --- Nothing personal in an exception -------------------------------------------------------------

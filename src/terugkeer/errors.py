@@ -41,10 +41,23 @@ class Problem:
 
     def under(self, prefix: str) -> Problem:
         """Return this problem with its path placed below ``prefix`` (itself a path)."""
-        if self.path == "$":
-            return Problem(prefix, self.reason)
-        rest = self.path[1:] if self.path.startswith("$") else "." + self.path
-        return Problem(prefix + rest, self.reason)
+        path = self.path
+        if path == "$":
+            return _problem(prefix, self.reason)
+        return _problem(prefix + (path[1:] if path[:1] == "$" else "." + path), self.reason)
+
+
+_SET_PATH = Problem.__dict__["path"].__set__
+_SET_REASON = Problem.__dict__["reason"].__set__
+
+
+def _problem(path: str, reason: str) -> Problem:
+    """A Problem from two strings known to be strings, without ``__init__``: an error in a deep
+    field is moved up one level at a time, with a new problem at each."""
+    problem = object.__new__(Problem)
+    _SET_PATH(problem, path)
+    _SET_REASON(problem, reason)
+    return problem
 
 
 class ValidationError(TerugkeerError, ValueError):
@@ -62,17 +75,22 @@ class ValidationError(TerugkeerError, ValueError):
     total: int
 
     def __init__(self, problems: Iterable[Problem], total: int | None = None) -> None:
-        kept: list[Problem] = []
-        count = 0
-        for problem in problems:
-            count += 1
-            if len(kept) < MAX_PROBLEMS:
-                kept.append(problem)
+        if type(problems) is list or type(problems) is tuple:  # the usual case, counted at once
+            count = len(problems)
+            kept = tuple(problems[:MAX_PROBLEMS])
+        else:  # any iterable: read once, keeping the first MAX_PROBLEMS
+            found: list[Problem] = []
+            count = 0
+            for problem in problems:
+                count += 1
+                if len(found) < MAX_PROBLEMS:
+                    found.append(problem)
+            kept = tuple(found)
         if not kept:
             raise ValueError("a ValidationError needs at least one problem")
-        self.problems = tuple(kept)
-        self.total = max(count, total or 0)
-        super().__init__(self.problems)
+        self.problems = kept
+        self.total = count if total is None or total < count else total
+        super().__init__(kept)
 
     def __str__(self) -> str:
         count = self.total

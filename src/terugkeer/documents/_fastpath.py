@@ -33,7 +33,7 @@ from cattrs.errors import BaseValidationError
 from terugkeer._checks import validated
 from terugkeer.errors import MAX_PROBLEMS, Problem, ValidationError
 
-from ._problems import child_path, problem_count, problems_of
+from ._problems import PartFailed, child_path, problem_count, problems_of
 
 __all__ = ["DATE", "make_fast_structure_fn", "make_fast_unstructure_fn"]
 
@@ -248,7 +248,7 @@ class Found:
     """The problems a record's fields gave so far (the first :data:`MAX_PROBLEMS`), and how many
     there were in all. Kept as problems, not as exceptions: an exception kept in a list holds its
     traceback's frames, and with them the record's half-read values, until the cycle collector
-    runs; and the record's error becomes one plain :class:`ValidationError`."""
+    runs; and the record's error becomes one :class:`~._problems.PartFailed`."""
 
     __slots__ = ("problems", "total")
 
@@ -261,8 +261,8 @@ class Found:
             self.problems += problems_of(exc, path)
         self.total += problem_count(exc)
 
-    def error(self) -> ValidationError:
-        return ValidationError(self.problems, total=self.total)
+    def error(self) -> PartFailed:
+        return PartFailed(self.problems, self.total)
 
 
 def _failed(
@@ -283,7 +283,7 @@ def _failed(
     if name not in o:
         found.add(KeyError(name), path)
         return found
-    if plain_list or not isinstance(exc, ValidationError | BaseValidationError):
+    if plain_list or not isinstance(exc, PartFailed | ValidationError | BaseValidationError):
         try:
             hook(o[name], t)
         except Exception as again:  # added here: kept in a name, it would hold this frame

@@ -13,14 +13,25 @@ from cattrs.errors import (
 
 from terugkeer.errors import Problem, ValidationError
 
-__all__ = ["child_path", "problem_count", "problems_of"]
+__all__ = ["PartFailed", "child_path", "problem_count", "problems_of"]
 
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
+class PartFailed(Exception):
+    """A record or list inside a document failed: its problems (the first ``MAX_PROBLEMS``)
+    and how many there were. Only ever raised inside the converter, which reports it as a
+    :class:`ValidationError`: a plain exception, because a document's failure passes through
+    one per level and ``ValidationError``'s checks would be paid at each."""
+
+    def __init__(self, problems: list[Problem], total: int) -> None:
+        self.problems = problems
+        self.total = total
+
+
 def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
     """Flatten any structuring failure into problems with JSON paths, never echoing values."""
-    if isinstance(exc, ValidationError):
+    if isinstance(exc, ValidationError | PartFailed):
         return [p.under(path) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
         return [Problem(child_path(path, key), "unknown key") for key in sorted(exc.extra_fields)]
@@ -48,7 +59,7 @@ def child_path(path: str, key: str) -> str:
 
 def problem_count(exc: BaseException) -> int:
     """How many problems a structuring failure holds, counting those a capped error left out."""
-    if isinstance(exc, ValidationError):
+    if isinstance(exc, ValidationError | PartFailed):
         return exc.total
     if isinstance(exc, ForbiddenExtraKeysError):
         return len(exc.extra_fields)

@@ -31,7 +31,7 @@ from terugkeer.wellbeing import WellbeingItem, get_wellbeing_item
 
 from ._fastpath import DATE as _DATE
 from ._fastpath import make_fast_structure_fn, make_fast_unstructure_fn
-from ._problems import child_path, problem_count, problems_of
+from ._problems import PartFailed, child_path, problem_count, problems_of
 
 __all__ = [
     "child_path",
@@ -170,7 +170,7 @@ def read_items(
                 problems += problems_of(exc, f"$[{i}]")
             total += problem_count(exc)
     if problems:
-        raise ValidationError(problems, total=total)
+        raise PartFailed(problems[:MAX_PROBLEMS], total)
     return tuple(items)
 
 
