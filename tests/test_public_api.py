@@ -16,7 +16,7 @@ PUBLIC_MODULES = (
     "referral", "wellbeing", "socialmap", "context", "case", "casesummary", "answers", "errors",
     "i18n", "documents.serialization", "documents.casefiles", "documents.schema",
     "documents.research", "documents.converter", "reports.text", "reports.html", "reports.svg",
-    "reports.markup", "testing", "stamps",
+    "reports.markup", "testing", "stamps", "forms", "documents.forms", "reports.forms",
 )  # fmt: skip
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

@@ -1,4 +1,5 @@
-"""The ``terugkeer`` command: the demo, reports, the case-document schema, validation and export."""
+"""The ``terugkeer`` command: the demo, reports, form definitions, the case-document schema,
+validation and export."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ network, no JavaScript) that prints on A4, with the factor balance and the timel
 """
 
 
+_FORMS_HELP = """\
+Print the form definitions of the instruments (all, or those named): each item with its link id,
+answer type, allowed codes, whether it must be answered, what repeats and when it is asked. As
+text for people, or as JSON (labels in the chosen language) to build forms from.
+"""
 _SCHEMA_HELP = (
     "Print the JSON Schema (draft 2020-12) of the case document, generated from the types."
 )
@@ -52,6 +58,14 @@ def _shown(name: str) -> str:
     """A file name as given, or quoted when it holds a line break or another control character
     (so it cannot forge a line of output)."""
     return name if name.isprintable() else json.dumps(name)
+
+
+def _locale_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--locale",
+        default=DEFAULT_LOCALE,
+        help=f"language: one of {', '.join(AVAILABLE_LOCALES)} (default: {DEFAULT_LOCALE})",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -84,15 +98,25 @@ def _parser() -> argparse.ArgumentParser:
         "report", help="render a case for people: text or printable HTML", description=_REPORT_HELP
     )
     report.add_argument("file", metavar="CASE", help="a case document (JSON)")
-    report.add_argument(
-        "--locale",
-        default=DEFAULT_LOCALE,
-        help=f"language: one of {', '.join(AVAILABLE_LOCALES)} (default: {DEFAULT_LOCALE})",
-    )
+    _locale_option(report)
     report.add_argument(
         "--format", choices=("text", "html"), default="text", help="text or html (default: text)"
     )
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    forms = commands.add_parser(
+        "forms", help="print the instruments' form definitions", description=_FORMS_HELP
+    )
+    forms.add_argument(
+        "instruments",
+        nargs="*",
+        metavar="INSTRUMENT",
+        help="overview1, overview2, overview3, actionplan, health, signals, wellbeing, context "
+        "or consents (default: all)",
+    )
+    _locale_option(forms)
+    forms.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text or json (default: text)"
+    )
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of the case document", description=_SCHEMA_HELP
     )
@@ -120,6 +144,29 @@ def _parser() -> argparse.ArgumentParser:
         "--include-notes", action="store_true", help="also export free-text notes (off by default)"
     )
     return parser
+
+
+def _forms(
+    parser: argparse.ArgumentParser, instruments: Sequence[str], locale: str, fmt: str
+) -> int:
+    from .forms import INSTRUMENTS, all_forms, forms
+
+    unknown = [name for name in instruments if name not in INSTRUMENTS]
+    if unknown:
+        parser.error(
+            f"unknown instrument {_shown(unknown[0])}; choose from {', '.join(INSTRUMENTS)}"
+        )
+    chosen = [f for name in instruments for f in forms(name)] if instruments else all_forms()
+    if fmt == "json":
+        from .documents.forms import form_document
+
+        documents = [form_document(form, locale) for form in chosen]
+        print(json.dumps(documents, indent=2, ensure_ascii=False))
+        return 0
+    from .reports.forms import form_lines
+
+    print("\n\n".join("\n".join(form_lines(form, locale)) for form in chosen))
+    return 0
 
 
 def _validate(files: Sequence[str]) -> int:
@@ -235,7 +282,7 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     locale = DEFAULT_LOCALE
-    if args.command in ("demo", "report"):
+    if args.command in ("demo", "report", "forms"):
         try:
             locale = resolve_locale(args.locale)
         except UnsupportedLocaleError as err:
@@ -247,6 +294,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return 0
     if args.command == "validate":
         return _validate(args.files)
+    if args.command == "forms":
+        return _forms(parser, args.instruments, locale, args.format)
     if args.command == "export":
         return _export(args.files, args.key_env, args.include_notes)
     if args.command == "report":

@@ -1,0 +1,409 @@
+"""Every instrument as a form definition: data a form UI, FHIR or XLSForm can be built from.
+
+The definitions are derived, never kept by hand: from the record types (each attrs field becomes an
+item, with its answer type, limits and whether the document needs it) and from the catalogues (the
+action plan's and the health checklist's question ids and prompts, Overview 1's factors, the ids a
+field may hold). So a field added to a record appears in its form, and a test checks that every
+field a document stores is reached by exactly one item.
+
+>>> form = forms("overview1")[0]
+>>> [item.link_id for item in form.items][:3]
+['overview1.assessed_on', 'F01', 'F02']
+>>> f02 = form.item("F02.score")
+>>> f02.answer_type, [c.code for c in f02.choices]
+(<AnswerType.CHOICE: 'choice'>, ['-3', '-2', '-1', '1', '2', '3'])
+>>> f02.enable_when
+(EnableWhen(link_id='F02.kind', code='scored'),)
+
+Labels are message ids, resolved by locale when shown (:func:`terugkeer.i18n.text`); nothing here
+loads a catalogue. Where the book leaves a judgement to counsellor and client, a form only asks:
+no item has a default answer that the method would call a choice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import enum
+import functools
+import types
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from . import actionplan as ap
+from . import case as cf
+from . import health as hc
+from . import signals as sg
+from . import wellbeing as wb
+from ._labelled import LabelledEnum
+from .catalogues.actionplan import QUESTION_ROWS, SECTION_ROWS
+from .catalogues.health import CHECKLIST_ROWS
+from .factors import FACTORS, Assessment, Rating, RatingKind
+from .overviews import ChangePossibility, WeightyFactor
+
+__all__ = [
+    "INSTRUMENTS",
+    "AnswerType",
+    "Choice",
+    "EnableWhen",
+    "Form",
+    "FormItem",
+    "Requirement",
+    "all_forms",
+    "forms",
+]
+
+
+class AnswerType(enum.Enum):
+    """What kind of answer an item takes; a group holds items and takes none itself."""
+
+    GROUP = "group"
+    TEXT = "text"
+    CHOICE = "choice"  #: one of the item's choices (or, when it repeats, several)
+    DATE = "date"  #: ``YYYY-MM-DD``
+    DATETIME = "datetime"  #: ISO 8601 with a time zone
+    INTEGER = "integer"
+    DECIMAL = "decimal"  #: an exact decimal number, written as text (amounts)
+    BOOLEAN = "boolean"
+
+
+class Requirement(enum.Enum):
+    """Whether an item must be answered, as the document and the method state it."""
+
+    REQUIRED = "required"  #: the document cannot be stored without it
+    OPTIONAL = "optional"
+    #: Overview 1: a complete overview discusses this factor; the time-pressure minimum (§3.1)
+    #: may leave it skipped (the Netherlands factors).
+    COMPLETE = "complete"
+    #: Overview 1: even the time-pressure minimum discusses this factor.
+    MINIMUM = "minimum"
+
+
+@attrs.frozen
+class Choice:
+    """One allowed answer: its code (as text, for forms), the value a document stores and its
+    label's message id (None when the code is its own label, as for a score or ISO code)."""
+
+    code: str
+    value: str | int
+    message_id: str | None = None
+
+
+@attrs.frozen
+class EnableWhen:
+    """Ask an item only when the item ``link_id`` (in the same group) is answered ``code``."""
+
+    link_id: str
+    code: str
+
+
+@attrs.frozen
+class FormItem:
+    """One question, or a group of them, with everything a form needs to ask it."""
+
+    #: Stable within its form: a catalogue id (``F02``, ``AP01.education.origin``, ``H.medicine.
+    #: where``) where the book numbers the question, otherwise the form id and the field path.
+    link_id: str
+    #: Where the answer lives in the form's document: ``$.medicines[*].where.text``.
+    path: str
+    answer_type: AnswerType
+    #: The label's message id (``Field.<Class>.<field>`` or the catalogue's own).
+    message_id: str
+    requirement: Requirement = Requirement.OPTIONAL
+    #: True for a list: a group that repeats (medicines) or several answers (a multi-select).
+    repeats: bool = False
+    choices: tuple[Choice, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    #: The most answers (or repeats) a list holds.
+    max_items: int | None = None
+    #: Free text, where a client's own words (and so personal data) may go.
+    free_text: bool = False
+    #: Identifies the client or a person around them.
+    identifying: bool = False
+    #: An answer the form fills in itself and does not ask (a rating's factor id).
+    fixed: str | None = None
+    help_message_id: str | None = None
+    enable_when: tuple[EnableWhen, ...] = ()
+    items: tuple[FormItem, ...] = ()
+
+    def walk(self) -> Iterator[FormItem]:
+        """This item and every item below it, depth first, in form order."""
+        yield self
+        for item in self.items:
+            yield from item.walk()
+
+
+@attrs.frozen
+class Form:
+    """The form of one document type of an instrument."""
+
+    id: str  #: ``overview1``, ``wellbeing.stress_self_check`` ...
+    instrument: str  #: one of :data:`INSTRUMENTS`
+    record: type  #: the record type of the document it builds (:class:`~terugkeer.Assessment` ...)
+    message_id: str  #: the form's title
+    #: True when a case holds several of these documents (Overview 2 rows, checklists ...).
+    repeats: bool
+    items: tuple[FormItem, ...]
+
+    def walk(self) -> Iterator[FormItem]:
+        """Every item, depth first, in form order."""
+        for item in self.items:
+            yield from item.walk()
+
+    def item(self, link_id: str) -> FormItem:
+        """The item with this link id; a ``KeyError`` (naming the id) when there is none."""
+        for found in self.walk():
+            if found.link_id == link_id:
+                return found
+        raise KeyError(link_id)
+
+
+# --- What each instrument's forms build ----------------------------------------------------------
+
+
+class _Root(typing.NamedTuple):
+    form_id: str
+    instrument: str
+    record: type
+    repeats: bool
+
+
+_ROOTS: tuple[_Root, ...] = (
+    _Root("overview1", "overview1", Assessment, True),
+    _Root("overview2", "overview2", ChangePossibility, True),
+    _Root("overview3", "overview3", WeightyFactor, True),
+    _Root("actionplan", "actionplan", ap.ActionPlan, False),
+    _Root("health", "health", hc.HealthChecklist, True),
+    _Root("signals", "signals", sg.SignalLog, False),
+    _Root("wellbeing.emotion_exercise", "wellbeing", wb.EmotionExercise, True),
+    _Root("wellbeing.signals_check", "wellbeing", wb.SignalsCheck, True),
+    _Root("wellbeing.stress_self_check", "wellbeing", wb.StressSelfCheck, True),
+    _Root("wellbeing.reactions_reflection", "wellbeing", wb.ReactionsReflection, True),
+    _Root("wellbeing.intervision_reflection", "wellbeing", wb.IntervisionReflection, True),
+    _Root("context", "context", cf.CaseContext, False),
+    _Root("consents", "consents", cf.ConsentRecord, True),
+)
+
+#: The instruments with forms, in the book's order of use.
+INSTRUMENTS: tuple[str, ...] = tuple(dict.fromkeys(root.instrument for root in _ROOTS))
+
+
+def _questions() -> dict[str, dict[str, tuple[str, str]]]:
+    """Per form, the numbered questions: dotted field path → (link id, message id)."""
+    sections = {row.id: row.attribute for row in SECTION_ROWS}
+    plan = {f"{row.attribute}": (row.id, f"ActionPlan.{row.id}") for row in SECTION_ROWS}
+    plan |= {f"{sections[q.section]}.{q.path}": (q.id, f"ActionPlan.{q.id}") for q in QUESTION_ROWS}
+    health = {row.path: (row.id, f"HealthChecklist.{row.id}") for row in CHECKLIST_ROWS}
+    return {"actionplan": plan, "health": health}
+
+
+#: Ask ``field`` only when ``sibling`` has the answer ``code`` (records of the forms' own shape).
+_ENABLE_WHEN: dict[tuple[type, str], tuple[str, str]] = {
+    (Rating, "score"): ("kind", RatingKind.SCORED.value),
+    **{
+        (ap.ComplaintCare, name): ("complaints", "yes")
+        for name in ("care_available", "care_affordable", "care_reachable")
+    },
+}
+
+
+# --- Deriving items from record types -------------------------------------------------------------
+
+
+@functools.cache
+def _choice_labels() -> dict[str, str]:
+    """The message id of every catalogue id a string field may hold."""
+    entries: list[Any] = [
+        *FACTORS,
+        *sg.SIGNALS,
+        *sg.RISK_FACTORS,
+        *sg.PROTECTIVE_FACTORS,
+        *wb.WELLBEING_ITEMS,
+    ]
+    return {entry.id: entry.message_id for entry in entries}
+
+
+def _optional(t: Any) -> tuple[Any, bool]:
+    """``(T, True)`` for ``T | None``, else ``(t, False)``."""
+    if typing.get_origin(t) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(t) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return t, False
+
+
+def _enum_choices(values: list[Any]) -> tuple[Choice, ...]:
+    labels = _choice_labels()
+    return tuple(
+        Choice(str(v), v, labels.get(v) if isinstance(v, str) else None)
+        for v in values
+        if v is not None
+    )
+
+
+class _Deriver:
+    def __init__(self, form_id: str) -> None:
+        self.form_id = form_id
+        self.questions = _questions().get(form_id, {})
+        self.question_ids = {link_id for link_id, _ in self.questions.values()}
+
+    def record_items(self, cls: type, path: str, dotted: str, link: str) -> tuple[FormItem, ...]:
+        hints = typing.get_type_hints(cls)
+        items = []
+        for f in attrs.fields(cls):
+            sub_dotted = f"{dotted}.{f.name}" if dotted else f.name
+            sub_link = f"{link}.{f.name}" if link else f"{self.form_id}.{f.name}"
+            if cls is Assessment and f.name == "ratings":
+                items += self.ratings(f"{path}.ratings")
+                continue
+            items.append(self.field_item(cls, f, hints[f.name], path, sub_dotted, sub_link))
+        return tuple(_enabled(cls, items))
+
+    def field_item(
+        self, cls: type, f: attrs.Attribute[Any], t: Any, path: str, dotted: str, link: str
+    ) -> FormItem:
+        if link in self.question_ids:  # a numbered question's id: this item is another one
+            link = f"{self.form_id}.{dotted}"
+        link_id, message_id = self.questions.get(dotted, (link, f"Field.{cls.__name__}.{f.name}"))
+        t, nullable = _optional(t)
+        json_schema = f.metadata.get("json_schema", {})
+        common: dict[str, Any] = {
+            "link_id": link_id,
+            "message_id": message_id,
+            "requirement": (
+                Requirement.REQUIRED if f.default is attrs.NOTHING else Requirement.OPTIONAL
+            ),
+            "free_text": bool(f.metadata.get("free_text")),
+            "identifying": bool(f.metadata.get("identifying")),
+        }
+        item_path = f"{path}.{f.name}"
+        if typing.get_origin(t) is tuple:
+            (inner,) = typing.get_args(t)[:1]
+            common |= {"repeats": True, "max_items": f.metadata.get("max_items")}
+            item_path += "[*]"
+            json_schema = json_schema.get("items", {})
+            t = inner
+        if attrs.has(t):
+            return FormItem(
+                path=item_path,
+                answer_type=AnswerType.GROUP,
+                items=self.record_items(t, item_path, dotted, link_id),
+                **common,
+            )
+        return FormItem(path=item_path, **common, **_answer(t, json_schema, nullable))
+
+    def ratings(self, path: str) -> list[FormItem]:
+        """Overview 1's 19 ratings: one group per factor, in book order, with its factor fixed."""
+        groups = []
+        for i, factor in enumerate(FACTORS):
+            at = f"{path}[{i}]"
+            items = []
+            hints = typing.get_type_hints(Rating)
+            for f in attrs.fields(Rating):
+                item = self.field_item(Rating, f, hints[f.name], at, "", f"{factor.id}.{f.name}")
+                if f.name == "factor":
+                    item = attrs.evolve(item, fixed=factor.id)
+                elif f.name == "kind":
+                    item = attrs.evolve(
+                        item,
+                        requirement=(
+                            Requirement.COMPLETE
+                            if factor.skippable_under_time_pressure
+                            else Requirement.MINIMUM
+                        ),
+                    )
+                items.append(item)
+            groups.append(
+                FormItem(
+                    link_id=factor.id,
+                    path=at,
+                    answer_type=AnswerType.GROUP,
+                    message_id=factor.message_id,
+                    requirement=Requirement.REQUIRED,
+                    help_message_id=factor.help_message_id,
+                    items=tuple(_enabled(Rating, items)),
+                )
+            )
+        return groups
+
+
+def _answer(t: Any, json_schema: dict[str, Any], nullable: bool) -> dict[str, Any]:
+    """The answer type, choices and bounds of a plain field of type ``t``."""
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        labelled = issubclass(t, LabelledEnum)
+        return {
+            "answer_type": AnswerType.CHOICE,
+            "choices": tuple(
+                Choice(m.value, m.value, m.message_id if labelled else None)  # type: ignore[attr-defined]
+                for m in t
+            ),
+        }
+    if "enum" in json_schema:
+        return {"answer_type": AnswerType.CHOICE, "choices": _enum_choices(json_schema["enum"])}
+    if t is bool:
+        return {"answer_type": AnswerType.BOOLEAN}
+    if t is int:
+        return {
+            "answer_type": AnswerType.INTEGER,
+            "minimum": json_schema.get("minimum"),
+            "maximum": json_schema.get("maximum"),
+        }
+    simple = {
+        str: AnswerType.TEXT,
+        dt.date: AnswerType.DATE,
+        dt.datetime: AnswerType.DATETIME,
+        decimal.Decimal: AnswerType.DECIMAL,
+    }
+    if t in simple:
+        return {"answer_type": simple[t]}
+    raise TypeError(f"no form answer type for {t!r}")
+
+
+def _enabled(cls: type, items: list[FormItem]) -> Iterator[FormItem]:
+    """``items`` with the enable-when conditions of their record type."""
+    by_name = {item.path.rsplit(".", 1)[-1].removesuffix("[*]"): item for item in items}
+    for item in items:
+        name = item.path.rsplit(".", 1)[-1].removesuffix("[*]")
+        rule = _ENABLE_WHEN.get((cls, name))
+        if rule is not None:
+            sibling, code = rule
+            item = attrs.evolve(item, enable_when=(EnableWhen(by_name[sibling].link_id, code),))
+        yield item
+
+
+@functools.cache
+def _all() -> tuple[Form, ...]:
+    built = []
+    for root in _ROOTS:
+        deriver = _Deriver(root.form_id)
+        built.append(
+            Form(
+                id=root.form_id,
+                instrument=root.instrument,
+                record=root.record,
+                message_id=f"Form.{root.form_id}",
+                repeats=root.repeats,
+                items=deriver.record_items(root.record, "$", "", ""),
+            )
+        )
+    return tuple(built)
+
+
+def all_forms() -> tuple[Form, ...]:
+    """Every form of every instrument, in the order of :data:`INSTRUMENTS`."""
+    return _all()
+
+
+def forms(instrument: str) -> tuple[Form, ...]:
+    """The forms of one instrument (one, except the counsellor's wellbeing instruments).
+
+    An unknown instrument is a ``KeyError`` naming it (an instrument id is not personal data).
+    """
+    found = tuple(f for f in _all() if f.instrument == instrument)
+    if not found:
+        raise KeyError(instrument)
+    return found
