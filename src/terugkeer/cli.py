@@ -33,6 +33,11 @@ Print the form definitions of the instruments (all, or those named): each item w
 answer type, allowed codes, whether it must be answered, what repeats and when it is asked. As
 text for people, or as JSON (labels in the chosen language) to build forms from.
 """
+_EXPORT_FORM_HELP = """\
+Write an instrument's forms for other systems: as a FHIR Bundle (R5 or R4B) of Questionnaires and
+the CodeSystems they use, to FILE or stdout; or as XLSForm workbooks (ODK, KoboToolbox), one
+'<form id>.xlsx' per form in the folder given with -o (needs: pip install 'terugkeer[xlsform]').
+"""
 _SCHEMA_HELP = (
     "Print the JSON Schema (draft 2020-12) of the case document, generated from the types."
 )
@@ -117,6 +122,18 @@ def _parser() -> argparse.ArgumentParser:
     forms.add_argument(
         "--format", choices=("text", "json"), default="text", help="text or json (default: text)"
     )
+    export_form = commands.add_parser(
+        "export-form",
+        help="write an instrument's forms as FHIR or XLSForm",
+        description=_EXPORT_FORM_HELP,
+    )
+    export_form.add_argument(
+        "--format", choices=("fhir-r5", "fhir-r4b", "xlsform"), required=True, help="the format"
+    )
+    export_form.add_argument("instrument", metavar="INSTRUMENT", help="e.g. overview1")
+    export_form.add_argument(
+        "-o", "--output", metavar="PATH", help="FILE for FHIR (default: stdout), FOLDER for XLSForm"
+    )
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of the case document", description=_SCHEMA_HELP
     )
@@ -166,6 +183,38 @@ def _forms(
     from .reports.forms import form_lines
 
     print("\n\n".join("\n".join(form_lines(form, locale)) for form in chosen))
+    return 0
+
+
+def _export_form(
+    parser: argparse.ArgumentParser, instrument: str, fmt: str, output: str | None
+) -> int:
+    from .forms import INSTRUMENTS, forms
+
+    if instrument not in INSTRUMENTS:
+        parser.error(
+            f"unknown instrument {_shown(instrument)}; choose from {', '.join(INSTRUMENTS)}"
+        )
+    chosen = forms(instrument)
+    if fmt == "xlsform":
+        if output is None:
+            parser.error("--format xlsform writes workbooks: give a folder with -o")
+        from .documents.xlsform import write_xlsform
+
+        folder = Path(output)
+        folder.mkdir(parents=True, exist_ok=True)
+        for form in chosen:
+            write_xlsform(form, folder / f"{form.id}.xlsx")
+        return 0
+    from .documents.fhir import bundle
+
+    written = json.dumps(
+        bundle(chosen, "R5" if fmt == "fhir-r5" else "R4B"), indent=2, ensure_ascii=False
+    )
+    if output is None:
+        print(written)
+    else:
+        Path(output).write_text(written + "\n", encoding="utf-8")
     return 0
 
 
@@ -296,6 +345,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return _validate(args.files)
     if args.command == "forms":
         return _forms(parser, args.instruments, locale, args.format)
+    if args.command == "export-form":
+        return _export_form(parser, args.instrument, args.format, args.output)
     if args.command == "export":
         return _export(args.files, args.key_env, args.include_notes)
     if args.command == "report":

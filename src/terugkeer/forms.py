@@ -116,6 +116,9 @@ class FormItem:
     #: True for a list: a group that repeats (medicines) or several answers (a multi-select).
     repeats: bool = False
     choices: tuple[Choice, ...] = ()
+    #: The name of the vocabulary the choices come from (``RatingKind``, ``Factor``, ``Score``,
+    #: ``Currency`` ...): one code system per name, whatever subset an item allows.
+    choice_set: str | None = None
     minimum: int | None = None
     maximum: int | None = None
     #: The most answers (or repeats) a list holds.
@@ -337,13 +340,19 @@ def _answer(t: Any, json_schema: dict[str, Any], nullable: bool) -> dict[str, An
         labelled = issubclass(t, LabelledEnum)
         return {
             "answer_type": AnswerType.CHOICE,
+            "choice_set": t.__name__,
             "choices": tuple(
                 Choice(m.value, m.value, m.message_id if labelled else None)  # type: ignore[attr-defined]
                 for m in t
             ),
         }
     if "enum" in json_schema:
-        return {"answer_type": AnswerType.CHOICE, "choices": _enum_choices(json_schema["enum"])}
+        choices = _enum_choices(json_schema["enum"])
+        return {
+            "answer_type": AnswerType.CHOICE,
+            "choices": choices,
+            "choice_set": _choice_set(choices),
+        }
     if t is bool:
         return {"answer_type": AnswerType.BOOLEAN}
     if t is int:
@@ -361,6 +370,15 @@ def _answer(t: Any, json_schema: dict[str, Any], nullable: bool) -> dict[str, An
     if t in simple:
         return {"answer_type": simple[t]}
     raise TypeError(f"no form answer type for {t!r}")
+
+
+def _choice_set(choices: tuple[Choice, ...]) -> str:
+    """The vocabulary of catalogue ids or codes: the label prefix (``Factor.F02`` → ``Factor``),
+    ``Score`` for numbers, ``Currency`` for ISO 4217 codes (the only unlabelled text codes)."""
+    first = choices[0]
+    if first.message_id is not None:
+        return first.message_id.split(".", 1)[0]
+    return "Score" if isinstance(first.value, int) else "Currency"
 
 
 def _enabled(cls: type, items: list[FormItem]) -> Iterator[FormItem]:
