@@ -17,7 +17,7 @@ PUBLIC_MODULES = (
     "i18n", "documents.serialization", "documents.casefiles", "documents.schema",
     "documents.research", "documents.converter", "reports.text", "reports.html", "reports.svg",
     "reports.markup", "testing", "stamps", "forms", "documents.forms", "reports.forms",
-    "documents.fhir", "documents.xlsform",
+    "documents.fhir", "documents.xlsform", "documents.formdata",
 )  # fmt: skip
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

@@ -1,0 +1,268 @@
+"""What a web form posts, and back: a record as form fields, and form fields as a checked record.
+
+A form built from :mod:`terugkeer.forms` names each field by its place in the document, without
+the ``$.``: ``assessed_on``, ``ratings[4].score``, ``medicines[0].where.text``. A field holds a
+string; a multi-select or a list of texts holds a list of strings (as a web framework gives the
+values of one name). :func:`form_values` renders a record that way, :func:`from_form` reads it back.
+
+This is the one place where strings are converted: by each item's answer type (``"-3"`` to the
+score -3, ``"true"``/``"false"`` to a boolean, ``""`` to no answer). The JSON document path stays
+strict. What :func:`from_form` builds then goes through :func:`~terugkeer.from_document`, so a
+posted form meets every rule a document meets; the problems of both steps come in one
+:class:`~terugkeer.ValidationError`, by field path, never with the posted value.
+
+>>> from terugkeer import Rating
+>>> from terugkeer.forms import forms
+>>> form = forms("overview1")[0]
+>>> posted = {"assessed_on": "2026-03-02"}
+>>> posted |= {f"ratings[{i}].kind": "unscored" for i in range(19)}
+>>> posted |= {"ratings[1].kind": "scored", "ratings[1].score": "-2"}
+>>> assessment = from_form(form, posted)
+>>> assessment.rating("F02").score
+-2
+>>> form_values(form, assessment)["ratings[1].score"]
+'-2'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from terugkeer.errors import Problem, ValidationError
+from terugkeer.forms import AnswerType, Form, FormItem
+
+from ._problems import child_path
+from .serialization import DOCUMENT_TYPES, from_document, to_document
+
+__all__ = ["FormValues", "form_values", "from_form"]
+
+#: Posted form fields: a string per field, a list of strings where several answers are allowed.
+FormValues = Mapping[str, "str | Sequence[str]"]
+
+_STEP = re.compile(r"\.(\w+)(?:\[(\*|\d+)\])?")
+_KEY_PART = re.compile(r"([A-Za-z_]\w*)((?:\[\d+\])*)")
+_INTEGER = re.compile(r"-?(0|[1-9][0-9]*)")
+_DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
+
+
+def _step(item: FormItem, parent: str) -> tuple[str, str | None]:
+    """The field name of ``item`` below the path ``parent``, and ``*`` or a fixed index."""
+    matched = _STEP.fullmatch(item.path[len(parent) :])
+    assert matched is not None, item.path
+    return matched[1], matched[2]
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def form_values(form: Form, record: object) -> dict[str, str | list[str]]:
+    """The form fields showing ``record`` (of the form's record type), as :func:`from_form`
+    reads them: every field the record's document holds, empty answers as ``""``."""
+    if type(record) is not form.record:
+        raise TypeError(f"form {form.id} shows a {form.record.__name__}")
+    body = to_document(record)
+    out: dict[str, str | list[str]] = {}
+    _render(form.items, "$", body, "", out)
+    return out
+
+
+def _render(
+    items: Sequence[FormItem],
+    parent: str,
+    node: Mapping[str, Any],
+    prefix: str,
+    out: dict[str, str | list[str]],
+) -> None:
+    for item in items:
+        name, index = _step(item, parent)
+        if name not in node:
+            continue
+        value, key = node[name], f"{prefix}{name}"
+        if index is not None and index != "*":
+            value, key = value[int(index)], f"{key}[{index}]"
+        if item.answer_type is AnswerType.GROUP:
+            if index == "*":
+                for i, entry in enumerate(value):
+                    _render(item.items, item.path, entry, f"{key}[{i}].", out)
+            elif value is not None:
+                _render(item.items, item.path, value, f"{key}.", out)
+        elif index == "*":
+            out[key] = [_text(v) for v in value]
+        else:
+            out[key] = _text(value)
+
+
+def _tree(posted: FormValues, problems: list[Problem]) -> dict[Any, Any]:
+    """The posted fields as nested dicts (list indices as int keys)."""
+    tree: dict[Any, Any] = {}
+    for key, value in posted.items():
+        parts: list[Any] = []
+        valid = type(key) is str and bool(key)
+        for part in key.split(".") if valid else ():
+            matched = _KEY_PART.fullmatch(part)
+            if matched is None:
+                valid = False
+                break
+            parts.append(matched[1])
+            parts += [int(i) for i in re.findall(r"\d+", matched[2])]
+        if not valid:
+            problems.append(Problem(child_path("$", str(key)), "is not a field of this form"))
+            continue
+        node = tree
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                break
+        else:
+            if parts[-1] in node:  # the same field twice, by two spellings ("a[01]", "a[1]")
+                problems.append(Problem("$." + key, "is posted twice"))
+            node[parts[-1]] = value
+            continue
+        problems.append(Problem("$." + key, "is not a field of this form"))
+    return tree
+
+
+def _convert(item: FormItem, posted: object, path: str, problems: list[Problem]) -> object:
+    """One posted string as the document's value for ``item``, or a problem (then None)."""
+    if type(posted) is not str:
+        problems.append(Problem(path, "must be one text value"))
+        return None
+    kind = item.answer_type
+    if posted == "" and kind is not AnswerType.TEXT:
+        return None
+    if kind is AnswerType.CHOICE:
+        for choice in item.choices:
+            if choice.code == posted:
+                return choice.value
+        problems.append(Problem(path, "is not one of the choices"))
+        return None
+    if kind is AnswerType.BOOLEAN:
+        if posted in ("true", "false"):
+            return posted == "true"
+        problems.append(Problem(path, "must be true or false"))
+        return None
+    if kind is AnswerType.INTEGER:
+        if _INTEGER.fullmatch(posted):
+            return int(posted)
+        problems.append(Problem(path, "must be a whole number"))
+        return None
+    if kind is AnswerType.DECIMAL and not _DECIMAL.fullmatch(posted):
+        problems.append(Problem(path, "must be a decimal number"))
+        return None
+    return posted  # text, a decimal, a date or a moment: the document's own checks follow
+
+
+def _read(
+    items: Sequence[FormItem],
+    parent: str,
+    node: dict[Any, Any],
+    at: str,
+    problems: list[Problem],
+) -> dict[str, Any]:
+    """The document body of one record from the posted ``node`` (consumed as it is read)."""
+    body: dict[str, Any] = {}
+    for item in items:
+        name, index = _step(item, parent)
+        here = f"{at}.{name}"
+        if item.answer_type is AnswerType.GROUP and index not in (None, "*"):
+            entries = node.get(name, {})  # Overview 1: the factor's place in book order
+            sub = entries.pop(int(index), {}) if isinstance(entries, dict) else {}
+            if isinstance(entries, dict) and not entries:
+                node.pop(name, None)
+            body.setdefault(name, []).append(
+                _read(
+                    item.items,
+                    item.path,
+                    _dict(sub, f"{here}[{index}]", problems),
+                    f"{here}[{index}]",
+                    problems,
+                )
+            )
+            continue
+        if item.fixed is not None and name not in node:
+            body[name] = item.fixed
+            continue
+        if name not in node:
+            continue
+        posted = node.pop(name)
+        if item.answer_type is AnswerType.GROUP and index == "*":
+            body[name] = [
+                _read(
+                    item.items,
+                    item.path,
+                    _dict(sub, f"{here}[{i}]", problems),
+                    f"{here}[{i}]",
+                    problems,
+                )
+                for i, sub in _entries(posted, here, problems)
+            ]
+        elif item.answer_type is AnswerType.GROUP:
+            body[name] = _read(item.items, item.path, _dict(posted, here, problems), here, problems)
+        elif index == "*":
+            values = [posted] if isinstance(posted, str) else posted
+            if not isinstance(values, list | tuple):
+                problems.append(Problem(here, "must be a list of text values"))
+                continue
+            converted = [_convert(item, v, f"{here}[{i}]", problems) for i, v in enumerate(values)]
+            body[name] = [v for v in converted if v is not None]
+        else:
+            body[name] = _convert(item, posted, here, problems)
+    for key in node:
+        problems.append(Problem(child_path(at, str(key)), "is not a field of this form"))
+    return body
+
+
+def _dict(value: object, path: str, problems: list[Problem]) -> dict[Any, Any]:
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return value
+    problems.append(Problem(path, "must hold the fields of a group"))
+    return {}
+
+
+def _entries(value: object, path: str, problems: list[Problem]) -> list[tuple[int, object]]:
+    """A repeat's posted entries in order; their indices must run 0, 1, 2 ..."""
+    if not isinstance(value, dict) or not all(isinstance(k, int) for k in value):
+        problems.append(Problem(path, "must be numbered entries: name[0], name[1] ..."))
+        return []
+    if sorted(value) != list(range(len(value))):
+        problems.append(Problem(path, "entries must be numbered from 0 without gaps"))
+    return sorted(value.items())
+
+
+def _below(path: str, paths: set[str]) -> bool:
+    """True when ``path`` is one of ``paths`` or lies inside one of them."""
+    return any(path == p or path.startswith((p + ".", p + "[")) for p in paths)
+
+
+def from_form(form: Form, posted: FormValues) -> Any:
+    """The record a posted form describes, checked as a document is; a
+    :class:`~terugkeer.ValidationError` lists every problem, by field path.
+
+    A field left out takes the record's default (or is reported when the record needs it); a
+    field the form does not have is reported, by name when it is a name, as ``[?]`` otherwise.
+    """
+    problems: list[Problem] = []
+    tree = _tree(posted, problems)
+    body = _read(form.items, "$", tree, "$", problems)
+    schema, version = DOCUMENT_TYPES[form.record]
+    total = len(problems)
+    try:
+        record: object = from_document({"schema": schema, "version": version, **body}, form.record)
+    except ValidationError as err:
+        # A field the form step refused (left out, so the document step may miss it) is
+        # reported once, by the form step.
+        seen = {p.path for p in problems}
+        later = [p for p in err.problems if not _below(p.path, seen)]
+        problems += later
+        total += err.total - (len(err.problems) - len(later))
+    else:
+        if not problems:
+            return record
+    raise ValidationError(problems, total=total)
