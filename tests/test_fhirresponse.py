@@ -44,12 +44,12 @@ _NOT_FHIR = re.compile("[\x0b\x0c\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u
 
 
 def _fhir_text(value: Any) -> Any:
-    """The document with that white space as spaces: a case FHIR can carry."""
+    """The document with that white space replaced: a case FHIR can carry."""
     if isinstance(value, dict):
         return {k: _fhir_text(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_fhir_text(v) for v in value]
-    return _NOT_FHIR.sub(" ", value) if isinstance(value, str) else value
+    return _NOT_FHIR.sub("x", value) if isinstance(value, str) else value
 
 
 def _without_blank_lines(value: Any) -> Any:

@@ -3,11 +3,15 @@ every resource (R5 and R4B), ``pyxform`` converts every workbook to an XForm."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from fhir.resources.bundle import Bundle
 from fhir.resources.codesystem import CodeSystem
@@ -15,12 +19,15 @@ from fhir.resources.questionnaire import Questionnaire
 from fhir.resources.R4B.bundle import Bundle as BundleR4B
 from fhir.resources.R4B.codesystem import CodeSystem as CodeSystemR4B
 from fhir.resources.R4B.questionnaire import Questionnaire as QuestionnaireR4B
+from hypothesis import HealthCheck, given, settings
 from pyxform.xls2xform import convert
 
+from terugkeer import CaseFile, ValidationError, from_document, to_document
 from terugkeer.cli import main
 from terugkeer.documents.fhir import bundle, code_systems, questionnaire
-from terugkeer.documents.xlsform import write_xlsform, xlsform_sheets
+from terugkeer.documents.xlsform import from_submission, submission, write_xlsform, xlsform_sheets
 from terugkeer.forms import Form, all_forms, forms
+from terugkeer.testing import case_files
 
 _PARSERS: dict[str, Any] = {"R5": Questionnaire, "R4B": QuestionnaireR4B}
 
@@ -146,3 +153,120 @@ def test_the_export_form_command_refuses_what_it_cannot_do(
 def test_only_the_two_releases_are_written() -> None:
     with pytest.raises(ValueError, match="R5, R4B"):
         questionnaire(forms("consents")[0], "R4")
+
+
+# --- Submissions: ODK / Kobo XML instances of the workbooks -----------------------------------
+
+#: Characters XML 1.0 cannot hold: a generated case is cleaned of them before it travels.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _xml_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_xml_text(v) for v in value]
+    return _NOT_XML.sub("x", value) if isinstance(value, str) else value
+
+
+def _parts(case: CaseFile) -> list[tuple[str, Any]]:
+    parts: list[tuple[str, Any]] = [
+        ("actionplan", case.plan),
+        ("signals", case.signals),
+        ("context", case.context),
+    ]
+    for form_id, records in (
+        ("overview1", case.assessments),
+        ("overview2", case.change_possibilities),
+        ("overview3", case.weighty_factors),
+        ("health", case.health),
+        ("consents", case.consents),
+    ):
+        parts += [(form_id, r) for r in records]
+    return parts
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(case_files())
+def test_a_record_survives_its_submission(generated: CaseFile) -> None:
+    case = from_document(_xml_text(to_document(generated)), CaseFile)
+    for form_id, record in _parts(case):
+        (form,) = forms(form_id)
+        assert from_submission(form, submission(form, record)) == record
+
+
+def _element_paths(element: ET.Element, prefix: str = "") -> set[str]:
+    paths = set()
+    for child in element:
+        tag = child.tag.rsplit("}", 1)[-1]
+        paths.add(f"{prefix}/{tag}")
+        paths |= _element_paths(child, f"{prefix}/{tag}")
+    return paths
+
+
+_TEMPLATES: dict[str, ET.Element] = {}
+
+
+def _template(form: Form, folder: Path) -> ET.Element:
+    """The primary instance pyxform writes for the form's workbook."""
+    if form.id not in _TEMPLATES:
+        path = folder / f"{form.id}.xlsx"
+        write_xlsform(form, path)
+        xform = ET.fromstring(convert(xlsform=str(path), validate=False).xform)
+        (_TEMPLATES[form.id],) = (e for e in xform.iter() if e.tag.rsplit("}", 1)[-1] == "data")
+    return _TEMPLATES[form.id]
+
+
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.function_scoped_fixture,
+    ],
+)
+@given(generated=case_files())
+def test_a_submission_has_the_shape_of_the_xforms_instance(
+    generated: CaseFile, tmp_path: Path
+) -> None:
+    case = from_document(_xml_text(to_document(generated)), CaseFile)
+    for form_id, record in _parts(case):
+        (form,) = forms(form_id)
+        template = _template(form, tmp_path)
+        written = ET.fromstring(submission(form, record))
+        assert written.get("id") == template.get("id")
+        assert _element_paths(written) <= _element_paths(template)
+
+
+def test_a_submission_refuses_what_xml_cannot_hold_and_keeps_carriage_returns() -> None:
+    (form,) = forms("consents")
+    from terugkeer.case import ConsentAction, ConsentPurpose, ConsentRecord
+
+    record = ConsentRecord(
+        ConsentPurpose.CHECK_INS, "Org", dt.date(2026, 1, 2), ConsentAction.GIVE, note="a\r\nb"
+    )
+    assert from_submission(form, submission(form, record)) == record
+    bad = attrs.evolve(record, note="a\x01b")
+    with pytest.raises(ValidationError) as info:
+        submission(form, bad)
+    assert [p.path for p in info.value.problems] == ["$.note"]
+
+
+@pytest.mark.parametrize(
+    ("xml", "path"),
+    [
+        ('<!DOCTYPE d [<!ENTITY x "y">]><data id="terugkeer_consents"/>', "$"),
+        ("<data id='terugkeer_consents'>", "$"),
+        ('<data id="terugkeer_overview1"/>', "/data/@id"),
+        ('<data id="terugkeer_consents"><surprise>1</surprise></data>', "/data/surprise"),
+    ],
+)
+def test_a_bad_submission_is_refused_by_its_place(xml: str, path: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        from_submission(forms("consents")[0], xml)
+    assert path in [p.path for p in info.value.problems]

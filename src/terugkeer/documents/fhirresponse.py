@@ -32,7 +32,7 @@ from terugkeer.errors import Problem, ValidationError
 from terugkeer.forms import AnswerType, Form, FormItem, forms
 
 from .fhir import BASE, system_of
-from .formdata import _step, from_form
+from .formdata import _blank_text, _step, from_form
 from .serialization import to_document
 
 __all__ = [
@@ -180,14 +180,6 @@ def _text(item: FormItem, answer: object, at: str, problems: list[Problem]) -> s
     if kind in (AnswerType.DATE, AnswerType.DATETIME, AnswerType.TEXT) and type(value) is str:
         return value
     problems.append(Problem(f"{at}.{expected}", "has the wrong type"))
-    return None
-
-
-def _blank_text(group: FormItem) -> FormItem | None:
-    """The first plain text question directly in ``group``, if there is one."""
-    for item in group.items:
-        if item.answer_type is AnswerType.TEXT and not item.repeats:
-            return item
     return None
 
 

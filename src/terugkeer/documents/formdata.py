@@ -54,6 +54,14 @@ def _step(item: FormItem, parent: str) -> tuple[str, str | None]:
     return matched[1], matched[2]
 
 
+def _blank_text(group: FormItem) -> FormItem | None:
+    """The first plain text question directly in ``group``, if there is one."""
+    for item in group.items:
+        if item.answer_type is AnswerType.TEXT and not item.repeats:
+            return item
+    return None
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""

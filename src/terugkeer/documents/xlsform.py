@@ -20,12 +20,26 @@ fixed answer (a rating's factor) as a ``calculate``; ``required`` where the item
 from __future__ import annotations
 
 import importlib.metadata
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from terugkeer.errors import Problem, ValidationError
 from terugkeer.forms import AnswerType, Choice, Form, FormItem, Requirement
 from terugkeer.i18n import text
 
-__all__ = ["LANGUAGES", "field_name", "write_xlsform", "xlsform_sheets"]
+from .formdata import _blank_text, _step, form_values, from_form
+
+__all__ = [
+    "LANGUAGES",
+    "field_name",
+    "from_submission",
+    "submission",
+    "write_xlsform",
+    "xlsform_sheets",
+]
 
 #: The XLSForm languages, as column suffixes: ``label::Nederlands (nl)``.
 LANGUAGES = (("nl", "Nederlands (nl)"), ("en", "English (en)"))
@@ -162,3 +176,149 @@ def write_xlsform(form: Form, path: Path) -> None:
         for row in rows:
             sheet.append(row)
     book.save(path)
+
+
+# --- Submissions: what ODK Collect, Enketo or KoboToolbox send back for a form -------------------
+
+
+#: Characters XML 1.0 cannot hold (besides lone surrogates, which no text read as UTF-8 has).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _form_id(form: Form) -> str:
+    return f"terugkeer_{field_name(form.id)}"
+
+
+def submission(form: Form, record: object) -> str:
+    """``record`` as the XML instance an ODK or Kobo server stores for the form's workbook
+    (what :func:`from_submission` reads), e.g. to pre-fill a form on a device. A text holding a
+    control character XML cannot hold is a :class:`~terugkeer.ValidationError` naming its field
+    (the text is not changed)."""
+    values = form_values(form, record)
+    for key, value in values.items():
+        for entry in [value] if isinstance(value, str) else value:
+            if _NOT_XML.search(entry):
+                raise ValidationError.at("$." + key, "holds a control character XML cannot hold")
+    root = ET.Element("data", {"id": _form_id(form)})
+    _fill(root, form.items, "$", "", values)
+    # A carriage return is written as a reference: a parser would turn a raw one into a newline.
+    return ET.tostring(root, encoding="unicode").replace("\r", "&#13;")
+
+
+def _fill(
+    parent_element: ET.Element,
+    items: Sequence[FormItem],
+    parent: str,
+    prefix: str,
+    values: dict[str, str | list[str]],
+) -> None:
+    for item in items:
+        name, index = _step(item, parent)
+        key = f"{prefix}{name}" if index in (None, "*") else f"{prefix}{name}[{index}]"
+        tag = field_name(item.link_id)
+        if item.answer_type is AnswerType.GROUP:
+            if index == "*":
+                count = len(
+                    {k[len(key) :].split("]")[0] for k in values if k.startswith(key + "[")}
+                )
+                for i in range(count):
+                    _fill(
+                        ET.SubElement(parent_element, tag),
+                        item.items,
+                        item.path,
+                        f"{key}[{i}].",
+                        values,
+                    )
+            elif any(k.startswith(key + ".") for k in values):
+                _fill(ET.SubElement(parent_element, tag), item.items, item.path, f"{key}.", values)
+            continue
+        if key not in values:
+            continue
+        value = values[key]
+        if item.answer_type is AnswerType.CHOICE and index == "*":
+            ET.SubElement(parent_element, tag).text = " ".join(value)
+        elif index == "*":
+            for entry in value:
+                ET.SubElement(ET.SubElement(parent_element, f"{tag}_list"), tag).text = entry
+        else:
+            assert isinstance(value, str)
+            ET.SubElement(parent_element, tag).text = value
+
+
+def _read_element(
+    element: ET.Element,
+    items: Sequence[FormItem],
+    parent: str,
+    prefix: str,
+    at: str,
+    out: dict[str, str | list[str]],
+    problems: list[Problem],
+) -> None:
+    by_tag: dict[str, list[ET.Element]] = {}
+    for child in element:
+        by_tag.setdefault(child.tag, []).append(child)
+    known = {"meta"}
+    for item in items:
+        name, index = _step(item, parent)
+        key = f"{prefix}{name}" if index in (None, "*") else f"{prefix}{name}[{index}]"
+        tag = field_name(item.link_id)
+        if item.answer_type is AnswerType.GROUP:
+            known.add(tag)
+            found = by_tag.get(tag, [])
+            if index != "*" and len(found) > 1:
+                problems.append(Problem(f"{at}/{tag}", "this group does not repeat"))
+            for i, sub in enumerate(found if index == "*" else found[:1]):
+                sub_prefix = f"{key}[{i}]." if index == "*" else f"{key}."
+                before = len(out)
+                _read_element(sub, item.items, item.path, sub_prefix, f"{at}/{tag}", out, problems)
+                blank = _blank_text(item)
+                if index == "*" and len(out) == before and blank is not None:
+                    out[sub_prefix + _step(blank, item.path)[0]] = ""  # an empty entry counts
+            continue
+        if item.repeats and item.answer_type is not AnswerType.CHOICE:
+            known.add(f"{tag}_list")
+            entries = by_tag.get(f"{tag}_list", [])
+            out[key] = [
+                (entry.find(tag).text or "") if entry.find(tag) is not None else ""  # type: ignore[union-attr]
+                for entry in entries
+            ]
+            continue
+        known.add(tag)
+        found = by_tag.get(tag, [])
+        if len(found) > 1:
+            problems.append(Problem(f"{at}/{tag}", "this question takes one answer"))
+        if not found:
+            continue
+        if len(found[0]):
+            problems.append(Problem(f"{at}/{tag}", "a question holds text, not elements"))
+            continue
+        raw = found[0].text or ""
+        if item.answer_type is AnswerType.CHOICE and item.repeats:
+            out[key] = raw.split()
+        else:
+            out[key] = raw
+    for tag in by_tag:
+        if tag not in known:
+            shown = tag if tag.isidentifier() else "?"
+            problems.append(Problem(f"{at}/{shown}", "is not a field of this form"))
+
+
+def from_submission(form: Form, xml: str | bytes) -> Any:
+    """The record an ODK or Kobo submission (the XML instance of the form's workbook) holds,
+    checked as a posted form is. Document type declarations are refused (no entities, no
+    external anything), and no value of the submission appears in an error."""
+    data = xml.encode("utf-8") if isinstance(xml, str) else xml
+    if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
+        raise ValidationError.at("$", "must not declare a document type or entities")
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError:
+        raise ValidationError.at("$", "is not well-formed XML") from None
+    problems: list[Problem] = []
+    if root.get("id") != _form_id(form):
+        problems.append(Problem("/data/@id", f"must be {_form_id(form)}"))
+    posted: dict[str, str | list[str]] = {}
+    _read_element(root, form.items, "$", "", "/data", posted, problems)
+    if problems:
+        raise ValidationError(problems)
+    return from_form(form, posted)
