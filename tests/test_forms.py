@@ -252,3 +252,38 @@ def test_the_forms_command_refuses_an_unknown_instrument(
         main(["forms", "overview9"])
     assert exit_info.value.code == 2
     assert "unknown instrument overview9" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_the_case_schema_titles_every_property_in_the_locale(locale: str) -> None:
+    schema = json_schema(locale=locale)
+    untitled = [
+        f"{record}.{name}"
+        for record, definition in schema["$defs"].items()
+        for name, prop in definition.get("properties", {}).items()
+        if not prop.get("title")
+    ]
+    assert untitled == []
+    ratings = schema["$defs"]["Assessment"]["properties"]["ratings"]["prefixItems"]
+    assert all(entry["title"] and entry["description"] for entry in ratings)
+    assert (
+        schema["$defs"]["Rating"]["properties"]["score"]["title"]
+        == {
+            "nl": "Score (−3 tot +3)",
+            "en": "Score (−3 to +3)",
+        }[locale]
+    )
+    # Titles and descriptions are all that changes.
+    assert _annotations_dropped(json_schema()) == _annotations_dropped(schema)
+
+
+def _annotations_dropped(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: _annotations_dropped(v)
+            for k, v in value.items()
+            if k not in ("title", "description") or not isinstance(v, str)
+        }
+    if isinstance(value, list):
+        return [_annotations_dropped(v) for v in value]
+    return value

@@ -138,6 +138,10 @@ def _parser() -> argparse.ArgumentParser:
         "schema", help="print the JSON Schema of the case document", description=_SCHEMA_HELP
     )
     schema.add_argument("--indent", type=int, default=2, help="indentation (default: 2)")
+    schema.add_argument(
+        "--locale",
+        help=f"add each property's label as its title, in one of {', '.join(AVAILABLE_LOCALES)}",
+    )
     validate = commands.add_parser(
         "validate",
         help="check case files: OK, or every problem (exit 1)",
@@ -339,7 +343,13 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "schema":
         from .documents.schema import json_schema
 
-        print(json.dumps(json_schema(), indent=args.indent, ensure_ascii=False))
+        if args.locale is not None:
+            try:
+                resolve_locale(args.locale)
+            except UnsupportedLocaleError as err:
+                parser.error(str(err))
+        schema_text = json_schema(locale=args.locale)
+        print(json.dumps(schema_text, indent=args.indent, ensure_ascii=False))
         return 0
     if args.command == "validate":
         return _validate(args.files)

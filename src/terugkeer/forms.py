@@ -112,6 +112,8 @@ class FormItem:
     answer_type: AnswerType
     #: The label's message id (``Field.<Class>.<field>`` or the catalogue's own).
     message_id: str
+    #: The record field the item asks, as ``<Class>.<field>`` (``Medicine.where``).
+    field: str
     requirement: Requirement = Requirement.OPTIONAL
     #: True for a list: a group that repeats (medicines) or several answers (a multi-select).
     repeats: bool = False
@@ -277,6 +279,7 @@ class _Deriver:
         common: dict[str, Any] = {
             "link_id": link_id,
             "message_id": message_id,
+            "field": f"{cls.__name__}.{f.name}",
             "requirement": (
                 Requirement.REQUIRED if f.default is attrs.NOTHING else Requirement.OPTIONAL
             ),
@@ -326,6 +329,7 @@ class _Deriver:
                     path=at,
                     answer_type=AnswerType.GROUP,
                     message_id=factor.message_id,
+                    field="Assessment.ratings",
                     requirement=Requirement.REQUIRED,
                     help_message_id=factor.help_message_id,
                     items=tuple(_enabled(Rating, items)),

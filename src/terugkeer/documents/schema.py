@@ -19,7 +19,9 @@ from typing import Any
 import attrs
 
 from terugkeer.case import CaseFile
-from terugkeer.factors import Factor
+from terugkeer.factors import FACTORS, Factor
+from terugkeer.forms import all_forms
+from terugkeer.i18n import resolve_locale, text
 from terugkeer.planning import PlanSection
 from terugkeer.signals import Signal, SuicideStep
 from terugkeer.wellbeing import WellbeingItem
@@ -101,16 +103,24 @@ class _Builder:
         return {"$ref": f"#/$defs/{name}"}
 
 
-def json_schema(cls: type = CaseFile) -> dict[str, Any]:
+def json_schema(cls: type = CaseFile, locale: str | None = None) -> dict[str, Any]:
     """The JSON Schema of a document type (by default the case file), headed like a document.
+
+    With ``locale``, every property whose field has a label gains it as ``title`` in that
+    language (the label its form shows), and Overview 1's 19 ratings their factor's label and
+    help text as ``title`` and ``description``.
 
     >>> schema = json_schema()
     >>> schema["$schema"], schema["properties"]["schema"]
     ('https://json-schema.org/draft/2020-12/schema', {'const': 'terugkeer/case'})
+    >>> json_schema(locale="en")["$defs"]["Medicine"]["properties"]["substance"]["title"]
+    'Medicine: active substance (generic name)'
     """
     name, version = DOCUMENT_TYPES[cls]
     builder = _Builder()
     builder.record(cls)
+    if locale is not None:
+        _add_titles(builder.defs, resolve_locale(locale))
     body = builder.defs[cls.__name__]
     return {
         "$schema": DRAFT,
@@ -126,3 +136,20 @@ def json_schema(cls: type = CaseFile) -> dict[str, Any]:
         "additionalProperties": False,
         "$defs": builder.defs,
     }
+
+
+def _add_titles(defs: dict[str, dict[str, Any]], language: str) -> None:
+    labels: dict[str, str] = {}
+    for form in all_forms():
+        for item in form.walk():
+            labels.setdefault(item.field, item.message_id)
+    for record, definition in defs.items():
+        for field, prop in definition.get("properties", {}).items():
+            message_id = labels.get(f"{record}.{field}", f"Field.{record}.{field}")
+            title = text(message_id, language)
+            if title != message_id:  # a field without a label gets no title
+                prop["title"] = title
+    ratings = defs.get("Assessment", {}).get("properties", {}).get("ratings", {})
+    for entry, factor in zip(ratings.get("prefixItems", []), FACTORS, strict=False):
+        entry["title"] = text(factor.message_id, language)
+        entry["description"] = text(factor.help_message_id, language)
