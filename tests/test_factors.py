@@ -104,7 +104,13 @@ def test_build_reports_every_bad_entry_at_once() -> None:
     with pytest.raises(ValidationError) as info:
         Assessment.build(DAY, {"F02": 0, "F03": 7, "X": 1})
     paths = [p.path for p in info.value.problems]
-    assert paths == ["$.scores[2]", "$.scores.F02.score", "$.scores.F03.score"]
+    assert paths == ["$.scores.X", "$.scores.F02.score", "$.scores.F03.score"]  # keys by name
+
+
+def test_build_never_echoes_a_key_that_is_not_a_name() -> None:
+    with pytest.raises(ValidationError) as info:
+        Assessment.build(DAY, {"Amira Haddad\n": 1})
+    assert [p.path for p in info.value.problems] == ["$.scores[?]"]
 
 
 def test_totals_are_side_by_side_per_group_and_overall() -> None:
@@ -192,7 +198,7 @@ def test_rescoring_reports_every_problem_by_path() -> None:
             {"F02": 0, "X": 1, "F03": Rating.scored("F04", 1)},
         )
     paths = sorted(p.path for p in info.value.problems)
-    assert paths == ["$.changes.F02.score", "$.changes.F03.factor", "$.changes[1]", "$.on"]
+    assert paths == ["$.changes.F02.score", "$.changes.F03.factor", "$.changes.X", "$.on"]
 
 
 def test_compare_shows_a_change_of_factor_one_category_with_the_same_score() -> None:

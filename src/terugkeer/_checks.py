@@ -57,7 +57,9 @@ def check_date(value: object, path: str) -> list[Problem]:
 def check_enum(value: object, path: str, enum_type: type[enum.Enum]) -> list[Problem]:
     """A member of ``enum_type`` (a bare value is refused in Python code)."""
     return (
-        [] if isinstance(value, enum_type) else [Problem(path, f"must be a {enum_type.__name__}")]
+        []
+        if isinstance(value, enum_type)
+        else [Problem(path, f"must be of type {enum_type.__name__}")]
     )
 
 
@@ -110,7 +112,7 @@ def _compile(annotation: Any) -> Checker:
             [] if type(value) is dt.datetime else [Problem(path, "must be a date and time")]
         )
     if isinstance(annotation, type):
-        reason = f"must be a {annotation.__name__}"
+        reason = f"must be of type {annotation.__name__}"
         return lambda value, path: [] if isinstance(value, annotation) else [Problem(path, reason)]
     return lambda value, path: []
 

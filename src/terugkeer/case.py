@@ -294,7 +294,7 @@ class CaseFile:
     def _add_row(self, name: str, row: ChangePossibility | WeightyFactor, kind: type) -> CaseFile:
         start = len(getattr(self, name))
         if not isinstance(row, kind):
-            raise ValidationError.at(f"$.{name}[{start}]", f"must be a {kind.__name__}")
+            raise ValidationError.at(f"$.{name}[{start}]", f"must be of type {kind.__name__}")
         problems = _rows_agree(self.assessments, (row,), name, start)
         if problems:
             raise ValidationError(problems)

@@ -6,9 +6,13 @@ offending *value*: a problem names where it is (a JSON path) and why, nothing mo
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 
 import attrs
+
+from .catalogues.problems import FALLBACK_CODE, PROBLEM_ROWS
 
 __all__ = [
     "MAX_PROBLEMS",
@@ -17,6 +21,7 @@ __all__ = [
     "TerugkeerError",
     "UnsupportedLocaleError",
     "ValidationError",
+    "child_path",
 ]
 
 #: A :class:`ValidationError` keeps at most this many problems (and counts the rest), so that a
@@ -39,12 +44,60 @@ class Problem:
     path: str
     reason: str
 
+    @property
+    def code(self) -> str:
+        """The stable code of the reason (``date.not_a_date``), for programs and translated
+        UIs; ``invalid`` for a reason without one (none of the library's own).
+
+        >>> Problem("$.assessed_on", "is not a calendar date").code
+        'date.not_a_date'
+        """
+        return _classified(self.reason)[0]
+
+    @property
+    def params(self) -> dict[str, str]:
+        """The reason's parameters by name (a bound, a part, the expected factor), never an
+        input value.
+
+        >>> Problem("$.plan.safety.worries", "holds at most 100 items").params
+        {'max': '100'}
+        """
+        return dict(_classified(self.reason)[1])
+
     def under(self, prefix: str) -> Problem:
         """Return this problem with its path placed below ``prefix`` (itself a path)."""
         path = self.path
         if path == "$":
             return _problem(prefix, self.reason)
         return _problem(prefix + (path[1:] if path[:1] == "$" else "." + path), self.reason)
+
+
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def child_path(path: str, key: str) -> str:
+    """The path of ``key`` below ``path``: ``$.a.b``. A key that is not a name (letters, digits,
+    underscores) may be personal data or forge output lines, so it is shown as ``[?]``.
+
+    >>> child_path("$.scores", "F99"), child_path("$.scores", "Amira\\n")
+    ('$.scores.F99', '$.scores[?]')
+    """
+    return f"{path}.{key}" if type(key) is str and _KEY.fullmatch(key) else f"{path}[?]"
+
+
+@functools.lru_cache(maxsize=1024)
+def _classified(reason: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    for code, pattern in _patterns():
+        matched = pattern.fullmatch(reason)
+        if matched:
+            found = {k: v for k, v in matched.groupdict().items() if v is not None}
+            return code, tuple(found.items())
+    return FALLBACK_CODE, ()
+
+
+@functools.cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((row.code, re.compile(p)) for row in PROBLEM_ROWS for p in row.patterns)
 
 
 _SET_PATH = Problem.__dict__["path"].__set__

@@ -22,7 +22,7 @@ import attrs
 from ._checks import check_date, check_enum, check_int, check_text, fields_trusted, raise_if
 from ._labelled import LabelledEnum
 from .catalogues.factors import FACTOR_ROWS
-from .errors import Problem, ValidationError
+from .errors import Problem, ValidationError, child_path
 from .stamps import Entered
 
 __all__ = [
@@ -535,10 +535,10 @@ class Assessment:
 
 
 def _unknown_ids(mapping: Mapping[str, object], path: str) -> list[Problem]:
+    """Keys that are no factor id, each by name (``$.scores.F99``), or ``[?]`` when the key is
+    not a name (it might be personal data)."""
     return [
-        Problem(f"{path}[{i}]", "unknown factor id")
-        for i, key in enumerate(mapping)
-        if key not in _BY_ID
+        Problem(child_path(path, key), "unknown factor id") for key in mapping if key not in _BY_ID
     ]
 
 

@@ -26,6 +26,7 @@ import datetime as dt
 import decimal
 import enum
 import functools
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -159,12 +160,33 @@ class Form:
         for item in self.items:
             yield from item.walk()
 
+    def item_at(self, path: str) -> FormItem | None:
+        """The item that asks the value at ``path`` in the form's document (a problem's path:
+        ``$.medicines[2].where.text``), or None (a path the form has no item for).
+
+        >>> forms("health")[0].item_at("$.medicines[2].where.text").link_id
+        'H.medicine.where.text'
+        """
+        for found in self.walk():
+            if _matches(found.path, path):
+                return found
+        return None
+
     def item(self, link_id: str) -> FormItem:
         """The item with this link id; a ``KeyError`` (naming the id) when there is none."""
         for found in self.walk():
             if found.link_id == link_id:
                 return found
         raise KeyError(link_id)
+
+
+def _matches(pattern: str, path: str) -> bool:
+    """Whether the concrete ``path`` is the item path ``pattern`` (``[*]`` stands for any index)."""
+    parts = pattern.split("[*]")
+    if len(parts) == 1:
+        return pattern == path
+    regex = r"\[\d+\]".join(re.escape(part) for part in parts)
+    return re.fullmatch(regex, path) is not None
 
 
 # --- What each instrument's forms build ----------------------------------------------------------

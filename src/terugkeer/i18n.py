@@ -22,7 +22,8 @@ from typing import Any, Literal, Protocol
 
 import attrs
 
-from .errors import UnsupportedLocaleError
+from .catalogues.problems import FALLBACK_CODE
+from .errors import Problem, UnsupportedLocaleError
 
 __all__ = [
     "AVAILABLE_LOCALES",
@@ -35,6 +36,7 @@ __all__ = [
     "format_number",
     "help_text",
     "label",
+    "problem_message",
     "resolve_locale",
     "text",
 ]
@@ -109,6 +111,21 @@ def field_label(record_type: type, name: str, locale: str = DEFAULT_LOCALE) -> s
     'File number'
     """
     return text(field_message_id(record_type, name), locale)
+
+
+def problem_message(problem: Problem, locale: str = DEFAULT_LOCALE) -> str:
+    """What a problem means, for a person, in the locale: the message of its code with its
+    parameters filled in (never an input value; the path says where).
+
+    >>> from terugkeer.errors import Problem
+    >>> problem_message(Problem("$.plan.safety.worries", "holds at most 100 items"), "nl")
+    'Deze lijst mag hoogstens 100 regels hebben.'
+    """
+    template = text(f"Problem.{problem.code}", locale)
+    try:
+        return template.format(**problem.params)
+    except (KeyError, IndexError, ValueError):  # a translation that names another parameter
+        return text(f"Problem.{FALLBACK_CODE}", locale)
 
 
 class _HasHelp(Protocol):

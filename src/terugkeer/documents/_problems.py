@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from cattrs.errors import (
     AttributeValidationNote,
     BaseValidationError,
@@ -11,11 +9,9 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from terugkeer.errors import Problem, ValidationError
+from terugkeer.errors import Problem, ValidationError, child_path
 
 __all__ = ["PartFailed", "child_path", "problem_count", "problems_of"]
-
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class PartFailed(Exception):
@@ -49,12 +45,6 @@ def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
     if isinstance(exc, KeyError):
         return [Problem(path, "required key is missing")]
     return [Problem(path, "is not valid here")]
-
-
-def child_path(path: str, key: str) -> str:
-    """The path of ``key`` below ``path``: ``$.a.b``. A key that is not a name (letters, digits,
-    underscores) may be personal data or forge output lines, so it is shown as ``[?]``."""
-    return f"{path}.{key}" if _KEY.fullmatch(key) else f"{path}[?]"
 
 
 def problem_count(exc: BaseException) -> int:
