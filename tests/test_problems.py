@@ -37,10 +37,15 @@ def _reasons() -> set[str]:
             if isinstance(reason, ast.Constant) and isinstance(reason.value, str):
                 found.add(reason.value)
             elif isinstance(reason, ast.JoinedStr):
-                found.add(
-                    "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in reason.values)
-                )
+                found.add("".join(_piece(v) for v in reason.values))
     return found
+
+
+def _piece(node: ast.expr) -> str:
+    """A literal part of an f-string as written, a formatted part as ``{}``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return "{}"
 
 
 def test_the_source_writes_a_good_number_of_reasons() -> None:
