@@ -19,12 +19,14 @@ from fhir.resources.questionnaire import Questionnaire
 from fhir.resources.R4B.bundle import Bundle as BundleR4B
 from fhir.resources.R4B.codesystem import CodeSystem as CodeSystemR4B
 from fhir.resources.R4B.questionnaire import Questionnaire as QuestionnaireR4B
+from fhir.resources.R4B.valueset import ValueSet as ValueSetR4B
+from fhir.resources.valueset import ValueSet
 from hypothesis import HealthCheck, given, settings
 from pyxform.xls2xform import convert
 
 from terugkeer import CaseFile, ValidationError, from_document, to_document
 from terugkeer.cli import main
-from terugkeer.documents.fhir import bundle, code_systems, questionnaire
+from terugkeer.documents.fhir import bundle, code_systems, questionnaire, value_sets
 from terugkeer.documents.xlsform import from_submission, submission, write_xlsform, xlsform_sheets
 from terugkeer.forms import Form, all_forms, forms
 from terugkeer.testing import case_files
@@ -60,6 +62,15 @@ def test_every_code_system_parses_and_holds_every_code_a_questionnaire_offers() 
                     coding = option["valueCoding"]
                     if coding["system"] != "urn:iso:std:iso:4217":
                         assert coding["code"] in systems[coding["system"]], coding
+
+
+def test_every_value_set_parses_and_names_a_code_system_of_the_bundle() -> None:
+    systems = {r["url"] for r in code_systems()} | {"urn:iso:std:iso:4217"}
+    for resource in value_sets():
+        ValueSet.model_validate(resource)
+        ValueSetR4B.model_validate(resource)
+        (include,) = resource["compose"]["include"]
+        assert include["system"] in systems
 
 
 def test_a_score_carries_its_weight_and_is_asked_only_when_scored() -> None:
@@ -106,7 +117,7 @@ def test_the_export_form_command_writes_a_bundle_that_parses(release: str, tmp_p
     parsed = (Bundle if release == "R5" else BundleR4B).model_validate(written)
     assert parsed.entry is not None
     kinds = [entry.resource and entry.resource.__resource_type__ for entry in parsed.entry]
-    assert kinds.count("Questionnaire") == 5 and "CodeSystem" in kinds
+    assert kinds.count("Questionnaire") == 5 and "CodeSystem" in kinds and "ValueSet" in kinds
     assert written == bundle(forms("wellbeing"), release)
 
 

@@ -35,7 +35,7 @@ text for people, or as JSON (labels in the chosen language) to build forms from.
 """
 _EXPORT_FORM_HELP = """\
 Write an instrument's forms for other systems: as a FHIR Bundle (R5 or R4B) of Questionnaires and
-the CodeSystems they use, to FILE or stdout; or as XLSForm workbooks (ODK, KoboToolbox), one
+the CodeSystems and ValueSets they use, to FILE or stdout; or as XLSForm workbooks (ODK, KoboToolbox), one
 '<form id>.xlsx' per form in the folder given with -o (needs: pip install 'terugkeer[xlsform]').
 """
 _SCHEMA_HELP = (

@@ -24,7 +24,15 @@ from typing import Any
 from terugkeer.forms import AnswerType, Choice, Form, FormItem, Requirement, all_forms
 from terugkeer.i18n import text
 
-__all__ = ["BASE", "RELEASES", "bundle", "code_systems", "questionnaire", "system_of"]
+__all__ = [
+    "BASE",
+    "RELEASES",
+    "bundle",
+    "code_systems",
+    "questionnaire",
+    "system_of",
+    "value_sets",
+]
 
 #: Where the project's canonical resources live (``.invalid``: a name, not a server).
 BASE = "https://terugkeer.invalid/fhir"
@@ -196,11 +204,42 @@ def code_systems(forms: Iterable[Form] | None = None) -> list[dict[str, Any]]:
     return resources
 
 
+def value_sets(forms: Iterable[Form] | None = None) -> list[dict[str, Any]]:
+    """A ``ValueSet`` per vocabulary the forms use (all forms by default): the whole code system
+    (for currencies, the ISO 4217 codes the forms allow), for systems that bind a value set. The
+    questionnaires list their options inline (``answerOption``), which FHIR lets an item do
+    instead of naming a value set."""
+    found: dict[str, dict[str, None]] = {}
+    for form in all_forms() if forms is None else forms:
+        for item in form.walk():
+            if item.choice_set is not None:
+                found.setdefault(item.choice_set, {}).update(
+                    dict.fromkeys(c.code for c in item.choices)
+                )
+    resources = []
+    for name, codes in found.items():
+        include: dict[str, Any] = {"system": system_of(name)}
+        if name == "Currency":
+            include["concept"] = [{"code": code} for code in codes]
+        resources.append(
+            {
+                "resourceType": "ValueSet",
+                "url": f"{BASE}/ValueSet/{name}",
+                "version": _version(),
+                "name": name,
+                "status": "active",
+                "compose": {"include": [include]},
+            }
+        )
+    return resources
+
+
 def bundle(forms: Iterable[Form], release: str = "R5") -> dict[str, Any]:
-    """A ``collection`` Bundle of the forms' Questionnaires and the CodeSystems they use: what
-    ``terugkeer export-form --format fhir-r5`` writes."""
+    """A ``collection`` Bundle of the forms' Questionnaires and the CodeSystems and ValueSets
+    they use: what ``terugkeer export-form --format fhir-r5`` writes."""
     chosen = list(forms)
-    resources = [questionnaire(form, release) for form in chosen] + code_systems(chosen)
+    resources = [questionnaire(form, release) for form in chosen]
+    resources += code_systems(chosen) + value_sets(chosen)
     return {
         "resourceType": "Bundle",
         "type": "collection",
