@@ -34,9 +34,10 @@ answer type, allowed codes, whether it must be answered, what repeats and when i
 text for people, or as JSON (labels in the chosen language) to build forms from.
 """
 _EXPORT_FORM_HELP = """\
-Write an instrument's forms for other systems: as a FHIR Bundle (R5 or R4B) of Questionnaires and
-the CodeSystems and ValueSets they use, to FILE or stdout; or as XLSForm workbooks (ODK, KoboToolbox), one
-'<form id>.xlsx' per form in the folder given with -o (needs: pip install 'terugkeer[xlsform]').
+Write an instrument's forms for other systems: as a FHIR Bundle (R5 or R4B) of Questionnaires
+and the CodeSystems and ValueSets they use, to FILE or stdout; or as XLSForm workbooks (ODK,
+KoboToolbox), one '<form id>.xlsx' per form in the folder given with -o (needs: pip install
+'terugkeer[xlsform]').
 """
 _SCHEMA_HELP = (
     "Print the JSON Schema (draft 2020-12) of the case document, generated from the types."
