@@ -186,3 +186,9 @@ def test_a_ratings_factor_is_filled_in_by_the_form_and_cannot_be_changed() -> No
 def test_a_form_shows_only_its_own_record_type() -> None:
     with pytest.raises(TypeError, match="overview2"):
         form_values(forms("overview2")[0], CaseFile("case-1"))
+
+
+def test_only_a_mapping_of_fields_is_read() -> None:
+    with pytest.raises(ValidationError) as info:
+        from_form(forms("consents")[0], ["purpose", "check_ins"])  # type: ignore[arg-type]
+    assert [p.code for p in info.value.problems] == ["form.shape"]

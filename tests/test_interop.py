@@ -281,3 +281,11 @@ def test_a_bad_submission_is_refused_by_its_place(xml: str, path: str) -> None:
     with pytest.raises(ValidationError) as info:
         from_submission(forms("consents")[0], xml)
     assert path in [p.path for p in info.value.problems]
+
+
+def test_a_submission_is_xml_text_of_a_bounded_size() -> None:
+    form = forms("consents")[0]
+    for sent, reason in ((5, "must be XML text"), (b" " * 10_000_001, "is larger than")):
+        with pytest.raises(ValidationError) as info:
+            from_submission(form, sent)  # type: ignore[arg-type]
+        assert info.value.problems[0].reason.startswith(reason)

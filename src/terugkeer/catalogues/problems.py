@@ -366,6 +366,7 @@ PROBLEM_ROWS: tuple[ProblemRow, ...] = (
         "form.shape",
         (
             r"must hold the fields of a group",
+            r"must be the posted fields, by name",
             r"a group holds items, not answers",
             r"a question holds answers, not items",
             r"a question holds text, not elements",
@@ -408,6 +409,7 @@ PROBLEM_ROWS: tuple[ProblemRow, ...] = (
         "xml.invalid",
         (
             r"is not well-formed XML",
+            r"must be XML text",
             r"must not declare a document type or entities",
         ),
     ),

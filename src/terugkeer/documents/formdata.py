@@ -256,6 +256,8 @@ def from_form(form: Form, posted: FormValues) -> Any:
     A field left out takes the record's default (or is reported when the record needs it); a
     field the form does not have is reported, by name when it is a name, as ``[?]`` otherwise.
     """
+    if not isinstance(posted, Mapping):
+        raise ValidationError.at("$", "must be the posted fields, by name")
     problems: list[Problem] = []
     tree = _tree(posted, problems)
     body = _read(form.items, "$", tree, "$", problems)

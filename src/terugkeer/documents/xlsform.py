@@ -31,6 +31,7 @@ from terugkeer.forms import AnswerType, Choice, Form, FormItem, Requirement
 from terugkeer.i18n import text
 
 from .formdata import _blank_text, _step, form_values, from_form
+from .serialization import MAX_DOCUMENT_BYTES
 
 __all__ = [
     "LANGUAGES",
@@ -307,7 +308,11 @@ def from_submission(form: Form, xml: str | bytes) -> Any:
     """The record an ODK or Kobo submission (the XML instance of the form's workbook) holds,
     checked as a posted form is. Document type declarations are refused (no entities, no
     external anything), and no value of the submission appears in an error."""
-    data = xml.encode("utf-8") if isinstance(xml, str) else xml
+    if not isinstance(xml, str | bytes):
+        raise ValidationError.at("$", "must be XML text")
+    data = xml.encode("utf-8", "surrogatepass") if isinstance(xml, str) else xml
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise ValidationError.at("$", f"is larger than {MAX_DOCUMENT_BYTES} bytes")
     if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
         raise ValidationError.at("$", "must not declare a document type or entities")
     try:
