@@ -72,3 +72,22 @@ def test_a_bare_carriage_return_is_quoted_not_a_new_row(tmp_path: Path) -> None:
     assert len(rows) == 19
     assert rows[1]["note"] == "one\rtwo"
     assert rows[1]["client_country_of_origin"] == "a\r\nb"
+
+
+def test_a_cohort_is_read_file_by_file_and_a_bad_file_is_named_and_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "cohort"
+    (folder / "sub").mkdir(parents=True)
+    save_case(_case("", "Syria"), folder / "a.json")
+    save_case(CaseFile("c-2"), folder / "sub" / "b.json")
+    (folder / "sub" / "broken\nname.json").write_text("{not json", encoding="utf-8")
+    with mock.patch.dict(os.environ, {"TERUGKEER_EXPORT_KEY": KEY}):
+        status = main(["export", "--csv", str(folder)])
+        out, err = capsys.readouterr()
+        assert status == 1  # a bad file without --skip-invalid
+        rows = list(csv.DictReader(io.StringIO(out, newline="")))
+        assert len(rows) == 19  # a.json's rows; b.json has no assessment
+        assert "broken\\nname.json" in err and "1 invalid case file(s) left out" in err
+        assert "\nname.json" not in err  # the line break is shown, not printed
+        assert main(["export", "--csv", "--skip-invalid", str(folder)]) == 0

@@ -8,7 +8,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .errors import TerugkeerError, UnsupportedLocaleError
@@ -50,7 +50,8 @@ _EXPORT_HELP = """\
 Write one CSV row per case x assessment x factor, with the case's context. Direct identifiers are
 left out, the case id is replaced by a keyed hash (HMAC-SHA256 with the secret in the environment
 variable named by --key-env), the date of birth is reduced to its year, and free-text notes are
-left out unless --include-notes is given.
+left out unless --include-notes is given. Files are read one at a time; an invalid one is named on
+stderr and left out, and the exit status is then 1 unless --skip-invalid is given.
 """
 
 
@@ -155,7 +156,17 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--csv", action="store_true", required=True, help="write CSV (the only format)"
     )
-    export.add_argument("files", nargs="+", metavar="FILE", help="case documents (JSON)")
+    export.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE_OR_DIR",
+        help="case documents (JSON), or folders of them (every *.json below, sorted)",
+    )
+    export.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="exit 0 even when invalid case files were left out (they are named on stderr)",
+    )
     export.add_argument(
         "--key-env",
         default="TERUGKEER_EXPORT_KEY",
@@ -242,7 +253,7 @@ def _validate(files: Sequence[str]) -> int:
     return status
 
 
-def _export(files: Sequence[str], key_env: str, include_notes: bool) -> int:
+def _export(files: Sequence[str], key_env: str, include_notes: bool, skip_invalid: bool) -> int:
     import csv
 
     from .documents.casefiles import load_case
@@ -259,11 +270,6 @@ def _export(files: Sequence[str], key_env: str, include_notes: bool) -> int:
             file=sys.stderr,
         )
         return 2
-    try:
-        cases = [load_case(Path(name)) for name in files]
-    except ValidationError as err:
-        print(f"terugkeer: a case file is not valid: {err}", file=sys.stderr)
-        return 1
     columns = (*RESEARCH_COLUMNS, "note") if include_notes else RESEARCH_COLUMNS
     # RFC 4180: CRLF between records, so a bare CR or LF inside a cell is always quoted; the
     # stream must not translate line ends itself.
@@ -272,9 +278,29 @@ def _export(files: Sequence[str], key_env: str, include_notes: bool) -> int:
         reconfigure(newline="")
     writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    for row in research_rows(cases, key, include_notes=include_notes):
-        writer.writerow({name: csv_cell(value) for name, value in row.items()})
-    return 0
+    bad = 0
+    for path in _case_paths(files):  # one case at a time: a cohort never sits in memory
+        try:
+            case = load_case(path)
+        except ValidationError as err:
+            bad += 1
+            print(f"terugkeer: {_shown(str(path))}: not a valid case: {err}", file=sys.stderr)
+            continue
+        for row in research_rows([case], key, include_notes=include_notes):
+            writer.writerow({name: csv_cell(value) for name, value in row.items()})
+    if bad:
+        print(f"terugkeer: {bad} invalid case file(s) left out", file=sys.stderr)
+    return 1 if bad and not skip_invalid else 0
+
+
+def _case_paths(names: Sequence[str]) -> Iterator[Path]:
+    """The files named, and the ``*.json`` files in the folders named (sorted, recursively)."""
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.json") if p.is_file())
+        else:
+            yield path
 
 
 def _report(name: str, locale: str, fmt: str, output: str | None) -> int:
@@ -359,7 +385,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "export-form":
         return _export_form(parser, args.instrument, args.format, args.output)
     if args.command == "export":
-        return _export(args.files, args.key_env, args.include_notes)
+        return _export(args.files, args.key_env, args.include_notes, args.skip_invalid)
     if args.command == "report":
         return _report(args.file, locale, args.format, args.output)
     from ._demo import demo_case, render_counsellor_demo, render_demo
