@@ -91,3 +91,29 @@ def test_a_cohort_is_read_file_by_file_and_a_bad_file_is_named_and_left_out(
         assert "broken\\nname.json" in err and "1 invalid case file(s) left out" in err
         assert "\nname.json" not in err  # the line break is shown, not printed
         assert main(["export", "--csv", "--skip-invalid", str(folder)]) == 0
+
+
+def test_worker_processes_write_the_same_rows_in_the_same_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for i in range(5):
+        save_case(_case(f"note {i}", "Iraq"), tmp_path / f"{i}.json")
+    (tmp_path / "2b.json").write_text("[]", encoding="utf-8")
+    outputs = []
+    with mock.patch.dict(os.environ, {"TERUGKEER_EXPORT_KEY": KEY}):
+        for jobs in ("1", "2"):
+            status = main(["export", "--csv", "--include-notes", "--jobs", jobs, str(tmp_path)])
+            outputs.append((status, *capsys.readouterr()))
+    assert outputs[0] == outputs[1]
+    status, out, err = outputs[0]
+    assert status == 1 and "2b.json" in err
+    notes = [row["note"] for row in csv.DictReader(io.StringIO(out, newline="")) if row["note"]]
+    assert notes == [f"note {i}" for i in range(5)]
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_jobs_must_be_a_positive_number(jobs: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "--csv", "--jobs", jobs, "x.json"])
+    assert exit_info.value.code == 2
+    assert "--jobs" in capsys.readouterr().err
