@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from caseparts import case_parts
 from terugkeer import CaseFile, ValidationError
 from terugkeer.documents.formdata import form_values, from_form
 from terugkeer.forms import forms
@@ -32,24 +33,10 @@ _SLOW = settings(
 )
 
 
-def _parts(case: CaseFile) -> list[tuple[str, Any]]:
-    parts: list[tuple[str, Any]] = [
-        ("actionplan", case.plan),
-        ("signals", case.signals),
-        ("context", case.context),
-    ]
-    parts += [("overview1", a) for a in case.assessments]
-    parts += [("overview2", c) for c in case.change_possibilities]
-    parts += [("overview3", w) for w in case.weighty_factors]
-    parts += [("health", h) for h in case.health]
-    parts += [("consents", c) for c in case.consents]
-    return parts
-
-
 @_SLOW
 @given(case_files())
 def test_a_record_shown_as_form_fields_and_posted_back_is_the_same_record(case: CaseFile) -> None:
-    for form_id, record in _parts(case):
+    for form_id, record in case_parts(case):
         (form,) = forms(form_id)
         posted = form_values(form, record)
         assert all(isinstance(v, str | list) for v in posted.values())

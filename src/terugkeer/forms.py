@@ -40,6 +40,7 @@ from . import health as hc
 from . import signals as sg
 from . import wellbeing as wb
 from ._labelled import LabelledEnum
+from .answers import Answer
 from .catalogues.actionplan import QUESTION_ROWS, SECTION_ROWS
 from .catalogues.health import CHECKLIST_ROWS
 from .factors import FACTORS, Assessment, Rating, RatingKind
@@ -232,7 +233,7 @@ def _questions() -> dict[str, dict[str, tuple[str, str]]]:
 _ENABLE_WHEN: dict[tuple[type, str], tuple[str, str]] = {
     (Rating, "score"): ("kind", RatingKind.SCORED.value),
     **{
-        (ap.ComplaintCare, name): ("complaints", "yes")
+        (ap.ComplaintCare, name): ("complaints", Answer.YES.value)
         for name in ("care_available", "care_affordable", "care_reachable")
     },
 }
