@@ -56,7 +56,13 @@ from terugkeer.case import (
 )
 from terugkeer.cli import main
 from terugkeer.context import ProcessPhase
-from terugkeer.documents.research import pseudonym, research_rows
+from terugkeer.documents.research import (
+    FieldGroup,
+    ResearchOptions,
+    case_tables,
+    pseudonym,
+    table,
+)
 from terugkeer.documents.serialization import MAX_DOCUMENT_BYTES
 from terugkeer.signals import SignalObservation, SignalSource
 from terugkeer.testing import case_files, consent_records
@@ -427,31 +433,35 @@ def _identifying(c: CaseFile) -> list[str]:
 @given(case_files())
 def test_no_identifying_string_appears_in_the_rows(c: CaseFile) -> None:
     """Research exports are pseudonymised by default (SPEC §0)."""
-    rows = list(research_rows([c], KEY))
-    flat = json.dumps(rows, default=str)
+    tables = case_tables(c, KEY)
+    flat = json.dumps(tables, default=str)
     for secret in _identifying(c):
         assert secret not in flat
-    assert len(rows) == 19 * len(c.assessments)
+    assert len(tables["ratings"]) == 19 * len(c.assessments)
 
 
 def test_rows_are_tidy_and_pseudonymised() -> None:
-    rows = list(research_rows([case()], KEY))
-    assert {r["case"] for r in rows} == {pseudonym("case-0042", KEY)}
+    tables = case_tables(case(), KEY)
+    ratings = tables["ratings"]
+    assert {r[0] for r in ratings} == {pseudonym("case-0042", KEY)}
     assert pseudonym("case-0042", KEY) != pseudonym("case-0042", KEY[::-1])
-    assert rows[0]["client_date_of_birth_year"] == 1990
-    assert "note" not in rows[0]
-    assert [r["factor"] for r in rows] == [f"F{n:02d}" for n in range(1, 20)]
+    columns = [c.name for c in table("cases").columns]
+    assert tables["cases"][0][columns.index("client_date_of_birth_year")] == 1990
+    assert "note" not in [c.name for c in table("ratings").columns]
+    assert [r[2] for r in ratings[:19]] == [f"F{n:02d}" for n in range(1, 20)]
 
 
 def test_notes_only_with_opt_in() -> None:
     c = CaseFile("c").add_assessment(Assessment.build(DAY, {"F02": -3}, notes={"F02": "scared"}))
-    assert "scared" not in json.dumps(list(research_rows([c], KEY)))
-    assert [r["note"] for r in research_rows([c], KEY, include_notes=True)][1] == "scared"
+    assert "scared" not in json.dumps(case_tables(c, KEY))
+    options = ResearchOptions(include={FieldGroup.FREE_TEXT})
+    columns = [col.name for col in table("ratings", options).columns]
+    assert case_tables(c, KEY, options)["ratings"][1][columns.index("note")] == "scared"
 
 
 def test_a_short_key_is_refused() -> None:
     with pytest.raises(ValidationError):
-        list(research_rows([case()], b"short"))
+        case_tables(case(), b"short")
 
 
 # --- Summary and command line -------------------------------------------------------------------
@@ -479,8 +489,9 @@ def test_schema_validate_and_export_commands(
     out = capsys.readouterr().out
     assert "$.x: unknown key" in out and "Zeynep" not in out
     monkeypatch.setenv("TERUGKEER_EXPORT_KEY", KEY.decode())
-    assert main(["export", "--csv", str(good)]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 20 and "Sam Example" not in "\n".join(lines)
+    assert main(["export", "--out", str(tmp_path / "out"), str(good)]) == 0
+    lines = (tmp_path / "out" / "ratings.csv").read_text(encoding="utf-8").splitlines()
+    written = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.csv"))
+    assert len(lines) == 20 and "Sam Example" not in written
     monkeypatch.delenv("TERUGKEER_EXPORT_KEY")
-    assert main(["export", "--csv", str(good)]) == 2
+    assert main(["export", "--out", str(tmp_path / "out2"), str(good)]) == 2

@@ -397,7 +397,8 @@ def test_a_closed_pipe_ends_quietly(command: list[str]) -> None:
 def test_a_key_that_is_not_utf8_is_no_traceback(tmp_path: Path) -> None:
     path = tmp_path / "case.json"
     save_case(_case(), path)
-    result = _run("export", "--csv", str(path), env=_env(TERUGKEER_EXPORT_KEY=b"\xff" * 32))
+    out = str(tmp_path / "out")
+    result = _run("export", "--out", out, str(path), env=_env(TERUGKEER_EXPORT_KEY=b"\xff" * 32))
     assert result.returncode == 0 and b"Traceback" not in result.stderr
 
 

@@ -18,7 +18,7 @@ PUBLIC_MODULES = (
     "documents.research", "documents.converter", "reports.text", "reports.html", "reports.svg",
     "reports.markup", "testing", "stamps", "forms", "documents.forms", "reports.forms",
     "documents.fhir", "documents.xlsform", "documents.formdata",
-    "documents.fhirresponse",
+    "documents.fhirresponse", "documents.codebook", "documents.researchfiles",
 )  # fmt: skip
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

@@ -186,6 +186,13 @@ def _poison(value: object, payload: str = PAYLOAD) -> object:
         if isinstance(current, str) and not isinstance(current, enum.Enum):
             if field.name not in _IDS:
                 changes[field.name] = payload
+        elif (
+            isinstance(current, tuple)
+            and current
+            and all(type(v) is str for v in current)
+            and "enum" not in field.metadata.get("json_schema", {}).get("items", {})
+        ):  # a list of texts (ways to feel safer ...), not of catalogue ids
+            changes[field.name] = tuple(payload for _ in current)
         else:
             changes[field.name] = _poison(current, payload)
     if isinstance(value, CaseFile):  # client details live in the case only, never in the plan

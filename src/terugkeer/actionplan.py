@@ -97,7 +97,8 @@ class ClientInfo:
     phone: str = _identifying()
     email: str = _identifying()
     address: str = _identifying()
-    country_of_origin: str = ""
+    #: Free text; the research export keeps it only as an ISO 3166-1 code (when it is one).
+    country_of_origin: str = attrs.field(default="", metadata={"research": "country"})
 
     __attrs_post_init__ = validated
 

@@ -78,8 +78,9 @@ class CaseContext:
     asylum_outcome: AsylumOutcome | None = None
     return_way: ReturnWay | None = None  #: if decided
     alternative: Alternative | None = None  #: if the client chose another way
+    #: Special-category data: the research export leaves it out unless asked for.
     vulnerable: tuple[VulnerableCharacteristic, ...] = attrs.field(
-        default=(), metadata={"json_schema": {"uniqueItems": True}}
+        default=(), metadata={"json_schema": {"uniqueItems": True}, "research": "vulnerable"}
     )
 
     def __attrs_post_init__(self) -> None:

@@ -8,13 +8,21 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import TerugkeerError, UnsupportedLocaleError
 from .i18n import AVAILABLE_LOCALES, DEFAULT_LOCALE, resolve_locale
 
+if TYPE_CHECKING:
+    import decimal
+
+    from .documents.research import ResearchOptions
+
 __all__ = ["main"]
+
+_T = TypeVar("_T")
 
 _DEMO_HELP = """\
 Show a made-up example client: the case summary, the scale legend, Overview 1 grouped as on the
@@ -47,12 +55,17 @@ Check case documents. Prints 'FILE: OK', or every problem as 'FILE: PATH: REASON
 offending value) and exits with status 1.
 """
 _EXPORT_HELP = """\
-Write one CSV row per case x assessment x factor, with the case's context. Direct identifiers are
-left out, the case id is replaced by a keyed hash (HMAC-SHA256 with the secret in the environment
-variable named by --key-env), the date of birth is reduced to its year, and free-text notes are
-left out unless --include-notes is given. Files are read one at a time (or by --jobs processes); an
-invalid one is named on stderr and left out, and the exit status is then 1 unless --skip-invalid is
-given.
+Write every instrument of the cases as tidy tables (one row per observation, with the keys to join
+them) and a codebook (codebook.csv, codebook_codes.csv and, for CSV and Parquet, a Frictionless
+datapackage.json) to the new or empty folder --out. Pseudonymised by default: the case id becomes
+a keyed hash (HMAC-SHA256 with the secret in the environment variable named by --key-env), dates
+become days since the case's first recorded date (or months, --dates month), the date of birth a
+year, the country of origin an ISO code; free text, the country as typed and the vulnerable
+characteristics are left out unless --include names their group. Names and contact details are
+never exported. Files are read one at a time (or by --jobs processes), never all at once; an
+invalid file, or a second file for the same case, is named on stderr and left out, and the exit
+status is then 1 unless --skip-invalid is given. A progress bar is shown on a terminal when tqdm is
+installed. Parquet, SPSS and Stata need: pip install 'terugkeer[research]'.
 """
 
 
@@ -158,16 +171,43 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="case documents (JSON)")
     export = commands.add_parser(
-        "export", help="write pseudonymised research rows", description=_EXPORT_HELP
-    )
-    export.add_argument(
-        "--csv", action="store_true", required=True, help="write CSV (the only format)"
+        "export", help="write pseudonymised research tables", description=_EXPORT_HELP
     )
     export.add_argument(
         "files",
         nargs="+",
         metavar="FILE_OR_DIR",
         help="case documents (JSON), or folders of them (every *.json below, sorted)",
+    )
+    export.add_argument(
+        "--format",
+        choices=("csv", "parquet", "sav", "dta"),
+        default="csv",
+        help="the tables' file format (default: %(default)s)",
+    )
+    export.add_argument(
+        "--out", required=True, metavar="DIR", help="the folder to write (new or empty)"
+    )
+    export.add_argument(
+        "--dates",
+        choices=("days", "month"),
+        default="days",
+        help="dates as days since the case's first date, or as YYYY-MM (default: %(default)s)",
+    )
+    export.add_argument(
+        "--include",
+        action="append",
+        choices=("free_text", "country_text", "vulnerable"),
+        default=[],
+        metavar="GROUP",
+        help="also export this group of fields: free_text, country_text or vulnerable (repeat "
+        "for more)",
+    )
+    export.add_argument(
+        "--locale",
+        default="en",
+        help=f"the language of the labels in the package and in SPSS/Stata files, one of "
+        f"{', '.join(AVAILABLE_LOCALES)} (the codebook CSV has both; default: %(default)s)",
     )
     export.add_argument(
         "--jobs",
@@ -186,9 +226,6 @@ def _parser() -> argparse.ArgumentParser:
         default="TERUGKEER_EXPORT_KEY",
         metavar="NAME",
         help="environment variable holding the secret pseudonym key (default: %(default)s)",
-    )
-    export.add_argument(
-        "--include-notes", action="store_true", help="also export free-text notes (off by default)"
     )
     return parser
 
@@ -267,13 +304,15 @@ def _validate(files: Sequence[str]) -> int:
     return status
 
 
-def _export(
-    files: Sequence[str], key_env: str, include_notes: bool, skip_invalid: bool, jobs: int
-) -> int:
-    import csv
+def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from .documents.research import MIN_KEY_BYTES, DatePrecision, FieldGroup, ResearchOptions
+    from .documents.researchfiles import ExportFormat, ResearchWriter
 
-    from .documents.research import MIN_KEY_BYTES, RESEARCH_COLUMNS
-
+    try:
+        locale = resolve_locale(args.locale)
+    except UnsupportedLocaleError as err:
+        parser.error(str(err))
+    key_env = args.key_env
     if hasattr(os, "environb"):  # POSIX: the bytes as set, whatever their encoding
         key = os.environb.get(key_env.encode("utf-8", "surrogateescape"), b"")
     else:  # pragma: no cover - Windows
@@ -284,52 +323,61 @@ def _export(
             file=sys.stderr,
         )
         return 2
-    columns = (*RESEARCH_COLUMNS, "note") if include_notes else RESEARCH_COLUMNS
-    # RFC 4180: CRLF between records, so a bare CR or LF inside a cell is always quoted; the
-    # stream must not translate line ends itself.
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None:
-        reconfigure(newline="")
-    writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\r\n")
-    writer.writeheader()
+    options = ResearchOptions(
+        dates=DatePrecision(args.dates), include=frozenset(FieldGroup(g) for g in args.include)
+    )
+    out = Path(args.out)
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        parser.error("--out must name a new or empty folder")
+    paths = list(_case_paths(args.files))
     bad = 0
-    for path, rows, error in _exported(_case_paths(files), key, include_notes, jobs):
-        if error is not None:
-            bad += 1
-            print(f"terugkeer: {_shown(str(path))}: not a valid case: {error}", file=sys.stderr)
-            continue
-        writer.writerows(rows)
+    seen: set[str] = set()
+    with ResearchWriter(out, ExportFormat(args.format), options, locale=locale) as writer:
+        for path, tables, error in _progress(_exported(paths, key, options, args.jobs), paths):
+            if error is None:
+                case = str(tables["cases"][0][0])
+                if case in seen:
+                    error = "the same case as an earlier file"
+                else:
+                    seen.add(case)
+            if error is not None:
+                bad += 1
+                print(f"terugkeer: {_shown(str(path))}: left out: {error}", file=sys.stderr)
+                continue
+            writer.add(tables)
+    print(
+        f"terugkeer: {writer.cases} case(s), {writer.rows} row(s) written to {_shown(str(out))}",
+        file=sys.stderr,
+    )
     if bad:
-        print(f"terugkeer: {bad} invalid case file(s) left out", file=sys.stderr)
-    return 1 if bad and not skip_invalid else 0
+        print(f"terugkeer: {bad} case file(s) left out", file=sys.stderr)
+    return 1 if bad and not args.skip_invalid else 0
 
 
-_Rows = list[dict[str, "str | int | bool | None"]]
+_Tables = dict[str, list[list["str | int | bool | decimal.Decimal | None"]]]
 
 
-def _case_rows(path: Path, key: bytes, include_notes: bool) -> tuple[_Rows, str | None]:
-    """One case file's research rows, ready for CSV, or why it is not a valid case (no values).
+def _case_tables(path: Path, key: bytes, options: ResearchOptions) -> tuple[_Tables, str | None]:
+    """One case file's research tables, or why it is not a valid case (never a value).
     A module-level function, so that worker processes can run it."""
     from .documents.casefiles import load_case
-    from .documents.research import csv_cell, research_rows
-    from .errors import ValidationError
+    from .documents.research import case_tables
 
     try:
         case = load_case(path)
-    except ValidationError as err:
-        return [], str(err)
-    rows = research_rows([case], key, include_notes=include_notes)
-    return [{name: csv_cell(value) for name, value in row.items()} for row in rows], None
+    except TerugkeerError as err:
+        return {}, str(err)
+    return case_tables(case, key, options), None
 
 
 def _exported(
-    paths: Iterable[Path], key: bytes, include_notes: bool, jobs: int
-) -> Iterator[tuple[Path, _Rows, str | None]]:
-    """Each file's rows, in the files' order: read here, or by ``jobs`` worker processes (a
-    slice of files at a time, so a cohort still never sits in memory whole)."""
+    paths: Sequence[Path], key: bytes, options: ResearchOptions, jobs: int
+) -> Iterator[tuple[Path, _Tables, str | None]]:
+    """Each file's tables, in the files' order: read here, or by ``jobs`` worker processes (a
+    slice of files at a time, so a cohort never sits in memory whole)."""
     if jobs == 1:
         for path in paths:
-            yield (path, *_case_rows(path, key, include_notes))
+            yield (path, *_case_tables(path, key, options))
         return
     import itertools
     from concurrent.futures import ProcessPoolExecutor
@@ -338,14 +386,25 @@ def _exported(
         iterator = iter(paths)
         while batch := list(itertools.islice(iterator, 64 * jobs)):
             done = pool.map(
-                _case_rows,
+                _case_tables,
                 batch,
                 itertools.repeat(key),
-                itertools.repeat(include_notes),
+                itertools.repeat(options),
                 chunksize=16,
             )
-            for path, (rows, error) in zip(batch, done, strict=True):
-                yield path, rows, error
+            for path, (tables, error) in zip(batch, done, strict=True):
+                yield path, tables, error
+
+
+def _progress(items: Iterator[_T], paths: Sequence[Path]) -> Iterator[_T]:
+    """``items``, with a progress bar on stderr when it is a terminal and tqdm is installed."""
+    if not sys.stderr.isatty():
+        return items
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return items
+    return iter(tqdm(items, total=len(paths), unit="case", file=sys.stderr))
 
 
 def _case_paths(names: Sequence[str]) -> Iterator[Path]:
@@ -440,7 +499,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "export-form":
         return _export_form(parser, args.instrument, args.format, args.output)
     if args.command == "export":
-        return _export(args.files, args.key_env, args.include_notes, args.skip_invalid, args.jobs)
+        return _export(parser, args)
     if args.command == "report":
         return _report(args.file, locale, args.format, args.output)
     from ._demo import demo_case, render_counsellor_demo, render_demo

@@ -148,9 +148,9 @@ def _unverified(value: object, path: str) -> Iterator[HealthFinding]:
     elif isinstance(value, tuple):
         for i, item in enumerate(value):
             yield from _unverified(item, f"{path}[{i}]")
-    elif attrs.has(type(value)):
-        for name in attrs.fields_dict(type(value)):  # type: ignore[arg-type]
-            yield from _unverified(getattr(value, name), f"{path}.{name}")
+    elif (fields := getattr(type(value), "__attrs_attrs__", None)) is not None:
+        for f in fields:
+            yield from _unverified(getattr(value, f.name), f"{path}.{f.name}")
 
 
 def health_findings(checklist: HealthChecklist) -> tuple[HealthFinding, ...]:

@@ -30,6 +30,8 @@ __all__ = [
     "DEFAULT_LOCALE",
     "Labelled",
     "Texts",
+    "country_codes",
+    "country_name",
     "field_label",
     "field_message_id",
     "format_date",
@@ -162,6 +164,37 @@ def format_number(value: int | float, locale: str = DEFAULT_LOCALE) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=resolve_locale(locale))
+
+
+@functools.cache
+def country_codes() -> dict[str, str]:
+    """Every ISO 3166-1 alpha-2 code Babel knows, found by itself and by its Dutch and English
+    names, all case-folded (``"sy"``, ``"syria"``, ``"syrië"`` → ``"SY"``).
+
+    >>> country_codes()["syrië"], country_codes()["sy"]
+    ('SY', 'SY')
+    """
+    import babel
+
+    found: dict[str, str] = {}
+    for language in AVAILABLE_LOCALES:
+        for code, name in babel.Locale.parse(language).territories.items():
+            if len(code) == 2 and code.isalpha() and code != "ZZ":  # ZZ: unknown region
+                found.setdefault(code.casefold(), code)
+                found.setdefault(name.casefold(), code)
+    return found
+
+
+def country_name(code: str, locale: str = DEFAULT_LOCALE) -> str:
+    """A country's name in a locale, by its ISO 3166-1 code (the code itself if unknown).
+
+    >>> country_name("SY", "nl")
+    'Syrië'
+    """
+    import babel
+
+    territories = babel.Locale.parse(resolve_locale(locale)).territories
+    return str(territories.get(code, code))
 
 
 _APPENDIX = re.compile(r"\bB(\d{1,2})\b")

@@ -123,9 +123,9 @@ def _values(obj: object, path: list[str]) -> list[object]:
 def _is_answered(value: object) -> bool:
     if value is None or value == "" or value == ():
         return False
-    if attrs.has(type(value)):
-        names = attrs.fields_dict(type(value))  # type: ignore[arg-type]
-        return any(_is_answered(getattr(value, name)) for name in names)
+    fields = getattr(type(value), "__attrs_attrs__", None)  # a record: any answered field
+    if fields is not None:
+        return any(_is_answered(getattr(value, f.name)) for f in fields)
     return True
 
 
@@ -148,6 +148,12 @@ def answered_values(
     return tuple(v for v in flat if _is_answered(v))
 
 
+#: Each section with its questions' paths, split once.
+_SECTION_PATHS = tuple(
+    (section, tuple(q.path.split(".") for q in section.questions)) for section in PLAN_SECTIONS
+)
+
+
 def completeness(plan: ActionPlan) -> tuple[SectionProgress, ...]:
     """Per section: answered, partly or empty, with counts.
 
@@ -160,13 +166,13 @@ def completeness(plan: ActionPlan) -> tuple[SectionProgress, ...]:
     [('AP02a', 'partly'), ('AP02b', 'empty')]
     """
     result = []
-    for section in PLAN_SECTIONS:
+    for section, paths in _SECTION_PATHS:
         value = getattr(plan, section.attribute)
         answered = total = 0
-        for question in section.questions:
-            values = _values(value, question.path.split("."))
+        for path in paths:
+            values = _values(value, path)
             total += max(len(values), 1)
-            answered += sum(1 for v in values if _is_answered(v))
+            answered += sum(map(_is_answered, values))
         progress = (
             Progress.EMPTY
             if answered == 0

@@ -417,4 +417,8 @@ PROBLEM_ROWS: tuple[ProblemRow, ...] = (
         "key.too_short",
         (r"must be at least (?P<min>\d+) bytes",),
     ),
+    ProblemRow(
+        "options.not_field_groups",
+        (r"must hold field groups only",),
+    ),
 )

@@ -1,51 +1,201 @@
-"""The research export: flat, tidy, pseudonymised rows for pandas, polars or CSV.
+"""The research export: every instrument of a case as tidy, pseudonymised tables.
 
-One row per case × assessment × factor, with the case's context repeated on each row. Which fields
-identify a person is read from the types' metadata (``identifying``), never from a list kept here:
-those fields are left out, the case id is replaced by a keyed hash (HMAC-SHA256 with a secret the
-caller keeps, so the same case gets the same pseudonym across runs), the date of birth is reduced
-to its year, and free-text notes are left out unless the caller opts in.
+The tables are derived from the forms (:mod:`terugkeer.forms`), so they follow the records: one
+table per instrument, one row per observation, and a child table (with its parent's keys and a
+position) for every list. Overview 1's scores are long: one row per case × assessment × factor.
+A multi-select becomes one boolean column per code, never a joined cell.
+
+What leaves a case, by default:
+
+- the case id only as a keyed pseudonym (HMAC-SHA256 with a secret the caller keeps, so the same
+  case gets the same pseudonym in every run);
+- every date as the number of days since the case's first recorded date (day 0), or, when the
+  caller asks for it, as a month (``2026-03``); the date of birth only as a year;
+- the country of origin only as an ISO 3166-1 code, when the recorded text is one (or a country's
+  name in Dutch or English, as Babel spells it);
+- never a field that identifies a person (names, contact details, who entered a record);
+- free text, the country as typed, and the vulnerable characteristics only when the caller opts in
+  to that :class:`FieldGroup`.
+
+>>> import datetime as dt
+>>> from terugkeer import Assessment, CaseFile
+>>> case = CaseFile("case-7").add_assessment(Assessment.build(dt.date(2026, 3, 2), {"F02": -3}))
+>>> found = case_tables(case, key=b"a secret of sixteen+ bytes")
+>>> ratings = table("ratings")
+>>> [c.name for c in ratings.columns]
+['case', 'assessment_n', 'factor', 'kind', 'score']
+>>> found["ratings"][1][2:]
+['F02', 'scored', -3]
+>>> "case-7" in str(found)
+False
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import decimal
 import enum
+import functools
 import hashlib
 import hmac
+import re
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
-from terugkeer.actionplan import ClientInfo
-from terugkeer.case import CaseContext, CaseFile
+from terugkeer.case import CaseFile
 from terugkeer.errors import ValidationError
-from terugkeer.factors import FACTORS
+from terugkeer.forms import AnswerType, Form, FormItem, forms
+from terugkeer.i18n import country_codes
 
-__all__ = ["MIN_KEY_BYTES", "RESEARCH_COLUMNS", "csv_cell", "pseudonym", "research_rows"]
+__all__ = [
+    "MIN_KEY_BYTES",
+    "Code",
+    "Column",
+    "ColumnType",
+    "DatePrecision",
+    "FieldGroup",
+    "ResearchOptions",
+    "Row",
+    "Table",
+    "case_tables",
+    "csv_cell",
+    "from_csv_cell",
+    "pseudonym",
+    "research_tables",
+    "stata_name",
+    "table",
+]
 
 #: The secret key must be at least this long (bytes).
 MIN_KEY_BYTES = 16
 
-ResearchValue = str | int | bool | None
+Value = str | int | bool | decimal.Decimal | None
+#: One row of a table: the values in the order of the table's columns (a fresh list per call).
+Row = list[Value]
+_Keys = tuple[Value, ...]
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+class FieldGroup(enum.Enum):
+    """Columns left out of the export unless the caller opts in to their group."""
+
+    #: Every free-text answer: a client's or counsellor's own words can name anyone.
+    FREE_TEXT = "free_text"
+    #: The country of origin as it was typed (the ISO code is always exported when there is one).
+    COUNTRY_TEXT = "country_text"
+    #: The client's vulnerable characteristics (special-category personal data).
+    VULNERABLE = "vulnerable"
 
 
-def csv_cell(value: ResearchValue) -> ResearchValue:
-    """A value made safe for a spreadsheet: text that a spreadsheet would run as a formula (it
-    starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``.
+class DatePrecision(enum.Enum):
+    """How dates leave a case."""
 
-    Numbers stay numbers; only text is changed, and only when it could start a formula.
+    DAYS = "days"  #: whole days since the case's first recorded date (an integer, day 0)
+    MONTH = "month"  #: the calendar month, ``YYYY-MM``
 
-    >>> csv_cell("=HYPERLINK(1)"), csv_cell("Syria"), csv_cell(-3)
-    ("'=HYPERLINK(1)", 'Syria', -3)
+
+class ColumnType(enum.Enum):
+    """A column's type, named as in Frictionless Table Schema."""
+
+    STRING = "string"
+    INTEGER = "integer"
+    NUMBER = "number"  #: an exact decimal (amounts), written as text in CSV
+    BOOLEAN = "boolean"
+    YEARMONTH = "yearmonth"  #: ``YYYY-MM``
+
+
+def _groups(groups: Iterable[FieldGroup]) -> frozenset[FieldGroup]:
+    return frozenset(groups)
+
+
+@attrs.frozen
+class ResearchOptions:
+    """What an export includes: the date precision and the opted-in field groups."""
+
+    dates: DatePrecision = DatePrecision.DAYS
+    include: frozenset[FieldGroup] = attrs.field(default=frozenset(), converter=_groups)
+
+    @include.validator
+    def _check(self, _: object, value: frozenset[object]) -> None:
+        if not all(isinstance(group, FieldGroup) for group in value):
+            raise ValidationError.at("$.include", "must hold field groups only")
+
+
+@attrs.frozen
+class Code:
+    """One allowed value of a coded column, with its label's message id (None: its own label)."""
+
+    value: str | int
+    message_id: str | None = None
+
+
+@attrs.frozen
+class Column:
+    """One column: its name, type, label (the message ids of its path, outermost first, shown
+    joined) and, for coded columns, the allowed codes."""
+
+    name: str
+    type: ColumnType
+    message_ids: tuple[str, ...]
+    #: The form item the values come from (``F02.score`` …), or the derived analysis.
+    source: str
+    codes: tuple[Code, ...] = ()
+    #: The unit's message id (``Research.unit.days`` …), None when the type says it all.
+    unit: str | None = None
+    #: The opt-in group the column belongs to (None: always exported).
+    group: FieldGroup | None = None
+    #: Part of the table's key (``case`` and the positions of the lists above).
+    key: bool = False
+
+
+@attrs.frozen
+class Table:
+    """One tidy table: its name, title's message id, columns, and the table its keys point to."""
+
+    name: str
+    message_id: str
+    columns: tuple[Column, ...]
+    parent: str | None = None
+
+    @property
+    def primary_key(self) -> tuple[str, ...]:
+        """The columns that together identify a row."""
+        return tuple(c.name for c in self.columns if c.key)
+
+    def column(self, name: str) -> Column:
+        """The column with this name; a ``KeyError`` naming it when there is none."""
+        for found in self.columns:
+            if found.name == name:
+                return found
+        raise KeyError(name)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def csv_cell(value: Value) -> Value:
+    """A value made safe for a spreadsheet: text a spreadsheet would run as a formula (it starts
+    with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) gets a leading ``'``. So that the
+    rule can be undone exactly (:func:`from_csv_cell`), text starting with ``'`` gets one too.
+
+    Numbers stay numbers; only text is changed, and only at its start.
+
+    >>> csv_cell("=HYPERLINK(1)"), csv_cell("Syria"), csv_cell(-3), csv_cell("'quoted")
+    ("'=HYPERLINK(1)", 'Syria', -3, "''quoted")
     """
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def from_csv_cell(text: str) -> str:
+    """The text :func:`csv_cell` was given: one leading ``'`` removed, if there is one.
+
+    >>> from_csv_cell("'=HYPERLINK(1)"), from_csv_cell("Syria")
+    ('=HYPERLINK(1)', 'Syria')
+    """
+    return text[1:] if text.startswith("'") else text
 
 
 def pseudonym(case_id: str, key: bytes) -> str:
@@ -55,101 +205,660 @@ def pseudonym(case_id: str, key: bytes) -> str:
     return hmac.new(key, case_id.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-def _plain(value: object) -> ResearchValue:
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return ";".join(str(_plain(v)) for v in value)
-    if value is None or isinstance(value, (str, int, bool)):
-        return value
-    raise TypeError(type(value).__name__)  # pragma: no cover - every field type is covered
+def stata_name(name: str) -> str:
+    """A column's name as a Stata file can hold it: at most 28 characters. (Stata allows 32, but
+    pyreadstat names each value-label set after its variable plus a counter of up to 3 digits,
+    and a label set's name has the same limit.) Longer names keep their first 23 characters and
+    get ``_`` and 4 hex digits of their SHA-256, so they stay distinct.
+
+    >>> stata_name("score"), stata_name("available_source_in_country_of_origin")
+    ('score', 'available_source_in_cou_f2df')
+    """
+    if len(name) <= 28:
+        return name
+    return f"{name[:23]}_{hashlib.sha256(name.encode()).hexdigest()[:4]}"
 
 
-def _holds_records(annotation: object) -> bool:
-    args = typing.get_args(annotation) or (annotation,)
-    return any(isinstance(a, type) and attrs.has(a) for a in args)
+# --- Deriving the tables from the forms ----------------------------------------------------------
 
-
-def _record_columns(
-    obj: attrs.AttrsInstance, prefix: str, include_notes: bool
-) -> dict[str, ResearchValue]:
-    """The non-identifying fields of a record, as columns; metadata decides what is left out."""
-    columns: dict[str, ResearchValue] = {}
-    hints = typing.get_type_hints(type(obj))
-    for field in attrs.fields(type(obj)):
-        value = getattr(obj, field.name)
-        meta = field.metadata
-        if meta.get("identifying"):
-            if meta.get("research") == "year" and isinstance(value, dt.date):
-                columns[f"{prefix}{field.name}_year"] = value.year
-            continue
-        if meta.get("free_text") and not include_notes:
-            continue
-        if _holds_records(hints[field.name]):
-            continue  # nested records are not flattened into the case columns
-        columns[f"{prefix}{field.name}"] = _plain(value)
-    return columns
-
-
-def _case_columns(case: CaseFile, key: bytes) -> dict[str, ResearchValue]:
-    columns: dict[str, ResearchValue] = {"case": pseudonym(case.case_id, key)}
-    columns |= _record_columns(case.client, "client_", include_notes=False)
-    context = case.context
-    columns["phase"] = _plain(context.phase)
-    columns |= _record_columns(context, "", include_notes=False)
-    return columns
-
-
-#: The columns of every row, in order (``note`` only with ``include_notes=True``).
-RESEARCH_COLUMNS: tuple[str, ...] = (
-    "case",
-    *_record_columns(ClientInfo(), "client_", include_notes=False),
-    "client_date_of_birth_year",
-    "phase",
-    *_record_columns(CaseContext(), "", include_notes=False),
-    "assessment",
-    "assessed_on",
-    "factor",
-    "factor_number",
-    "factor_group",
-    "kind",
-    "score",
+#: Where a case holds each form's records: (form id, case attribute, table, a list?).
+_PARTS: tuple[tuple[str, str, str, bool], ...] = (
+    ("context", "context", "cases", False),
+    ("overview1", "assessments", "assessments", True),
+    ("overview2", "change_possibilities", "change_possibilities", True),
+    ("overview3", "weighty_factors", "weighty_factors", True),
+    ("actionplan", "plan", "plan", False),
+    ("health", "health", "health_checklists", True),
+    ("signals", "signals", "signals", False),
+    ("consents", "consents", "consents", True),
 )
 
+#: Shorter names for the tables of nested lists (the derived name is ``<table>_<field>``).
+_TABLE_NAMES = {
+    "assessments_new_considerations": "new_considerations",
+    "health_checklists_medicines": "health_medicines",
+    "health_checklists_facilities": "health_facilities",
+    "signal_emotions_emotions": "signal_emotion_entries",
+}
 
-def research_rows(
-    cases: Iterable[CaseFile], key: bytes, *, include_notes: bool = False
-) -> Iterator[dict[str, ResearchValue]]:
-    """Tidy rows for analysis, pseudonymised by default (see the module docstring).
+#: The name of each list table's position column (``<name>_n``); otherwise ``<table>_n``.
+_POSITIONS = {
+    "phases": "phase",
+    "assessments": "assessment",
+    "new_considerations": "consideration",
+    "change_possibilities": "change_possibility",
+    "weighty_factors": "weighty_factor",
+    "plan_children": "child",
+    "plan_ways_to_feel_safer": "way",
+    "plan_looking_forward": "hope",
+    "plan_dreaded": "fear",
+    "plan_practical": "task",
+    "plan_involved": "involved",
+    "plan_appointments": "appointment",
+    "plan_appointments_activities": "activity",
+    "plan_activity_updates": "update",
+    "plan_family": "member",
+    "family": "member",
+    "health_checklists": "checklist",
+    "health_medicines": "medicine",
+    "health_facilities": "facility",
+    "signal_observations": "observation",
+    "signal_factors": "recording",
+    "signal_taxations": "taxation",
+    "signal_referrals": "referral",
+    "signal_steps": "step",
+    "signal_emotions": "emotion_check",
+    "signal_emotion_entries": "emotion",
+    "consents": "consent",
+}
 
-    >>> import datetime as dt
-    >>> from terugkeer import CaseFile, Assessment
-    >>> case = CaseFile("case-7").add_assessment(Assessment.build(dt.date(2026, 3, 2), {"F02": -3}))
-    >>> rows = list(research_rows([case], key=b"a secret of sixteen+ bytes"))
-    >>> len(rows), rows[1]["factor"], rows[1]["score"]
-    (19, 'F02', -3)
-    >>> "case-7" in str(rows)
-    False
+
+def _position(table_name: str) -> Column:
+    name = _POSITIONS.get(table_name, table_name)
+    return Column(f"{name}_n", ColumnType.INTEGER, ("Research.position",), table_name, key=True)
+
+
+_DAYS_UNIT = "Research.unit.days"
+_ISO_COUNTRY = "Research.unit.iso_country"
+
+
+def _metadata(record: type) -> dict[str, Mapping[str, Any]]:
+    """The attrs metadata of every field reachable from ``record``, by ``Class.field``."""
+    found: dict[str, Mapping[str, Any]] = {}
+    todo = [record]
+    while todo:
+        cls = todo.pop()
+        if f"{cls.__name__}." in "".join(found):
+            continue
+        hints = typing.get_type_hints(cls)
+        for f in attrs.fields(cls):
+            found[f"{cls.__name__}.{f.name}"] = f.metadata
+            todo += [t for t in _types_in(hints[f.name]) if attrs.has(t)]
+    return found
+
+
+def _types_in(annotation: object) -> list[type]:
+    args = typing.get_args(annotation)
+    if not args:
+        return [annotation] if isinstance(annotation, type) else []
+    return [t for a in args for t in _types_in(a)]
+
+
+@attrs.frozen
+class _Get:
+    """Where a column's value is (an attribute path from the table's record) and how it is
+    converted: ``str`` (a code), ``date`` (a datetime's day), ``year``, ``has`` (a multi-select
+    holds ``arg``), ``country`` (an ISO code, or None)."""
+
+    path: tuple[str, ...]
+    convert: str = ""
+    arg: str | int | None = None
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _compile(gets: Sequence[_Get], many: bool, keyed: _Get | None) -> Callable[..., list[Value]]:
+    """One generated function building a table's row from a record (no per-cell calls): an
+    absent group on the way gives None, as an unanswered field does."""
+    temps = iter(range(1_000_000))
+
+    def chain(path: tuple[str, ...]) -> str:
+        if not path:
+            return "r"
+        code = f"r.{path[0]}"
+        for name in path[1:]:
+            t = f"_t{next(temps)}"
+            code = f"(None if ({t} := {code}) is None else {t}.{name})"
+        return code
+
+    def cell(get: _Get) -> str:
+        code = chain(get.path)
+        if not get.convert:
+            return code
+        if get.convert == "country":
+            return f"_country({code})"
+        t = f"_t{next(temps)}"
+        done = {
+            "str": f"_str({t})",
+            "date": f"{t}.date()",
+            "year": f"{t}.year",
+            "has": f"({get.arg!r} in {t})",
+        }[get.convert]
+        return f"(None if ({t} := {code}) is None else {done})"
+
+    own = (cell(keyed) if keyed is not None else "n") if many else None
+    cells = ", ".join([*(["*k", own] if own else ["*k"]), *(cell(g) for g in gets)])
+    source = f"def row(r, k{', n' if many else ''}):\n    return [{cells}]\n"
+    namespace: dict[str, Any] = {"_str": str.__str__, "_country": _country_code}
+    exec(compile(source, "<terugkeer research row>", "exec"), namespace)
+    return typing.cast("Callable[..., list[Value]]", namespace["row"])
+
+
+def _name(code: str | int) -> str:
+    """A code as part of a column name: letters, digits and ``_`` only."""
+    return re.sub(r"[^0-9A-Za-z]+", "_", str(code)).strip("_").lower()
+
+
+@attrs.frozen
+class _Spec:
+    """How to fill one table: where its records are below the parent record, and a generated
+    function that builds a row from a record."""
+
+    table: Table
+    records: _Get  # from the parent record to this table's records (a tuple), or one record
+    many: bool
+    gets: tuple[_Get, ...]  # one per value column
+    dates: tuple[int, ...]  # the positions of the date columns (converted per case)
+    children: tuple[_Spec, ...]
+    row: Callable[..., list[Value]] = attrs.field(eq=False, repr=False)
+
+
+class _Builder:
+    def __init__(self, form: Form, options: ResearchOptions) -> None:
+        self.form = form
+        self.options = options
+        self.meta = _metadata(form.record)
+
+    def spec(
+        self,
+        name: str,
+        message_id: str,
+        items: Iterable[FormItem],
+        keys: tuple[Column, ...],
+        records: _Get,
+        many: bool,
+        parent: str | None,
+        key: _Get | None = None,
+        own_key: Column | None = None,
+    ) -> _Spec:
+        if many:
+            keys = (*keys, own_key or self.position(name))
+        columns: list[Column] = []
+        getters: list[_Get] = []
+        children: list[_Spec] = []
+        self.flatten(name, items, (), (), keys, columns, getters, children)
+        return _spec(
+            Table(name, message_id, (*keys, *columns), parent),
+            records,
+            many,
+            getters,
+            children,
+            key,
+        )
+
+    def position(self, table_name: str) -> Column:
+        return _position(table_name)
+
+    def date_column(self, name: str, item: FormItem, labels: tuple[str, ...]) -> Column:
+        if self.options.dates is DatePrecision.MONTH:
+            return Column(name, ColumnType.YEARMONTH, labels, item.link_id)
+        return Column(name, ColumnType.INTEGER, labels, item.link_id, unit=_DAYS_UNIT)
+
+    def flatten(
+        self,
+        table_name: str,
+        items: Iterable[FormItem],
+        prefix: tuple[str, ...],
+        labels: tuple[str, ...],
+        keys: tuple[Column, ...],
+        columns: list[Column],
+        getters: list[_Get],
+        children: list[_Spec],
+    ) -> None:
+        ratings = [item for item in items if item.field == "Assessment.ratings"]
+        if ratings:
+            children.append(self.ratings(ratings, keys))
+        for item in items:
+            if item.field == "Assessment.ratings":
+                continue
+            field = item.path.rsplit(".", 1)[-1].removesuffix("[*]")
+            path = (*prefix, field)
+            name = "_".join(path)
+            here = (*labels, item.message_id)
+            meta = self.meta.get(item.field, {})
+            research = meta.get("research")
+            get = _Get(path)
+            if item.identifying:
+                if research == "year":
+                    columns.append(
+                        Column(
+                            f"{name}_year",
+                            ColumnType.INTEGER,
+                            here,
+                            item.link_id,
+                            unit="Research.unit.year",
+                        )
+                    )
+                    getters.append(attrs.evolve(get, convert="year"))
+                continue
+            if item.answer_type is AnswerType.GROUP and item.repeats:
+                child = f"{table_name}_{field}" if table_name != "signals" else f"signal_{field}"
+                if table_name == "cases":
+                    child = field
+                child = _TABLE_NAMES.get(child, child)
+                children.append(
+                    self.spec(
+                        child,
+                        item.message_id,
+                        item.items,
+                        keys,
+                        get,
+                        True,
+                        table_name,
+                    )
+                )
+                continue
+            if item.answer_type is AnswerType.GROUP:
+                self.flatten(table_name, item.items, path, here, keys, columns, getters, children)
+                continue
+            if item.repeats and item.answer_type is AnswerType.CHOICE:
+                group = FieldGroup.VULNERABLE if research == "vulnerable" else None
+                if group is not None and group not in self.options.include:
+                    continue
+                for choice in item.choices:
+                    columns.append(
+                        Column(
+                            f"{name}_{_name(choice.code)}",
+                            ColumnType.BOOLEAN,
+                            (*here, choice.message_id or choice.code),
+                            item.link_id,
+                            group=group,
+                        )
+                    )
+                    # a str enum member equals its value
+                    getters.append(attrs.evolve(get, convert="has", arg=choice.value))
+                continue
+            if item.repeats:  # a list of texts: a child table of one text column
+                if FieldGroup.FREE_TEXT in self.options.include:
+                    children.append(
+                        self.texts(f"{table_name}_{field}", table_name, item, keys, get)
+                    )
+                continue
+            if research == "country":
+                columns.append(
+                    Column(
+                        f"{name}_code",
+                        ColumnType.STRING,
+                        here,
+                        item.link_id,
+                        codes=_country_codes(),
+                        unit=_ISO_COUNTRY,
+                    )
+                )
+                getters.append(attrs.evolve(get, convert="country"))
+                if FieldGroup.COUNTRY_TEXT in self.options.include:
+                    columns.append(
+                        Column(
+                            name,
+                            ColumnType.STRING,
+                            here,
+                            item.link_id,
+                            group=FieldGroup.COUNTRY_TEXT,
+                        )
+                    )
+                    getters.append(get)
+                continue
+            column, convert = self.value_column(name, item, here)
+            if column is None:
+                continue
+            columns.append(column)
+            getters.append(attrs.evolve(get, convert=convert))
+
+    def value_column(
+        self, name: str, item: FormItem, labels: tuple[str, ...]
+    ) -> tuple[Column | None, str]:
+        kind = item.answer_type
+        if kind is AnswerType.TEXT:
+            if FieldGroup.FREE_TEXT not in self.options.include:
+                return None, ""
+            return Column(
+                name, ColumnType.STRING, labels, item.link_id, group=FieldGroup.FREE_TEXT
+            ), ""
+        if kind in (AnswerType.DATE, AnswerType.DATETIME):
+            return self.date_column(name, item, labels), (
+                "date" if kind is AnswerType.DATETIME else ""
+            )
+        if kind is AnswerType.CHOICE:
+            codes = tuple(Code(c.value, c.message_id) for c in item.choices)
+            numeric = all(isinstance(c.value, int) for c in item.choices)
+            return Column(
+                name,
+                ColumnType.INTEGER if numeric else ColumnType.STRING,
+                labels,
+                item.link_id,
+                codes=codes,
+            ), ("" if numeric else "str")
+        simple = {
+            AnswerType.BOOLEAN: ColumnType.BOOLEAN,
+            AnswerType.INTEGER: ColumnType.INTEGER,
+            AnswerType.DECIMAL: ColumnType.NUMBER,
+        }
+        return Column(name, simple[kind], labels, item.link_id), ""
+
+    def ratings(self, groups: list[FormItem], keys: tuple[Column, ...]) -> _Spec:
+        """Overview 1's ratings as a long table: the factor, not a position, is the key."""
+        first = groups[0]
+        factor = first.items[0]
+        own = Column(
+            "factor",
+            ColumnType.STRING,
+            (factor.message_id,),
+            "Assessment.ratings",
+            codes=tuple(Code(c.value, c.message_id) for c in factor.choices),
+            key=True,
+        )
+        items = [item for item in first.items if item.fixed is None]
+        renamed = [attrs.evolve(item, link_id=item.link_id.split(".", 1)[1]) for item in items]
+        return self.spec(
+            "ratings",
+            "Field.Assessment.ratings",
+            renamed,
+            keys,
+            _Get(("ratings",)),
+            True,
+            "assessments",
+            key=_Get(("factor",)),
+            own_key=own,
+        )
+
+    def texts(
+        self, name: str, parent: str, item: FormItem, keys: tuple[Column, ...], get: _Get
+    ) -> _Spec:
+        value = Column(
+            "text", ColumnType.STRING, (item.message_id,), item.link_id, group=FieldGroup.FREE_TEXT
+        )
+        table = Table(name, item.message_id, (*keys, _position(name), value), parent)
+        return _spec(table, get, True, [_Get(())], [])
+
+
+def _spec(
+    table: Table,
+    records: _Get,
+    many: bool,
+    gets: Sequence[_Get],
+    children: Sequence[_Spec],
+    key: _Get | None = None,
+) -> _Spec:
+    dates = tuple(
+        i
+        for i, c in enumerate(table.columns)
+        if c.unit == _DAYS_UNIT or c.type is ColumnType.YEARMONTH
+    )
+    row = _compile(gets, many, key)
+    return _Spec(table, records, many, tuple(gets), dates, tuple(children), row)
+
+
+@functools.cache
+def _country_codes() -> tuple[Code, ...]:
+    codes = sorted(set(country_codes().values()))
+    return tuple(Code(code, None) for code in codes)
+
+
+def _country_code(text: str | None) -> str | None:
+    """The ISO 3166-1 code a country text stands for, or None."""
+    return country_codes().get(text.strip().casefold()) if text else None
+
+
+@functools.cache
+def _specs(options: ResearchOptions) -> tuple[_Spec, ...]:
+    specs = []
+    for form_id, attribute, name, many in _PARTS:
+        (form,) = forms(form_id)
+        if form_id == "context":
+            specs.append(_cases_spec(form, options))
+            continue
+        # A case keeps the client's details in its own field (the cases table), never the plan's.
+        items = [item for item in form.items if item.link_id != "actionplan.client"]
+        spec = _Builder(form, options).spec(
+            name,
+            form.message_id,
+            items,
+            (_case_key(),),
+            _Get((attribute,)),
+            many,
+            "cases",
+        )
+        if not many and not spec.gets:  # the signal log: only its lists are tables
+            for child in spec.children:
+                table = attrs.evolve(child.table, parent="cases")
+                path = (*spec.records.path, *child.records.path)
+                specs.append(attrs.evolve(child, table=table, records=_Get(path)))
+            continue
+        specs.append(spec)
+    return tuple(specs)
+
+
+def _case_key() -> Column:
+    return Column("case", ColumnType.STRING, ("Research.case",), "CaseFile.case_id", key=True)
+
+
+def _cases_spec(context: Form, options: ResearchOptions) -> _Spec:
+    """One row per case, also for a case with nothing else recorded: the pseudonym, the
+    revision, the client's year of birth and country code, and the context (its phases as a
+    table of their own)."""
+    plan = forms("actionplan")[0]
+    client = plan.item("actionplan.client")
+    columns: list[Column] = []
+    getters: list[_Get] = [_Get(("revision",))]
+    children: list[_Spec] = []
+    keys = (_case_key(),)
+    builder = _Builder(plan, options)
+    builder.flatten(
+        "cases", client.items, ("client",), (client.message_id,), keys, columns, getters, children
+    )
+    builder.flatten("cases", [plan.item("actionplan.family")], (), (), keys, [], [], children)
+    context_columns: list[Column] = []
+    _Builder(context, options).flatten(
+        "cases", context.items, ("context",), (), keys, context_columns, getters, children
+    )
+    columns += [attrs.evolve(c, name=c.name.removeprefix("context_")) for c in context_columns]
+    revision = Column(
+        "revision", ColumnType.INTEGER, ("Field.CaseFile.revision",), "CaseFile.revision"
+    )
+    table = Table("cases", "Research.table.cases", (*keys, revision, *columns))
+    return _spec(table, _Get(()), False, getters, children)
+
+
+def research_tables(options: ResearchOptions = ResearchOptions()) -> tuple[Table, ...]:
+    """Every table of the export with these options, parents before their children.
+
+    >>> [t.name for t in research_tables()][:5]
+    ['cases', 'family', 'phases', 'assessments', 'ratings']
     """
-    pseudonym("", key)  # validates the key before anything is produced
-    columns = (*RESEARCH_COLUMNS, "note") if include_notes else RESEARCH_COLUMNS
-    for case in cases:
-        base = _case_columns(case, key)
-        base.setdefault("client_date_of_birth_year", None)
-        for index, assessment in enumerate(case.assessments):
-            for factor, rating in zip(FACTORS, assessment.ratings, strict=True):
-                row = dict(base)
-                row |= {
-                    "assessment": index,
-                    "assessed_on": assessment.assessed_on.isoformat(),
-                    "factor": factor.id,
-                    "factor_number": factor.number,
-                    "factor_group": factor.group.value,
-                    "kind": rating.kind.value,
-                    "score": rating.score,
-                }
-                if include_notes:
-                    row["note"] = rating.note
-                yield {c: row.get(c) for c in columns}
+    found: list[Table] = []
+
+    def walk(spec: _Spec) -> None:
+        found.append(spec.table)
+        for child in spec.children:
+            walk(child)
+
+    for spec in _specs(options):
+        walk(spec)
+    return (*found, *_derived_tables())
+
+
+def table(name: str, options: ResearchOptions = ResearchOptions()) -> Table:
+    """One table of :func:`research_tables`; a ``KeyError`` naming it when there is none."""
+    for found in research_tables(options):
+        if found.name == name:
+            return found
+    raise KeyError(name)
+
+
+# --- Filling the tables ---------------------------------------------------------------------------
+
+
+def _records(get: _Get, parent: Any) -> Any:
+    for name in get.path:
+        if parent is None:
+            return ()
+        parent = getattr(parent, name)
+    return parent
+
+
+def _emit(spec: _Spec, parent: Any, keys: _Keys, out: dict[str, list[Row]]) -> None:
+    records = _records(spec.records, parent)
+    row = spec.row
+    if not spec.many:
+        out[spec.table.name].append(row(records, keys))
+        for child in spec.children:
+            _emit(child, records, keys, out)
+        return
+    if not records:
+        return
+    if not spec.children:
+        out[spec.table.name] += [row(record, keys, n) for n, record in enumerate(records)]
+        return
+    rows = out[spec.table.name]
+    for n, record in enumerate(records):
+        cells = row(record, keys, n)
+        rows.append(cells)
+        own = tuple(cells[: len(keys) + 1])
+        for child in spec.children:
+            _emit(child, record, own, out)
+
+
+@functools.cache
+def _layout(
+    options: ResearchOptions,
+) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[int, ...]], ...]]:
+    """The table names, and the positions of the date columns of each table that has them."""
+    names = tuple(t.name for t in research_tables(options))
+    dated: list[tuple[str, tuple[int, ...]]] = []
+
+    def walk(spec: _Spec) -> None:
+        if spec.dates:
+            dated.append((spec.table.name, spec.dates))
+        for child in spec.children:
+            walk(child)
+
+    for spec in _specs(options):
+        walk(spec)
+    return names, tuple(dated)
+
+
+def case_tables(
+    case: CaseFile, key: bytes, options: ResearchOptions = ResearchOptions()
+) -> dict[str, list[Row]]:
+    """The rows of every table (:func:`research_tables`, same options) for one case, by table
+    name; a table the case has nothing for has no rows (``cases`` always has one).
+
+    Day 0 of the dates is the earliest date the exported rows hold.
+    """
+    case_key = (pseudonym(case.case_id, key),)
+    names, dated = _layout(options)
+    out: dict[str, list[Row]] = {name: [] for name in names}
+    for spec in _specs(options):
+        _emit(spec, case, case_key, out)
+    _derive(case, case_key, out)
+    found = [row[i] for name, positions in dated for row in out[name] for i in positions]
+    days = [d for d in found if d is not None]
+    if not days:
+        return out
+    if options.dates is DatePrecision.MONTH:
+        for name, positions in dated:
+            for row in out[name]:
+                for i in positions:
+                    if (d := row[i]) is not None:
+                        row[i] = f"{d.year:04d}-{d.month:02d}"  # type: ignore[union-attr]
+        return out
+    day0 = min(days).toordinal()  # type: ignore[union-attr]
+    for name, positions in dated:
+        for row in out[name]:
+            for i in positions:
+                if (d := row[i]) is not None:
+                    row[i] = d.toordinal() - day0  # type: ignore[union-attr]
+    return out
+
+
+# --- Tables of derived analyses -------------------------------------------------------------------
+
+
+def _coded(name: str, enum_type: type[enum.Enum], message_id: str, source: str) -> Column:
+    codes = tuple(Code(m.value, getattr(m, "message_id", None)) for m in enum_type)
+    return Column(name, ColumnType.STRING, (message_id,), source, codes=codes)
+
+
+@functools.cache
+def _derived_tables() -> tuple[Table, ...]:
+    from terugkeer.answers import Answer
+    from terugkeer.healthfindings import CareDimension, FindingKind
+    from terugkeer.planning import PLAN_SECTIONS, Progress
+
+    case = _case_key()
+    sections = tuple(Code(s.id, s.message_id) for s in PLAN_SECTIONS)
+    progress = Table(
+        "plan_progress",
+        "Research.table.plan_progress",
+        (
+            case,
+            Column(
+                "section",
+                ColumnType.STRING,
+                ("Research.section",),
+                "completeness",
+                sections,
+                key=True,
+            ),
+            _coded("progress", Progress, "Research.progress", "completeness"),
+            Column("answered", ColumnType.INTEGER, ("Research.answered",), "completeness"),
+            Column("total", ColumnType.INTEGER, ("Research.total",), "completeness"),
+        ),
+        "plan",
+    )
+    findings = Table(
+        "health_findings",
+        "Research.table.health_findings",
+        (
+            case,
+            _position("health_checklists"),
+            _position("health_findings"),
+            _coded("kind", FindingKind, "Research.finding", "health_findings"),
+            Column("path", ColumnType.STRING, ("Research.path",), "health_findings"),
+            _coded("dimension", CareDimension, "Research.dimension", "health_findings"),
+            _coded("answer", Answer, "Research.answer", "health_findings"),
+        ),
+        "health_checklists",
+    )
+    return progress, findings
+
+
+_POSITIONS["health_findings"] = "finding"
+
+
+def _derive(case: CaseFile, keys: _Keys, out: dict[str, list[Row]]) -> None:
+    """The rows of the derived analyses: plan progress per section, and health findings."""
+    from terugkeer.healthfindings import health_findings
+    from terugkeer.planning import completeness
+
+    out["plan_progress"] = [
+        [*keys, p.section.id, p.progress.value, p.answered, p.total]
+        for p in completeness(case.plan)
+    ]
+    out["health_findings"] = [
+        [*keys, c, n, f.kind.value, f.path, _plain(f.dimension), _plain(f.answer)]
+        for c, checklist in enumerate(case.health)
+        for n, f in enumerate(health_findings(checklist))
+    ]

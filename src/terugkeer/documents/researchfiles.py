@@ -1,0 +1,309 @@
+"""Writing the research tables to files: CSV, Parquet, SPSS (``.sav``) or Stata (``.dta``).
+
+A :class:`ResearchWriter` takes the tables of one case at a time (:func:`~terugkeer.documents.
+research.case_tables`) and writes them to a new folder, with the codebook (``codebook.csv`` and
+``codebook_codes.csv``) and, for CSV and Parquet, a Frictionless ``datapackage.json``:
+
+- **CSV**: ``<table>.csv`` per table, UTF-8, comma-separated, RFC 4180 quoting with CRLF between
+  records (so a CR or LF inside a cell is always quoted), ``true``/``false`` for booleans, an
+  empty cell for a missing value, and text that a spreadsheet would run as a formula prefixed
+  with ``'`` (:func:`~terugkeer.documents.research.csv_cell`). Rows are written as they come.
+- **Parquet**: a dataset per table, ``<table>/part-00000.parquet`` …, a part per
+  ``part_cases`` cases; DuckDB, polars, pandas and Spark read the folder as one table. Coded
+  columns are dictionary-encoded (categorical), numbers are integers or floats, booleans are
+  booleans. Needs pyarrow (``terugkeer[research]``).
+- **SPSS / Stata**: ``<table>.sav`` or ``<table>.dta`` with variable labels and value labels;
+  coded columns hold the codebook's numbers. These formats are one file written at once, so the
+  rows of the whole cohort are held in memory until :meth:`ResearchWriter.close`. Needs
+  pyreadstat and pandas (``terugkeer[research]``). Stata names longer than 32 characters are
+  shortened (:func:`~terugkeer.documents.research.stata_name`, listed in the codebook).
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import json
+import types
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from terugkeer.documents.codebook import (
+    CODE_COLUMNS,
+    CODEBOOK_COLUMNS,
+    code_label,
+    code_number,
+    code_rows,
+    codebook_rows,
+    column_label,
+    datapackage,
+)
+from terugkeer.documents.research import (
+    ColumnType,
+    ResearchOptions,
+    Row,
+    Table,
+    csv_cell,
+    research_tables,
+    stata_name,
+)
+from terugkeer.errors import TerugkeerError
+
+__all__ = ["ExportFormat", "ResearchWriter", "write_csv_rows"]
+
+_DEFAULT = ResearchOptions()
+
+
+class ExportFormat(enum.Enum):
+    """The file formats of the research export."""
+
+    CSV = "csv"
+    PARQUET = "parquet"
+    SAV = "sav"
+    DTA = "dta"
+
+
+def write_csv_rows(stream: IO[str], header: tuple[str, ...], rows: Any) -> None:
+    """CSV as the export writes it (see the module docstring); ``stream`` must be opened with
+    ``newline=""`` so that it does not translate line ends."""
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+
+
+class ResearchWriter:
+    """Writes the research tables of many cases to the new or empty ``folder``.
+
+    Use it as a context manager, or call :meth:`close`: only then are the codebook, the
+    package description and (for SPSS and Stata) the tables written.
+    """
+
+    def __init__(
+        self,
+        folder: Path,
+        fmt: ExportFormat,
+        options: ResearchOptions = _DEFAULT,
+        *,
+        locale: str = "en",
+        part_cases: int = 10_000,
+    ) -> None:
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise TerugkeerError("the output folder must be new or empty")
+        self.folder = folder
+        self.fmt = fmt
+        self.options = options
+        self.locale = locale
+        self.part_cases = part_cases
+        self.tables = research_tables(options)
+        self.cases = 0
+        self.rows = 0
+        self._buffers: dict[str, list[Row]] = {t.name: [] for t in self.tables}
+        self._parts: dict[str, list[str]] = {t.name: [] for t in self.tables}
+        self._files: dict[str, IO[str]] = {}
+        self._writers: dict[str, Any] = {}
+        self._fixes = {t.name: _csv_fixes(t) for t in self.tables}
+        self._closed = False
+        if fmt is ExportFormat.PARQUET:
+            self._pa = _require("pyarrow")
+            self._pq = _require("pyarrow.parquet")
+        elif fmt in (ExportFormat.SAV, ExportFormat.DTA):
+            self._pd = _require("pandas")
+            self._readstat = _require("pyreadstat")
+        folder.mkdir(parents=True, exist_ok=True)
+        if fmt is ExportFormat.CSV:
+            for table in self.tables:
+                stream = (folder / f"{table.name}.csv").open("w", encoding="utf-8", newline="")
+                self._files[table.name] = stream
+                writer = csv.writer(stream, lineterminator="\r\n")
+                writer.writerow([c.name for c in table.columns])
+                self._writers[table.name] = writer
+
+    def __enter__(self) -> ResearchWriter:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if kind is None:
+            self.close()
+        else:
+            for stream in self._files.values():
+                stream.close()
+
+    def add(self, tables: Mapping[str, list[Row]]) -> None:
+        """Add one case's tables (as :func:`~terugkeer.documents.research.case_tables` gives
+        them, with the same options)."""
+        self.cases += 1
+        for name, rows in tables.items():
+            if not rows:
+                continue
+            self.rows += len(rows)
+            if self.fmt is ExportFormat.CSV:
+                fix = self._fixes[name]
+                if fix:
+                    _fix_rows(rows, fix)
+                self._writers[name].writerows(rows)
+            else:
+                self._buffers[name] += rows
+        if self.fmt is ExportFormat.PARQUET and self.cases % self.part_cases == 0:
+            self._flush_parquet()
+
+    def close(self) -> None:
+        """Write what is left, the codebook and the package description."""
+        if self._closed:
+            return
+        self._closed = True
+        for stream in self._files.values():
+            stream.close()
+        if self.fmt is ExportFormat.PARQUET:
+            self._flush_parquet()
+            for table in self.tables:
+                if not self._parts[table.name]:
+                    self._write_part(table, [])
+        elif self.fmt in (ExportFormat.SAV, ExportFormat.DTA):
+            for table in self.tables:
+                self._write_readstat(table, self._buffers[table.name])
+        self._write_codebook()
+
+    # --- Parquet ---------------------------------------------------------------------------------
+
+    def _flush_parquet(self) -> None:
+        for table in self.tables:
+            rows = self._buffers[table.name]
+            if rows:
+                self._write_part(table, rows)
+                self._buffers[table.name] = []
+
+    def _write_part(self, table: Table, rows: list[Row]) -> None:
+        pa = self._pa
+        parts = self._parts[table.name]
+        relative = f"{table.name}/part-{len(parts):05d}.parquet"
+        (self.folder / table.name).mkdir(exist_ok=True)
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in table.columns]
+        fields, arrays = [], []
+        for column, values in zip(table.columns, columns, strict=True):
+            kind = _arrow_type(pa, column.type, bool(column.codes))
+            if column.type is ColumnType.NUMBER:
+                values = tuple(None if v is None else float(v) for v in values)
+            arrays.append(pa.array(values, type=kind))
+            meta = {"title": column_label(column, self.locale)}
+            fields.append(pa.field(column.name, kind, nullable=not column.key, metadata=meta))
+        self._pq.write_table(pa.table(arrays, schema=pa.schema(fields)), self.folder / relative)
+        parts.append(relative)
+
+    # --- SPSS and Stata --------------------------------------------------------------------------
+
+    def _write_readstat(self, table: Table, rows: list[Row]) -> None:
+        pd = self._pd
+        stata = self.fmt is ExportFormat.DTA
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in table.columns]
+        data: dict[str, Any] = {}
+        labels: dict[str, str | None] = {}
+        value_labels: dict[str, dict[int | float, str]] = {}
+        for column, values in zip(table.columns, columns, strict=True):
+            name = stata_name(column.name) if stata else column.name
+            label = column_label(column, self.locale)
+            labels[name] = label[:80] if stata else label
+            if column.codes:
+                data[name] = _numbers(
+                    [None if v is None else code_number(column, v) for v in values]
+                )
+                value_labels[name] = {
+                    code_number(column, c.value): code_label(column, c, self.locale)[
+                        : 80 if stata else 120
+                    ]
+                    for c in column.codes
+                }
+            elif column.type in (ColumnType.STRING, ColumnType.YEARMONTH):
+                data[name] = ["" if v is None else v for v in values]
+            elif column.type is ColumnType.BOOLEAN:
+                data[name] = _numbers([None if v is None else int(v) for v in values])
+            else:
+                data[name] = _numbers([None if v is None else v for v in values])
+        frame = pd.DataFrame(data, columns=list(data))
+        path = self.folder / f"{table.name}.{self.fmt.value}"
+        write = self._readstat.write_dta if stata else self._readstat.write_sav
+        write(frame, path, column_labels=labels, variable_value_labels=value_labels)
+
+    # --- Codebook and package --------------------------------------------------------------------
+
+    def _write_codebook(self) -> None:
+        with (self.folder / "codebook.csv").open("w", encoding="utf-8", newline="") as stream:
+            write_csv_rows(
+                stream,
+                CODEBOOK_COLUMNS,
+                ([_csv_plain(r[c]) for c in CODEBOOK_COLUMNS] for r in codebook_rows(self.tables)),
+            )
+        with (self.folder / "codebook_codes.csv").open("w", encoding="utf-8", newline="") as stream:
+            write_csv_rows(
+                stream,
+                CODE_COLUMNS,
+                ([_csv_plain(r[c]) for c in CODE_COLUMNS] for r in code_rows(self.tables)),
+            )
+        if self.fmt is ExportFormat.CSV:
+            paths: dict[str, str | list[str]] = {t.name: f"{t.name}.csv" for t in self.tables}
+        elif self.fmt is ExportFormat.PARQUET:
+            paths = {name: list(parts) for name, parts in self._parts.items()}
+        else:
+            return
+        package = datapackage(self.tables, paths, fmt=self.fmt.value, locale=self.locale)
+        (self.folder / "datapackage.json").write_text(
+            json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+
+
+def _require(module: str) -> types.ModuleType:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise TerugkeerError(
+            f"this format needs {module.split('.')[0]}: install terugkeer[research]"
+        ) from None
+
+
+def _csv_plain(value: object) -> object:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return csv_cell(value) if isinstance(value, str) else value
+
+
+def _csv_fixes(table: Table) -> tuple[tuple[int, str], ...]:
+    """The cells a CSV row needs changed: booleans as ``true``/``false``, formula-safe text."""
+    fixes = []
+    for i, column in enumerate(table.columns):
+        if column.type is ColumnType.BOOLEAN:
+            fixes.append((i, "bool"))
+        elif column.type is ColumnType.STRING and not column.codes and not column.key:
+            fixes.append((i, "text"))
+    return tuple(fixes)
+
+
+def _fix_rows(rows: list[Row], fixes: tuple[tuple[int, str], ...]) -> None:
+    for row in rows:
+        for i, kind in fixes:
+            value = row[i]
+            if value is None:
+                continue
+            if kind == "bool":
+                row[i] = "true" if value else "false"
+            else:
+                row[i] = csv_cell(value)
+
+
+def _arrow_type(pa: Any, kind: ColumnType, coded: bool) -> Any:
+    if kind is ColumnType.STRING:
+        return pa.dictionary(pa.int32(), pa.string()) if coded else pa.string()
+    return {
+        ColumnType.INTEGER: pa.int64(),
+        ColumnType.NUMBER: pa.float64(),
+        ColumnType.BOOLEAN: pa.bool_(),
+        ColumnType.YEARMONTH: pa.string(),
+    }[kind]
+
+
+def _numbers(values: list[int | float | None]) -> list[float] | list[int]:
+    """Integers as they are, or floats with NaN for missing values (SPSS and Stata's missing)."""
+    if all(v is not None for v in values):
+        return values  # type: ignore[return-value]
+    return [float("nan") if v is None else float(v) for v in values]

@@ -1,0 +1,133 @@
+"""``terugkeer export``: a cohort of files to tables, file by file; bad files named and left out."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+from terugkeer import Assessment, CaseFile, save_case
+from terugkeer.actionplan import ClientInfo
+from terugkeer.cli import main
+
+KEY = "a research secret of 32 bytes..."
+DAY = dt.date(2026, 3, 2)
+
+
+def _case(case_id: str, country: str = "Syria") -> CaseFile:
+    case = CaseFile(case_id, ClientInfo(country_of_origin=country))
+    return case.add_assessment(Assessment.build(DAY, {"F02": -3}))
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+@pytest.fixture(autouse=True)
+def _key() -> object:
+    with mock.patch.dict(os.environ, {"TERUGKEER_EXPORT_KEY": KEY}):
+        yield
+
+
+def test_a_cohort_is_read_file_by_file_and_a_bad_file_is_named_and_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "cohort"
+    (folder / "sub").mkdir(parents=True)
+    save_case(_case("c-1"), folder / "a.json")
+    save_case(CaseFile("c-2"), folder / "sub" / "b.json")
+    (folder / "sub" / "broken\nname.json").write_text("{not json", encoding="utf-8")
+    status = main(["export", "--out", str(tmp_path / "out"), str(folder)])
+    err = capsys.readouterr().err
+    assert status == 1  # a bad file without --skip-invalid
+    assert len(_rows(tmp_path / "out" / "cases.csv")) == 2  # b.json has no assessment, still a row
+    assert len(_rows(tmp_path / "out" / "ratings.csv")) == 19
+    assert "broken\\nname.json" in err and "1 case file(s) left out" in err
+    assert "\nname.json" not in err  # the line break is shown, not printed
+    assert main(["export", "--skip-invalid", "--out", str(tmp_path / "again"), str(folder)]) == 0
+
+
+def test_a_second_file_for_the_same_case_is_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_case(_case("c-1"), tmp_path / "a.json")
+    save_case(_case("c-1"), tmp_path / "copy.json")
+    assert main(["export", "--out", str(tmp_path / "out"), str(tmp_path)]) == 1
+    assert "copy.json: left out: the same case as an earlier file" in capsys.readouterr().err
+    assert len(_rows(tmp_path / "out" / "cases.csv")) == 1
+
+
+def test_worker_processes_write_the_same_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cohort = tmp_path / "cohort"
+    cohort.mkdir()
+    for i in range(7):
+        save_case(_case(f"c-{i}", "Iraq"), cohort / f"{i}.json")
+    (cohort / "2b.json").write_text("[]", encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        status = main(["export", "--jobs", jobs, "--out", str(out), str(cohort)])
+        err = capsys.readouterr().err.replace(str(out), "OUT")
+        files = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+        outputs.append((status, err, files))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0] == 1 and "2b.json" in outputs[0][1]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet", "sav", "dta"])
+def test_every_format_writes_tables_and_the_codebook(fmt: str, tmp_path: Path) -> None:
+    save_case(_case("c-1"), tmp_path / "a.json")
+    out = tmp_path / "out"
+    assert main(["export", "--format", fmt, "--out", str(out), str(tmp_path / "a.json")]) == 0
+    assert (out / "codebook.csv").exists() and (out / "codebook_codes.csv").exists()
+    assert (out / "datapackage.json").exists() == (fmt in ("csv", "parquet"))
+    table = out / "ratings" if fmt == "parquet" else out / f"ratings.{fmt}"
+    assert table.exists()
+
+
+def test_options_choose_months_and_opt_in_groups(tmp_path: Path) -> None:
+    save_case(_case("c-1", "Iraq"), tmp_path / "a.json")
+    out = tmp_path / "out"
+    args = ["export", "--dates", "month", "--include", "country_text", "--include", "vulnerable"]
+    assert main([*args, "--out", str(out), str(tmp_path / "a.json")]) == 0
+    (case,) = _rows(out / "cases.csv")
+    assert case["client_country_of_origin"] == "Iraq"
+    assert case["client_country_of_origin_code"] == "IQ"
+    assert "vulnerable_health" in case
+    (assessment,) = _rows(out / "assessments.csv")
+    assert assessment["assessed_on"] == "2026-03"
+
+
+def test_an_output_folder_that_is_not_empty_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_case(_case("c-1"), tmp_path / "a.json")
+    with pytest.raises(SystemExit) as info:
+        main(["export", "--out", str(tmp_path), str(tmp_path / "a.json")])
+    assert info.value.code == 2
+    assert "new or empty" in capsys.readouterr().err
+
+
+def test_without_a_key_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    save_case(_case("c-1"), tmp_path / "a.json")
+    with mock.patch.dict(os.environ, {"TERUGKEER_EXPORT_KEY": "short"}):
+        assert main(["export", "--out", str(tmp_path / "out"), str(tmp_path / "a.json")]) == 2
+    assert "at least 16 bytes" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_jobs_must_be_a_positive_number(jobs: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "--jobs", jobs, "--out", "x", "x.json"])
+    assert exit_info.value.code == 2
+    assert "--jobs" in capsys.readouterr().err
