@@ -16,9 +16,8 @@ from .errors import TerugkeerError, UnsupportedLocaleError
 from .i18n import AVAILABLE_LOCALES, DEFAULT_LOCALE, resolve_locale
 
 if TYPE_CHECKING:
-    import decimal
-
     from .documents.research import ResearchOptions
+    from .documents.researchfiles import ExportFormat, PreparedCase
 
 __all__ = ["main"]
 
@@ -330,21 +329,22 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         parser.error("--out must name a new or empty folder")
     paths = list(_case_paths(args.files))
+    fmt = ExportFormat(args.format)
     bad = 0
     seen: set[str] = set()
-    with ResearchWriter(out, ExportFormat(args.format), options, locale=locale) as writer:
-        for path, tables, error in _progress(_exported(paths, key, options, args.jobs), paths):
-            if error is None:
-                case = str(tables["cases"][0][0])
-                if case in seen:
+    with ResearchWriter(out, fmt, options, locale=locale) as writer:
+        found = _exported(paths, key, options, fmt, args.jobs)
+        for path, prepared, error in _progress(found, paths):
+            if prepared is not None:
+                if prepared.case in seen:
                     error = "the same case as an earlier file"
                 else:
-                    seen.add(case)
-            if error is not None:
+                    seen.add(prepared.case)
+            if error is not None or prepared is None:
                 bad += 1
                 print(f"terugkeer: {_shown(str(path))}: left out: {error}", file=sys.stderr)
                 continue
-            writer.add(tables)
+            writer.add_prepared(prepared)
     print(
         f"terugkeer: {writer.cases} case(s), {writer.rows} row(s) written to {_shown(str(out))}",
         file=sys.stderr,
@@ -354,46 +354,61 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     return 1 if bad and not args.skip_invalid else 0
 
 
-_Tables = dict[str, list[list["str | int | bool | decimal.Decimal | None"]]]
-
-
-def _case_tables(path: Path, key: bytes, options: ResearchOptions) -> tuple[_Tables, str | None]:
-    """One case file's research tables, or why it is not a valid case (never a value).
-    A module-level function, so that worker processes can run it."""
+def _case_tables(
+    path: Path, key: bytes, options: ResearchOptions, fmt: ExportFormat
+) -> tuple[PreparedCase | None, str | None]:
+    """One case file's research tables, ready to write, or why it is not a valid case (never a
+    value). A module-level function, so that worker processes can run it."""
     from .documents.casefiles import load_case
     from .documents.research import case_tables
+    from .documents.researchfiles import prepare
 
     try:
         case = load_case(path)
     except TerugkeerError as err:
-        return {}, str(err)
-    return case_tables(case, key, options), None
+        return None, str(err)
+    return prepare(case_tables(case, key, options), fmt, options), None
 
 
 def _exported(
-    paths: Sequence[Path], key: bytes, options: ResearchOptions, jobs: int
-) -> Iterator[tuple[Path, _Tables, str | None]]:
+    paths: Sequence[Path], key: bytes, options: ResearchOptions, fmt: ExportFormat, jobs: int
+) -> Iterator[tuple[Path, PreparedCase | None, str | None]]:
     """Each file's tables, in the files' order: read here, or by ``jobs`` worker processes (a
     slice of files at a time, so a cohort never sits in memory whole)."""
     if jobs == 1:
         for path in paths:
-            yield (path, *_case_tables(path, key, options))
+            yield (path, *_case_tables(path, key, options, fmt))
         return
+    import collections
     import itertools
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
+    # Slices of 32 files, at most 4 per process in flight: the processes keep working while
+    # this one writes, and a cohort never sits in memory whole.
+    slices = (paths[i : i + 32] for i in range(0, len(paths), 32))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        iterator = iter(paths)
-        while batch := list(itertools.islice(iterator, 64 * jobs)):
-            done = pool.map(
-                _case_tables,
-                batch,
-                itertools.repeat(key),
-                itertools.repeat(options),
-                chunksize=16,
-            )
-            for path, (tables, error) in zip(batch, done, strict=True):
-                yield path, tables, error
+        pending: collections.deque[tuple[Sequence[Path], Future[list[_Found]]]] = (
+            collections.deque()
+        )
+        for chunk in itertools.chain(slices, [None]):
+            if chunk is not None:
+                pending.append((chunk, pool.submit(_slice_tables, chunk, key, options, fmt)))
+                if len(pending) < 4 * jobs:
+                    continue
+            while pending and (chunk is None or len(pending) >= 4 * jobs):
+                done_paths, future = pending.popleft()
+                for path, (prepared, error) in zip(done_paths, future.result(), strict=True):
+                    yield path, prepared, error
+
+
+_Found = tuple["PreparedCase | None", "str | None"]
+
+
+def _slice_tables(
+    paths: Sequence[Path], key: bytes, options: ResearchOptions, fmt: ExportFormat
+) -> list[_Found]:
+    """:func:`_case_tables` for each of a slice of files (one task for a worker process)."""
+    return [_case_tables(path, key, options, fmt) for path in paths]
 
 
 def _progress(items: Iterator[_T], paths: Sequence[Path]) -> Iterator[_T]:

@@ -9,7 +9,8 @@ Section 7 of the plan, derived from checklists, is :func:`terugkeer.planning.pla
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import attrs
 
@@ -135,22 +136,33 @@ def _handover(checklist: HealthChecklist) -> Iterator[HealthFinding]:
             yield HealthFinding(FindingKind.HANDOVER_OPEN, f"$.handover.{name}", None, answer)
 
 
-def _unverified(value: object, path: str) -> Iterator[HealthFinding]:
-    if isinstance(value, SourcedAnswer | SourcedText | SourcedCost):
-        answered = {
-            SourcedAnswer: lambda v: v.answer is not None,
-            SourcedText: lambda v: bool(v.text),
-            SourcedCost: lambda v: v.cost is not None,
-        }[type(value)](value)
-        if answered and value.source is None:
+#: Whether a sourced value holds an answer (an unanswered one needs no source).
+_ANSWERED: dict[type, Callable[[Any], bool]] = {
+    SourcedAnswer: lambda v: v.answer is not None,
+    SourcedText: lambda v: bool(v.text),
+    SourcedCost: lambda v: v.cost is not None,
+}
+
+
+def _unverified(value: object, path: str, found: list[HealthFinding]) -> None:
+    """Add a finding for every answered sourced value below ``value`` that names no source."""
+    answered = _ANSWERED.get(type(value))
+    if answered is not None:
+        if answered(value) and value.source is None:  # type: ignore[attr-defined]
             answer = value.answer if isinstance(value, SourcedAnswer) else None
-            yield HealthFinding(FindingKind.UNVERIFIED, path, None, answer)
-    elif isinstance(value, tuple):
+            found.append(HealthFinding(FindingKind.UNVERIFIED, path, None, answer))
+        return
+    if type(value) is tuple:
         for i, item in enumerate(value):
-            yield from _unverified(item, f"{path}[{i}]")
-    elif (fields := getattr(type(value), "__attrs_attrs__", None)) is not None:
-        for f in fields:
-            yield from _unverified(getattr(value, f.name), f"{path}.{f.name}")
+            _unverified(item, f"{path}[{i}]", found)
+        return
+    fields = getattr(type(value), "__attrs_attrs__", None)
+    if fields is None:
+        return
+    for f in fields:
+        inner = getattr(value, f.name)
+        if type(inner) is tuple or hasattr(type(inner), "__attrs_attrs__"):  # plain: nothing below
+            _unverified(inner, f"{path}.{f.name}", found)
 
 
 def health_findings(checklist: HealthChecklist) -> tuple[HealthFinding, ...]:
@@ -185,5 +197,5 @@ def health_findings(checklist: HealthChecklist) -> tuple[HealthFinding, ...]:
             HealthFinding(FindingKind.CAPACITY_DOUBT, "$.decision_capacity.doubt", None, Answer.YES)
         )
     findings += _handover(checklist)
-    findings += _unverified(checklist, "$")
+    _unverified(checklist, "$", findings)
     return tuple(findings)

@@ -15,7 +15,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import typing
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -111,13 +114,25 @@ class SectionProgress:
     total: int
 
 
-def _values(obj: object, path: list[str]) -> list[object]:
+def _values(obj: object, path: Sequence[str]) -> list[object]:
     """The answers a question path reaches; a path through a tuple reaches into every item."""
-    if not path:
-        return [obj]
-    if isinstance(obj, tuple):
-        return [v for item in obj for v in _values(item, path)]
-    return _values(getattr(obj, path[0]), path[1:])
+    values = [obj]
+    for name in path:
+        if any(type(v) is tuple for v in values):
+            values = _items(values)
+        values = [getattr(v, name) for v in values]
+    return values
+
+
+def _items(values: list[object]) -> list[object]:
+    """``values`` with every tuple (at any depth) replaced by its items."""
+    flat: list[object] = []
+    for v in values:
+        if type(v) is tuple:
+            flat += _items(list(v))
+        else:
+            flat.append(v)
+    return flat
 
 
 def _is_answered(value: object) -> bool:
@@ -148,10 +163,47 @@ def answered_values(
     return tuple(v for v in flat if _is_answered(v))
 
 
-#: Each section with its questions' paths, split once.
-_SECTION_PATHS = tuple(
-    (section, tuple(q.path.split(".") for q in section.questions)) for section in PLAN_SECTIONS
-)
+def _section_counter(section: PlanSection) -> Callable[[ActionPlan], tuple[int, int]]:
+    """One generated function counting a section's answered questions and all of them, exactly
+    as :func:`_values` and :func:`_is_answered` define it, without walking a path per call."""
+    names = iter(range(1_000_000))
+    lines = ["def count(plan):", f"    s = plan.{section.attribute}", "    answered = total = 0"]
+
+    def ask(expr: str, t: Any, path: list[str], indent: str) -> list[str]:
+        """Lines adding the values ``path`` reaches from ``expr`` (of type ``t``)."""
+        if typing.get_origin(t) is tuple and path:  # a list on the way: each item counts
+            (inner,) = typing.get_args(t)[:1]
+            n = next(names)
+            body = ask(f"i{n}", inner, path, indent + "        ")
+            return [
+                f"{indent}if not {expr}:",
+                f"{indent}    total += 1",
+                f"{indent}else:",
+                f"{indent}    for i{n} in {expr}:",
+                *body,
+            ]
+        if not path:
+            n = next(names)
+            if isinstance(t, type) and attrs.has(t):
+                check = f"_is_answered(v{n})"
+            else:
+                check = f"not (v{n} is None or v{n} == '' or v{n} == ())"
+            return [f"{indent}v{n} = {expr}", f"{indent}total += 1", f"{indent}answered += {check}"]
+        return ask(f"{expr}.{path[0]}", typing.get_type_hints(t)[path[0]], path[1:], indent)
+
+    root = typing.get_type_hints(ActionPlan)[section.attribute]
+    for question in section.questions:
+        lines += ask("s", root, question.path.split("."), "    ")
+    lines.append("    return answered, total")
+    namespace: dict[str, Any] = {"_is_answered": _is_answered}
+    exec(compile("\n".join(lines), f"<plan section {section.id}>", "exec"), namespace)
+    return typing.cast("Callable[[ActionPlan], tuple[int, int]]", namespace["count"])
+
+
+@functools.cache
+def _counters() -> tuple[tuple[PlanSection, Callable[[ActionPlan], tuple[int, int]]], ...]:
+    """Every section with its counter, generated on first use (not at import)."""
+    return tuple((section, _section_counter(section)) for section in PLAN_SECTIONS)
 
 
 def completeness(plan: ActionPlan) -> tuple[SectionProgress, ...]:
@@ -166,13 +218,8 @@ def completeness(plan: ActionPlan) -> tuple[SectionProgress, ...]:
     [('AP02a', 'partly'), ('AP02b', 'empty')]
     """
     result = []
-    for section, paths in _SECTION_PATHS:
-        value = getattr(plan, section.attribute)
-        answered = total = 0
-        for path in paths:
-            values = _values(value, path)
-            total += max(len(values), 1)
-            answered += sum(map(_is_answered, values))
+    for section, count in _counters():
+        answered, total = count(plan)
         progress = (
             Progress.EMPTY
             if answered == 0

@@ -9,7 +9,7 @@ research.case_tables`) and writes them to a new folder, with the codebook (``cod
   empty cell for a missing value, and text that a spreadsheet would run as a formula prefixed
   with ``'`` (:func:`~terugkeer.documents.research.csv_cell`). Rows are written as they come.
 - **Parquet**: a dataset per table, ``<table>/part-00000.parquet`` …, a part per
-  ``part_cases`` cases; DuckDB, polars, pandas and Spark read the folder as one table. Coded
+  ``part_cases`` cases (2,000 by default); DuckDB, polars, pandas and Spark read the folder as one table. Coded
   columns are dictionary-encoded (categorical), numbers are integers or floats, booleans are
   booleans. Needs pyarrow (``terugkeer[research]``).
 - **SPSS / Stata**: ``<table>.sav`` or ``<table>.dta`` with variable labels and value labels;
@@ -23,11 +23,15 @@ from __future__ import annotations
 
 import csv
 import enum
+import functools
+import io
 import json
 import types
 from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
+
+import attrs
 
 from terugkeer.documents.codebook import (
     CODE_COLUMNS,
@@ -50,7 +54,7 @@ from terugkeer.documents.research import (
 )
 from terugkeer.errors import TerugkeerError
 
-__all__ = ["ExportFormat", "ResearchWriter", "write_csv_rows"]
+__all__ = ["ExportFormat", "PreparedCase", "ResearchWriter", "prepare", "write_csv_rows"]
 
 _DEFAULT = ResearchOptions()
 
@@ -72,6 +76,47 @@ def write_csv_rows(stream: IO[str], header: tuple[str, ...], rows: Any) -> None:
     writer.writerows(rows)
 
 
+@attrs.frozen
+class PreparedCase:
+    """One case's tables made ready for a :class:`ResearchWriter`: each table's CSV text, or
+    (for the other formats) its rows. Made by :func:`prepare`, in any process."""
+
+    case: str  #: the case's pseudonym (a writer's caller can find a case given twice by it)
+    rows: int
+    csv: Mapping[str, str] = attrs.field(factory=dict)
+    tables: Mapping[str, list[Row]] = attrs.field(factory=dict)
+
+
+def prepare(
+    tables: Mapping[str, list[Row]], fmt: ExportFormat, options: ResearchOptions = _DEFAULT
+) -> PreparedCase:
+    """One case's tables (:func:`~terugkeer.documents.research.case_tables`, same options)
+    made ready for writing in ``fmt``: CSV is encoded here, so worker processes can do it."""
+    count = sum(len(rows) for rows in tables.values())
+    case = str(tables["cases"][0][0])
+    if fmt is not ExportFormat.CSV:
+        return PreparedCase(case, count, tables={n: r for n, r in tables.items() if r})
+    fixes = _all_fixes(options)
+    chunks = {}
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for name, rows in tables.items():
+        if not rows:
+            continue
+        if fixes[name]:
+            _fix_rows(rows, fixes[name])
+        writer.writerows(rows)
+        chunks[name] = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    return PreparedCase(case, count, csv=chunks)
+
+
+@functools.cache
+def _all_fixes(options: ResearchOptions) -> dict[str, tuple[tuple[int, str], ...]]:
+    return {t.name: _csv_fixes(t) for t in research_tables(options)}
+
+
 class ResearchWriter:
     """Writes the research tables of many cases to the new or empty ``folder``.
 
@@ -86,7 +131,7 @@ class ResearchWriter:
         options: ResearchOptions = _DEFAULT,
         *,
         locale: str = "en",
-        part_cases: int = 10_000,
+        part_cases: int = 2_000,
     ) -> None:
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
             raise TerugkeerError("the output folder must be new or empty")
@@ -101,8 +146,6 @@ class ResearchWriter:
         self._buffers: dict[str, list[Row]] = {t.name: [] for t in self.tables}
         self._parts: dict[str, list[str]] = {t.name: [] for t in self.tables}
         self._files: dict[str, IO[str]] = {}
-        self._writers: dict[str, Any] = {}
-        self._fixes = {t.name: _csv_fixes(t) for t in self.tables}
         self._closed = False
         if fmt is ExportFormat.PARQUET:
             self._pa = _require("pyarrow")
@@ -115,9 +158,7 @@ class ResearchWriter:
             for table in self.tables:
                 stream = (folder / f"{table.name}.csv").open("w", encoding="utf-8", newline="")
                 self._files[table.name] = stream
-                writer = csv.writer(stream, lineterminator="\r\n")
-                writer.writerow([c.name for c in table.columns])
-                self._writers[table.name] = writer
+                csv.writer(stream, lineterminator="\r\n").writerow([c.name for c in table.columns])
 
     def __enter__(self) -> ResearchWriter:
         return self
@@ -132,17 +173,17 @@ class ResearchWriter:
     def add(self, tables: Mapping[str, list[Row]]) -> None:
         """Add one case's tables (as :func:`~terugkeer.documents.research.case_tables` gives
         them, with the same options)."""
+        self.add_prepared(prepare(tables, self.fmt, self.options))
+
+    def add_prepared(self, case: PreparedCase) -> None:
+        """Add one case as :func:`prepare` made it (perhaps in another process)."""
         self.cases += 1
-        for name, rows in tables.items():
-            if not rows:
-                continue
-            self.rows += len(rows)
-            if self.fmt is ExportFormat.CSV:
-                fix = self._fixes[name]
-                if fix:
-                    _fix_rows(rows, fix)
-                self._writers[name].writerows(rows)
-            else:
+        self.rows += case.rows
+        if self.fmt is ExportFormat.CSV:
+            for name, chunk in case.csv.items():
+                self._files[name].write(chunk)
+        else:
+            for name, rows in case.tables.items():
                 self._buffers[name] += rows
         if self.fmt is ExportFormat.PARQUET and self.cases % self.part_cases == 0:
             self._flush_parquet()
