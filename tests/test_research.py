@@ -456,6 +456,8 @@ def test_parquet_is_one_dataset_per_table_that_duckdb_and_polars_read(
     data = ds.dataset(out / "ratings").to_table()
     assert data.num_rows == 19 * sum(len(c.assessments) for c in cohort)
     assert pa.types.is_dictionary(data.schema.field("kind").type)
+    for chunk in data.column("kind").chunks:  # every code, in codebook order, in every part
+        assert chunk.dictionary.to_pylist() == [k.value for k in RatingKind]
     assert str(data.schema.field("score").type) == "int64"
     frame = pl.scan_parquet(out / "ratings" / "*.parquet").collect()
     assert frame.schema["kind"] == pl.Categorical
@@ -497,3 +499,32 @@ def test_a_folder_that_is_not_empty_is_refused(tmp_path: Path) -> None:
     (tmp_path / "old.csv").write_text("x", encoding="utf-8")
     with pytest.raises(TerugkeerError):
         ResearchWriter(tmp_path, ExportFormat.CSV)
+
+
+@SETTINGS
+@given(case_files(), TEXT)
+def test_the_csv_text_is_what_the_csv_module_writes(case: CaseFile, note: str) -> None:
+    import io
+
+    from terugkeer.documents.researchfiles import prepare
+
+    case = attrs.evolve(case, consents=(*case.consents, _note_case(note).consents[0]))
+    tables = case_tables(case, KEY, ALL)
+    expected = {}
+    for t in research_tables(ALL):
+        rows = tables[t.name]
+        if not rows:
+            continue
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        for row in rows:
+            cells = []
+            for column, value in zip(t.columns, row, strict=True):
+                if isinstance(value, bool):
+                    value = "true" if value else "false"
+                elif column.type is ColumnType.STRING and not column.codes and not column.key:
+                    value = csv_cell(value)
+                cells.append(value)
+            writer.writerow(cells)
+        expected[t.name] = buffer.getvalue()
+    assert dict(prepare(tables, ExportFormat.CSV, ALL).csv) == expected

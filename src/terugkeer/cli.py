@@ -8,7 +8,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -328,18 +328,18 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         parser.error("--out must name a new or empty folder")
-    paths = list(_case_paths(args.files))
     fmt = ExportFormat(args.format)
     bad = 0
-    seen: set[str] = set()
+    seen: set[bytes] = set()  # 16 bytes of each pseudonym: a cohort's paths are never held
     with ResearchWriter(out, fmt, options, locale=locale) as writer:
-        found = _exported(paths, key, options, fmt, args.jobs)
-        for path, prepared, error in _progress(found, paths):
+        found = _exported(_case_paths(args.files), key, options, fmt, args.jobs)
+        for path, prepared, error in _progress(found, args.files):
             if prepared is not None:
-                if prepared.case in seen:
+                digest = bytes.fromhex(prepared.case[:32])
+                if digest in seen:
                     error = "the same case as an earlier file"
                 else:
-                    seen.add(prepared.case)
+                    seen.add(digest)
             if error is not None or prepared is None:
                 bad += 1
                 print(f"terugkeer: {_shown(str(path))}: left out: {error}", file=sys.stderr)
@@ -371,7 +371,7 @@ def _case_tables(
 
 
 def _exported(
-    paths: Sequence[Path], key: bytes, options: ResearchOptions, fmt: ExportFormat, jobs: int
+    paths: Iterable[Path], key: bytes, options: ResearchOptions, fmt: ExportFormat, jobs: int
 ) -> Iterator[tuple[Path, PreparedCase | None, str | None]]:
     """Each file's tables, in the files' order: read here, or by ``jobs`` worker processes (a
     slice of files at a time, so a cohort never sits in memory whole)."""
@@ -385,7 +385,8 @@ def _exported(
 
     # Slices of 32 files, at most 4 per process in flight: the processes keep working while
     # this one writes, and a cohort never sits in memory whole.
-    slices = (paths[i : i + 32] for i in range(0, len(paths), 32))
+    files = iter(paths)
+    slices = iter(lambda: list(itertools.islice(files, 32)), [])
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: collections.deque[tuple[Sequence[Path], Future[list[_Found]]]] = (
             collections.deque()
@@ -411,25 +412,39 @@ def _slice_tables(
     return [_case_tables(path, key, options, fmt) for path in paths]
 
 
-def _progress(items: Iterator[_T], paths: Sequence[Path]) -> Iterator[_T]:
-    """``items``, with a progress bar on stderr when it is a terminal and tqdm is installed."""
+def _progress(items: Iterator[_T], names: Sequence[str]) -> Iterator[_T]:
+    """``items``, with a progress bar on stderr when it is a terminal and tqdm is installed
+    (the files are counted first, in a walk that keeps none of them)."""
     if not sys.stderr.isatty():
         return items
     try:
         from tqdm import tqdm
     except ImportError:
         return items
-    return iter(tqdm(items, total=len(paths), unit="case", file=sys.stderr))
+    total = sum(1 for _ in _case_paths(names))
+    return iter(tqdm(items, total=total, unit="case", file=sys.stderr))
 
 
 def _case_paths(names: Sequence[str]) -> Iterator[Path]:
-    """The files named, and the ``*.json`` files in the folders named (sorted, recursively)."""
+    """The files named, and the ``*.json`` files in the folders named, recursively, in sorted
+    order, one folder's entries at a time (a linked folder is not followed)."""
     for name in names:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.json") if p.is_file())
+            yield from _json_files(path)
         else:
             yield path
+
+
+def _json_files(folder: Path) -> Iterator[Path]:
+    """The ``*.json`` files below ``folder`` in the order ``sorted`` gives their paths."""
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda e: e.name)
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _json_files(Path(entry.path))
+        elif entry.name.endswith(".json") and entry.is_file():
+            yield Path(entry.path)
 
 
 def _report(name: str, locale: str, fmt: str, output: str | None) -> int:

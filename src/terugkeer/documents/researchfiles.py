@@ -9,9 +9,11 @@ research.case_tables`) and writes them to a new folder, with the codebook (``cod
   empty cell for a missing value, and text that a spreadsheet would run as a formula prefixed
   with ``'`` (:func:`~terugkeer.documents.research.csv_cell`). Rows are written as they come.
 - **Parquet**: a dataset per table, ``<table>/part-00000.parquet`` …, a part per
-  ``part_cases`` cases (2,000 by default); DuckDB, polars, pandas and Spark read the folder as one table. Coded
-  columns are dictionary-encoded (categorical), numbers are integers or floats, booleans are
-  booleans. Needs pyarrow (``terugkeer[research]``).
+  ``part_cases`` cases (2,000 by default); DuckDB, polars, pandas and Spark read the folder as
+  one table. Coded text columns are dictionary-encoded with every allowed code as the
+  dictionary, in the codebook's order and the same in every part (so pandas sees a categorical
+  with all its categories); numbers are integers or floats, booleans are booleans. Needs pyarrow
+  (``terugkeer[research]``).
 - **SPSS / Stata**: ``<table>.sav`` or ``<table>.dta`` with variable labels and value labels;
   coded columns hold the codebook's numbers. These formats are one file written at once, so the
   rows of the whole cohort are held in memory until :meth:`ResearchWriter.close`. Needs
@@ -96,25 +98,51 @@ def prepare(
     case = str(tables["cases"][0][0])
     if fmt is not ExportFormat.CSV:
         return PreparedCase(case, count, tables={n: r for n, r in tables.items() if r})
-    fixes = _all_fixes(options)
+    texts = _all_text_columns(options)
     chunks = {}
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
     for name, rows in tables.items():
-        if not rows:
-            continue
-        if fixes[name]:
-            _fix_rows(rows, fixes[name])
-        writer.writerows(rows)
-        chunks[name] = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+        if rows:
+            chunks[name] = _csv_text(rows, texts[name])
     return PreparedCase(case, count, csv=chunks)
 
 
 @functools.cache
-def _all_fixes(options: ResearchOptions) -> dict[str, tuple[tuple[int, str], ...]]:
-    return {t.name: _csv_fixes(t) for t in research_tables(options)}
+def _all_text_columns(options: ResearchOptions) -> dict[str, tuple[int, ...]]:
+    """Per table, the positions of the free-text columns (which get the formula guard)."""
+    return {
+        t.name: tuple(
+            i
+            for i, c in enumerate(t.columns)
+            if c.type is ColumnType.STRING and not c.codes and not c.key
+        )
+        for t in research_tables(options)
+    }
+
+
+_PLAIN: dict[object, str] = {None: "", True: "true", False: "false"}
+
+
+def _csv_text(rows: list[Row], texts: tuple[int, ...]) -> str:
+    """Rows as CSV lines, each ending in CRLF: exactly what :mod:`csv` writes (minimal quoting),
+    with ``true``/``false`` and the formula guard. A line without a quote, CR, LF or extra comma
+    needs no quoting and is joined directly; any other goes through :mod:`csv`."""
+    lines = []
+    commas = len(rows[0]) - 1
+    for row in rows:
+        if texts:
+            for i in texts:
+                if (value := row[i]) is not None:
+                    row[i] = csv_cell(value)
+        cells = [_PLAIN[v] if v is None or v is True or v is False else str(v) for v in row]
+        line = ",".join(cells)
+        if line.count(",") != commas or '"' in line or "\r" in line or "\n" in line:
+            buffer = io.StringIO(newline="")
+            # The line end decides what is quoted: with CRLF, a CR or LF in a cell always is.
+            csv.writer(buffer, lineterminator="\r\n").writerow(cells)
+            line = buffer.getvalue()[:-2]
+        lines.append(line)
+    lines.append("")
+    return "\r\n".join(lines)
 
 
 class ResearchWriter:
@@ -225,7 +253,13 @@ class ResearchWriter:
             kind = _arrow_type(pa, column.type, bool(column.codes))
             if column.type is ColumnType.NUMBER:
                 values = tuple(None if v is None else float(v) for v in values)
-            arrays.append(pa.array(values, type=kind))
+            if column.codes and column.type is ColumnType.STRING:
+                codes = [c.value for c in column.codes]
+                index = {code: i for i, code in enumerate(codes)}
+                indices = pa.array([None if v is None else index[v] for v in values], pa.int32())
+                arrays.append(pa.DictionaryArray.from_arrays(indices, pa.array(codes, pa.string())))
+            else:
+                arrays.append(pa.array(values, type=kind))
             meta = {"title": column_label(column, self.locale)}
             fields.append(pa.field(column.name, kind, nullable=not column.key, metadata=meta))
         self._pq.write_table(pa.table(arrays, schema=pa.schema(fields)), self.folder / relative)
@@ -307,29 +341,6 @@ def _csv_plain(value: object) -> object:
     if isinstance(value, bool):
         return "true" if value else "false"
     return csv_cell(value) if isinstance(value, str) else value
-
-
-def _csv_fixes(table: Table) -> tuple[tuple[int, str], ...]:
-    """The cells a CSV row needs changed: booleans as ``true``/``false``, formula-safe text."""
-    fixes = []
-    for i, column in enumerate(table.columns):
-        if column.type is ColumnType.BOOLEAN:
-            fixes.append((i, "bool"))
-        elif column.type is ColumnType.STRING and not column.codes and not column.key:
-            fixes.append((i, "text"))
-    return tuple(fixes)
-
-
-def _fix_rows(rows: list[Row], fixes: tuple[tuple[int, str], ...]) -> None:
-    for row in rows:
-        for i, kind in fixes:
-            value = row[i]
-            if value is None:
-                continue
-            if kind == "bool":
-                row[i] = "true" if value else "false"
-            else:
-                row[i] = csv_cell(value)
 
 
 def _arrow_type(pa: Any, kind: ColumnType, coded: bool) -> Any:
