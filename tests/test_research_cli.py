@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import sys
 from pathlib import Path
 from unittest import mock
 
@@ -142,3 +143,18 @@ def test_folders_are_walked_in_the_order_sorted_paths_have(tmp_path: Path) -> No
     (tmp_path / "dir.json").mkdir()  # a folder named like a file is walked, not read
     expected = sorted(p for p in tmp_path.rglob("*.json") if p.is_file())
     assert list(_case_paths([str(tmp_path)])) == expected
+
+
+def test_a_progress_bar_only_on_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cohort = tmp_path / "cohort"
+    cohort.mkdir()
+    for i in range(3):
+        save_case(_case(f"c-{i}"), cohort / f"{i}.json")
+    assert main(["export", "--out", str(tmp_path / "plain"), str(cohort)]) == 0
+    assert "case/s" not in capsys.readouterr().err  # not a terminal: no bar
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["export", "--out", str(tmp_path / "bar"), str(cohort)]) == 0
+    err = capsys.readouterr().err
+    assert "3/3" in err and "case" in err  # tqdm's bar, counted before reading
