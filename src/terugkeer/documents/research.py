@@ -285,11 +285,13 @@ _ISO_COUNTRY = "Research.unit.iso_country"
 def _metadata(record: type) -> dict[str, Mapping[str, Any]]:
     """The attrs metadata of every field reachable from ``record``, by ``Class.field``."""
     found: dict[str, Mapping[str, Any]] = {}
+    seen: set[type] = set()
     todo = [record]
     while todo:
         cls = todo.pop()
-        if f"{cls.__name__}." in "".join(found):
+        if cls in seen:
             continue
+        seen.add(cls)
         hints = typing.get_type_hints(cls)
         for f in attrs.fields(cls):
             found[f"{cls.__name__}.{f.name}"] = f.metadata
