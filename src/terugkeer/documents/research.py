@@ -270,6 +270,7 @@ _POSITIONS = {
     "signal_emotions": "emotion_check",
     "signal_emotion_entries": "emotion",
     "consents": "consent",
+    "health_findings": "finding",
 }
 
 
@@ -379,7 +380,6 @@ class _Spec:
 
 class _Builder:
     def __init__(self, form: Form, options: ResearchOptions) -> None:
-        self.form = form
         self.options = options
         self.meta = _metadata(form.record)
 
@@ -396,7 +396,7 @@ class _Builder:
         own_key: Column | None = None,
     ) -> _Spec:
         if many:
-            keys = (*keys, own_key or self.position(name))
+            keys = (*keys, own_key or _position(name))
         columns: list[Column] = []
         getters: list[_Get] = []
         children: list[_Spec] = []
@@ -409,9 +409,6 @@ class _Builder:
             children,
             key,
         )
-
-    def position(self, table_name: str) -> Column:
-        return _position(table_name)
 
     def date_column(self, name: str, item: FormItem, labels: tuple[str, ...]) -> Column:
         if self.options.dates is DatePrecision.MONTH:
@@ -845,9 +842,6 @@ def _derived_tables() -> tuple[Table, ...]:
         "health_checklists",
     )
     return progress, findings
-
-
-_POSITIONS["health_findings"] = "finding"
 
 
 def _derive(case: CaseFile, keys: _Keys, out: dict[str, list[Row]]) -> None:

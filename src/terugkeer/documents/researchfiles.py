@@ -56,7 +56,7 @@ from terugkeer.documents.research import (
 )
 from terugkeer.errors import TerugkeerError
 
-__all__ = ["ExportFormat", "PreparedCase", "ResearchWriter", "prepare", "write_csv_rows"]
+__all__ = ["ExportFormat", "PreparedCase", "ResearchWriter", "prepare"]
 
 _DEFAULT = ResearchOptions()
 
@@ -68,14 +68,6 @@ class ExportFormat(enum.Enum):
     PARQUET = "parquet"
     SAV = "sav"
     DTA = "dta"
-
-
-def write_csv_rows(stream: IO[str], header: tuple[str, ...], rows: Any) -> None:
-    """CSV as the export writes it (see the module docstring); ``stream`` must be opened with
-    ``newline=""`` so that it does not translate line ends."""
-    writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
 
 
 @attrs.frozen
@@ -186,7 +178,7 @@ class ResearchWriter:
             for table in self.tables:
                 stream = (folder / f"{table.name}.csv").open("w", encoding="utf-8", newline="")
                 self._files[table.name] = stream
-                csv.writer(stream, lineterminator="\r\n").writerow([c.name for c in table.columns])
+                stream.write(_csv_text([[c.name for c in table.columns]], ()))
 
     def __enter__(self) -> ResearchWriter:
         return self
@@ -302,17 +294,15 @@ class ResearchWriter:
     # --- Codebook and package --------------------------------------------------------------------
 
     def _write_codebook(self) -> None:
-        with (self.folder / "codebook.csv").open("w", encoding="utf-8", newline="") as stream:
-            write_csv_rows(
-                stream,
-                CODEBOOK_COLUMNS,
-                ([_csv_plain(r[c]) for c in CODEBOOK_COLUMNS] for r in codebook_rows(self.tables)),
-            )
-        with (self.folder / "codebook_codes.csv").open("w", encoding="utf-8", newline="") as stream:
-            write_csv_rows(
-                stream,
-                CODE_COLUMNS,
-                ([_csv_plain(r[c]) for c in CODE_COLUMNS] for r in code_rows(self.tables)),
+        for name, header, rows in (
+            ("codebook.csv", CODEBOOK_COLUMNS, codebook_rows(self.tables)),
+            ("codebook_codes.csv", CODE_COLUMNS, code_rows(self.tables)),
+        ):
+            lines: list[Row] = [list(header)]
+            for row in rows:
+                lines.append([row[c] for c in header])
+            (self.folder / name).write_text(
+                _csv_text(lines, tuple(range(len(header)))), encoding="utf-8", newline=""
             )
         if self.fmt is ExportFormat.CSV:
             paths: dict[str, str | list[str]] = {t.name: f"{t.name}.csv" for t in self.tables}
@@ -335,12 +325,6 @@ def _require(module: str) -> types.ModuleType:
         raise TerugkeerError(
             f"this format needs {module.split('.')[0]}: install terugkeer[research]"
         ) from None
-
-
-def _csv_plain(value: object) -> object:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return csv_cell(value) if isinstance(value, str) else value
 
 
 def _arrow_type(pa: Any, kind: ColumnType, coded: bool) -> Any:
