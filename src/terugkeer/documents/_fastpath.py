@@ -335,7 +335,9 @@ def _unstructure_expression(t: Any, var: str, writer: _Writer, depth: int = 0) -
         if item in _PLAIN:
             return f"_list({var})"
         name = f"_i{depth}"
-        return f"[{_unstructure_expression(item, name, writer, depth + 1)} for {name} in {var}]"
+        each = _unstructure_expression(item, name, writer, depth + 1)
+        # Many lists are empty: those are written without starting a comprehension (its frame).
+        return f"([{each} for {name} in {var}] if {var} else [])"
     if t in _PLAIN:
         return var
     if isinstance(t, type) and issubclass(t, enum.Enum):
