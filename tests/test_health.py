@@ -99,6 +99,32 @@ def test_an_answer_without_a_source_is_kept_but_unverified() -> None:
     assert [f.path for f in unverified] == ["$.network.exists"]
 
 
+def _unsourced_answers(node: object, path: str = "$") -> list[str]:
+    """The JSON paths of the document's answered sourced values that name no source."""
+    found: list[str] = []
+    if isinstance(node, list):
+        for i, item in enumerate(node):
+            found += _unsourced_answers(item, f"{path}[{i}]")
+    elif isinstance(node, dict):
+        if "source" in node:
+            answered = node.get("answer") is not None or node.get("text") or node.get("cost")
+            return [path] if answered and node["source"] is None else []
+        for name, value in node.items():
+            found += _unsourced_answers(value, f"{path}.{name}")
+    return found
+
+
+@given(health_checklists())
+def test_every_answer_without_a_source_is_one_unverified_finding_at_its_path(
+    checklist: HealthChecklist,
+) -> None:
+    """Read from the written document: each answered, unsourced value, in document order."""
+    document = to_document(checklist)
+    expected = _unsourced_answers({k: v for k, v in document.items() if k != "version"})
+    unverified = [f.path for f in health_findings(checklist) if f.kind is FindingKind.UNVERIFIED]
+    assert unverified == expected
+
+
 @given(health_checklists())
 def test_every_gap_on_the_triad_gives_exactly_one_finding(checklist: HealthChecklist) -> None:
     """Each no, unknown or unanswered on the triad is one finding; a no is a gap, the rest is

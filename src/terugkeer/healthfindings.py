@@ -9,6 +9,10 @@ Section 7 of the plan, derived from checklists, is :func:`terugkeer.planning.pla
 
 from __future__ import annotations
 
+import functools
+import itertools
+import types
+import typing
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -136,33 +140,53 @@ def _handover(checklist: HealthChecklist) -> Iterator[HealthFinding]:
             yield HealthFinding(FindingKind.HANDOVER_OPEN, f"$.handover.{name}", None, answer)
 
 
-#: Whether a sourced value holds an answer (an unanswered one needs no source).
-_ANSWERED: dict[type, Callable[[Any], bool]] = {
-    SourcedAnswer: lambda v: v.answer is not None,
-    SourcedText: lambda v: bool(v.text),
-    SourcedCost: lambda v: v.cost is not None,
+#: Per sourced type: when it holds an answer (an unanswered one needs no source), and the
+#: answer a finding about it carries, as expressions of the value ``{v}``.
+_SOURCED: dict[type, tuple[str, str]] = {
+    SourcedAnswer: ("{v}.answer is not None", "{v}.answer"),
+    SourcedText: ("{v}.text", "None"),
+    SourcedCost: ("{v}.cost is not None", "None"),
 }
 
 
-def _unverified(value: object, path: str, found: list[HealthFinding]) -> None:
-    """Add a finding for every answered sourced value below ``value`` that names no source."""
-    answered = _ANSWERED.get(type(value))
-    if answered is not None:
-        if answered(value) and value.source is None:  # type: ignore[attr-defined]
-            answer = value.answer if isinstance(value, SourcedAnswer) else None
-            found.append(HealthFinding(FindingKind.UNVERIFIED, path, None, answer))
-        return
-    if type(value) is tuple:
-        for i, item in enumerate(value):
-            _unverified(item, f"{path}[{i}]", found)
-        return
-    fields = getattr(type(value), "__attrs_attrs__", None)
-    if fields is None:
-        return
-    for f in fields:
-        inner = getattr(value, f.name)
-        if type(inner) is tuple or hasattr(type(inner), "__attrs_attrs__"):  # plain: nothing below
-            _unverified(inner, f"{path}.{f.name}", found)
+def _walk_lines(expr: str, t: Any, path: str, indent: str, temps: Iterator[int]) -> list[str]:
+    """Lines adding, in field order, a finding for every answered sourced value below ``expr``
+    (of type ``t``, at the JSON path the f-string text ``path`` gives) that names no source."""
+    n = next(temps)
+    if t in _SOURCED:
+        answered, answer = (part.format(v=f"_v{n}") for part in _SOURCED[t])
+        return [
+            f"{indent}_v{n} = {expr}",
+            f"{indent}if {answered} and _v{n}.source is None:",
+            f"{indent}    found.append(_finding(_UNVERIFIED, f{path!r}, None, {answer}))",
+        ]
+    args = [a for a in typing.get_args(t) if a is not type(None)]
+    if typing.get_origin(t) in (typing.Union, types.UnionType) and len(args) == 1:
+        body = _walk_lines(f"_v{n}", args[0], path, indent + "    ", temps)
+        return [f"{indent}_v{n} = {expr}", f"{indent}if _v{n} is not None:", *body] if body else []
+    if typing.get_origin(t) is tuple:
+        body = _walk_lines(f"_v{n}", args[0], path + f"[{{_i{n}}}]", indent + "    ", temps)
+        return [f"{indent}for _i{n}, _v{n} in enumerate({expr}):", *body] if body else []
+    if isinstance(t, type) and attrs.has(t):
+        hints = typing.get_type_hints(t)
+        lines = [f"{indent}_v{n} = {expr}"]
+        for f in attrs.fields(t):
+            at = f"{path}.{f.name}"
+            lines += _walk_lines(f"_v{n}.{f.name}", hints[f.name], at, indent, temps)
+        return lines if len(lines) > 1 else []
+    if typing.get_origin(t) is None and isinstance(t, type):  # a plain value: nothing below
+        return []
+    raise TypeError(f"no walk through {t!r}")  # a new kind of field: teach the walker first
+
+
+@functools.cache
+def _unverified_walker() -> Callable[[HealthChecklist, list[HealthFinding]], None]:
+    """One generated function walking a checklist's sourced values (generated on first use)."""
+    lines = ["def walk(checklist, found):"]
+    lines += _walk_lines("checklist", HealthChecklist, "$", "    ", itertools.count())
+    namespace: dict[str, Any] = {"_finding": HealthFinding, "_UNVERIFIED": FindingKind.UNVERIFIED}
+    exec(compile("\n".join(lines), "<terugkeer unverified walk>", "exec"), namespace)
+    return typing.cast("Callable[[HealthChecklist, list[HealthFinding]], None]", namespace["walk"])
 
 
 def health_findings(checklist: HealthChecklist) -> tuple[HealthFinding, ...]:
@@ -197,5 +221,5 @@ def health_findings(checklist: HealthChecklist) -> tuple[HealthFinding, ...]:
             HealthFinding(FindingKind.CAPACITY_DOUBT, "$.decision_capacity.doubt", None, Answer.YES)
         )
     findings += _handover(checklist)
-    _unverified(checklist, "$", findings)
+    _unverified_walker()(checklist, findings)
     return tuple(findings)

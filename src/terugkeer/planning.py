@@ -15,9 +15,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
+import enum
 import functools
+import itertools
+import types
 import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -163,38 +168,64 @@ def answered_values(
     return tuple(v for v in flat if _is_answered(v))
 
 
+def _answered_check(expr: str, t: Any, temps: Iterator[int]) -> str:
+    """An expression: is the value ``expr`` (of type ``t``) answered, as :func:`_is_answered`
+    says, spelled out for the type (a record's fields inline) instead of asked at run time."""
+    args = [a for a in typing.get_args(t) if a is not type(None)]
+    optional = typing.get_origin(t) in (typing.Union, types.UnionType) and len(args) == 1
+    inner = args[0] if optional else t
+    if inner is str or typing.get_origin(inner) is tuple:  # empty text or list, or None: no
+        return f"bool({expr})"
+    if isinstance(inner, type) and attrs.has(inner):
+        v = f"_v{next(temps)}"
+        hints = typing.get_type_hints(inner)
+        checks = " or ".join(
+            _answered_check(f"{v}.{f.name}", hints[f.name], temps) for f in attrs.fields(inner)
+        )
+        return f"(({v} := {expr}) is not None and ({checks or 'False'}))"
+    plain = isinstance(inner, type) and (
+        inner in (int, bool, dt.date, dt.datetime, decimal.Decimal)
+        or (issubclass(inner, enum.Enum) and all(m.value not in ("", ()) for m in inner))
+    )
+    if plain:  # never equal to "" or (): answered unless None
+        return f"({expr} is not None)"
+    return f"_is_answered({expr})"
+
+
 def _section_counter(section: PlanSection) -> Callable[[ActionPlan], tuple[int, int]]:
     """One generated function counting a section's answered questions and all of them, exactly
-    as :func:`_values` and :func:`_is_answered` define it, without walking a path per call."""
-    names = iter(range(1_000_000))
+    as :func:`_values` and :func:`_is_answered` define it, without walking a path per call: a
+    question outside any list counts in the total once, as a constant."""
+    temps = itertools.count()
+    fixed = 0
     lines = ["def count(plan):", f"    s = plan.{section.attribute}", "    answered = total = 0"]
 
-    def ask(expr: str, t: Any, path: list[str], indent: str) -> list[str]:
+    def ask(expr: str, t: Any, path: list[str], indent: str, repeated: bool) -> list[str]:
         """Lines adding the values ``path`` reaches from ``expr`` (of type ``t``)."""
+        nonlocal fixed
         if typing.get_origin(t) is tuple and path:  # a list on the way: each item counts
             (inner,) = typing.get_args(t)[:1]
-            n = next(names)
-            body = ask(f"i{n}", inner, path, indent + "        ")
+            n = next(temps)
+            body = ask(f"_i{n}", inner, path, indent + "        ", True)
             return [
                 f"{indent}if not {expr}:",
                 f"{indent}    total += 1",
                 f"{indent}else:",
-                f"{indent}    for i{n} in {expr}:",
+                f"{indent}    for _i{n} in {expr}:",
                 *body,
             ]
         if not path:
-            n = next(names)
-            if isinstance(t, type) and attrs.has(t):
-                check = f"_is_answered(v{n})"
-            else:
-                check = f"not (v{n} is None or v{n} == '' or v{n} == ())"
-            return [f"{indent}v{n} = {expr}", f"{indent}total += 1", f"{indent}answered += {check}"]
-        return ask(f"{expr}.{path[0]}", typing.get_type_hints(t)[path[0]], path[1:], indent)
+            if not repeated:
+                fixed += 1
+                return [f"{indent}answered += {_answered_check(expr, t, temps)}"]
+            return [f"{indent}total += 1", f"{indent}answered += {_answered_check(expr, t, temps)}"]
+        hint = typing.get_type_hints(t)[path[0]]
+        return ask(f"{expr}.{path[0]}", hint, path[1:], indent, repeated)
 
     root = typing.get_type_hints(ActionPlan)[section.attribute]
     for question in section.questions:
-        lines += ask("s", root, question.path.split("."), "    ")
-    lines.append("    return answered, total")
+        lines += ask("s", root, question.path.split("."), "    ", False)
+    lines.append(f"    return answered, total + {fixed}")
     namespace: dict[str, Any] = {"_is_answered": _is_answered}
     exec(compile("\n".join(lines), f"<plan section {section.id}>", "exec"), namespace)
     return typing.cast("Callable[[ActionPlan], tuple[int, int]]", namespace["count"])
