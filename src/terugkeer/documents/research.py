@@ -37,9 +37,10 @@ import enum
 import functools
 import hashlib
 import hmac
+import itertools
 import re
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -322,15 +323,14 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
 
 
-def _compile(gets: Sequence[_Get], many: bool, keyed: _Get | None) -> Callable[..., list[Value]]:
-    """One generated function building a table's row from a record (no per-cell calls): an
-    absent group on the way gives None, as an unanswered field does."""
-    temps = iter(range(1_000_000))
+def _cells(gets: Sequence[_Get], var: str, temps: Iterator[int]) -> list[str]:
+    """The expressions of a row's value cells read from the record ``var`` (no per-cell calls):
+    an absent group on the way gives None, as an unanswered field does."""
 
     def chain(path: tuple[str, ...]) -> str:
         if not path:
-            return "r"
-        code = f"r.{path[0]}"
+            return var
+        code = f"{var}.{path[0]}"
         for name in path[1:]:
             t = f"_t{next(temps)}"
             code = f"(None if ({t} := {code}) is None else {t}.{name})"
@@ -351,12 +351,7 @@ def _compile(gets: Sequence[_Get], many: bool, keyed: _Get | None) -> Callable[.
         }[get.convert]
         return f"(None if ({t} := {code}) is None else {done})"
 
-    own = (cell(keyed) if keyed is not None else "n") if many else None
-    cells = ", ".join([*(["*k", own] if own else ["*k"]), *(cell(g) for g in gets)])
-    source = f"def row(r, k{', n' if many else ''}):\n    return [{cells}]\n"
-    namespace: dict[str, Any] = {"_str": str.__str__, "_country": _country_code}
-    exec(compile(source, "<terugkeer research row>", "exec"), namespace)
-    return typing.cast("Callable[..., list[Value]]", namespace["row"])
+    return [cell(get) for get in gets]
 
 
 def _name(code: str | int) -> str:
@@ -366,8 +361,8 @@ def _name(code: str | int) -> str:
 
 @attrs.frozen
 class _Spec:
-    """How to fill one table: where its records are below the parent record, and a generated
-    function that builds a row from a record."""
+    """How to fill one table: where its records are below the parent record, and where each
+    value is below a record (:func:`_filler` writes the code that reads them)."""
 
     table: Table
     records: _Get  # from the parent record to this table's records (a tuple), or one record
@@ -375,7 +370,7 @@ class _Spec:
     gets: tuple[_Get, ...]  # one per value column
     dates: tuple[int, ...]  # the positions of the date columns (converted per case)
     children: tuple[_Spec, ...]
-    row: Callable[..., list[Value]] = attrs.field(eq=False, repr=False)
+    key: _Get | None = None  # the own key read from each record; its position when None
 
 
 class _Builder:
@@ -605,8 +600,7 @@ def _spec(
         for i, c in enumerate(table.columns)
         if c.unit == _DAYS_UNIT or c.type is ColumnType.YEARMONTH
     )
-    row = _compile(gets, many, key)
-    return _Spec(table, records, many, tuple(gets), dates, tuple(children), row)
+    return _Spec(table, records, many, tuple(gets), dates, tuple(children), key)
 
 
 @functools.cache
@@ -709,34 +703,59 @@ def table(name: str, options: ResearchOptions = ResearchOptions()) -> Table:
 # --- Filling the tables ---------------------------------------------------------------------------
 
 
-def _records(get: _Get, parent: Any) -> Any:
-    for name in get.path:
-        if parent is None:
-            return ()
-        parent = getattr(parent, name)
-    return parent
+def _filler(specs: Sequence[_Spec]) -> Callable[[CaseFile, _Keys, dict[str, list[Row]]], None]:
+    """One generated function adding a case's rows to every table of ``specs`` (loops and cells
+    spelled out: no walk through the table definitions per case)."""
+    temps = itertools.count()
+    lines = ["def fill(case, k, out):"]
+
+    def records(get: _Get, parent: str) -> str:
+        """The records ``get`` reaches from ``parent``; none when a group on the way is absent."""
+        code = parent
+        for i, name in enumerate(get.path):
+            if i == 0:
+                code = f"{code}.{name}"
+                continue
+            t = f"_t{next(temps)}"
+            code = f"(() if ({t} := {code}) is None else {t}.{name})"
+        return code
+
+    def emit(spec: _Spec, parent: str, keys: list[str], indent: str) -> None:
+        n = next(temps)
+        rows = f"_rows{n}"
+        lines.append(f"{indent}{rows} = out[{spec.table.name!r}]")
+        if not spec.many:
+            record = f"_r{n}"
+            lines.append(f"{indent}{record} = {records(spec.records, parent)}")
+            cells = _cells(spec.gets, record, temps)
+            lines.append(f"{indent}{rows}.append([{', '.join([*keys, *cells])}])")
+            for child in spec.children:
+                emit(child, record, keys, indent)
+            return
+        record, position = f"_r{n}", f"_n{n}"
+        own = _cells((spec.key,), record, temps)[0] if spec.key is not None else position
+        lines.append(
+            f"{indent}for {position}, {record} in enumerate({records(spec.records, parent)} or ()):"
+        )
+        inner = indent + "    "
+        if spec.children:
+            lines.append(f"{inner}_k{n} = {own}")
+            own = f"_k{n}"
+        cells = _cells(spec.gets, record, temps)
+        lines.append(f"{inner}{rows}.append([{', '.join([*keys, own, *cells])}])")
+        for child in spec.children:
+            emit(child, record, [*keys, own], inner)
+
+    for spec in specs:
+        emit(spec, "case", ["*k"], "    ")
+    namespace: dict[str, Any] = {"_str": str.__str__, "_country": _country_code}
+    exec(compile("\n".join(lines), "<terugkeer research rows>", "exec"), namespace)
+    return typing.cast("Callable[[CaseFile, _Keys, dict[str, list[Row]]], None]", namespace["fill"])
 
 
-def _emit(spec: _Spec, parent: Any, keys: _Keys, out: dict[str, list[Row]]) -> None:
-    records = _records(spec.records, parent)
-    row = spec.row
-    if not spec.many:
-        out[spec.table.name].append(row(records, keys))
-        for child in spec.children:
-            _emit(child, records, keys, out)
-        return
-    if not records:
-        return
-    if not spec.children:
-        out[spec.table.name] += [row(record, keys, n) for n, record in enumerate(records)]
-        return
-    rows = out[spec.table.name]
-    for n, record in enumerate(records):
-        cells = row(record, keys, n)
-        rows.append(cells)
-        own = tuple(cells[: len(keys) + 1])
-        for child in spec.children:
-            _emit(child, record, own, out)
+@functools.cache
+def _fill(options: ResearchOptions) -> Callable[[CaseFile, _Keys, dict[str, list[Row]]], None]:
+    return _filler(_specs(options))
 
 
 @functools.cache
@@ -769,8 +788,7 @@ def case_tables(
     case_key = (pseudonym(case.case_id, key),)
     names, dated = _layout(options)
     out: dict[str, list[Row]] = {name: [] for name in names}
-    for spec in _specs(options):
-        _emit(spec, case, case_key, out)
+    _fill(options)(case, case_key, out)
     _derive(case, case_key, out)
     found = [row[i] for name, positions in dated for row in out[name] for i in positions]
     days = [d for d in found if d is not None]
