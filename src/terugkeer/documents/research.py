@@ -319,10 +319,6 @@ class _Get:
     arg: str | int | None = None
 
 
-def _plain(value: Any) -> Any:
-    return value.value if isinstance(value, enum.Enum) else value
-
-
 def _cells(gets: Sequence[_Get], var: str, temps: Iterator[int]) -> list[str]:
     """The expressions of a row's value cells read from the record ``var`` (no per-cell calls):
     an absent group on the way gives None, as an unanswered field does."""
@@ -863,16 +859,27 @@ def _derived_tables() -> tuple[Table, ...]:
 
 
 def _derive(case: CaseFile, keys: _Keys, out: dict[str, list[Row]]) -> None:
-    """The rows of the derived analyses: plan progress per section, and health findings."""
+    """The rows of the derived analyses: plan progress per section, and health findings (codes
+    read as ``_value_``, which the ``value`` property only wraps)."""
     from terugkeer.healthfindings import health_findings
     from terugkeer.planning import completeness
 
     out["plan_progress"] = [
-        [*keys, p.section.id, p.progress.value, p.answered, p.total]
+        [*keys, p.section.id, p.progress._value_, p.answered, p.total]
         for p in completeness(case.plan)
     ]
-    out["health_findings"] = [
-        [*keys, c, n, f.kind.value, f.path, _plain(f.dimension), _plain(f.answer)]
-        for c, checklist in enumerate(case.health)
-        for n, f in enumerate(health_findings(checklist))
-    ]
+    rows = out["health_findings"]
+    for c, checklist in enumerate(case.health):
+        for n, f in enumerate(health_findings(checklist)):
+            dimension, answer = f.dimension, f.answer
+            rows.append(
+                [
+                    *keys,
+                    c,
+                    n,
+                    f.kind._value_,
+                    f.path,
+                    None if dimension is None else dimension._value_,
+                    None if answer is None else answer._value_,
+                ]
+            )
