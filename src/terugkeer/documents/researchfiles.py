@@ -29,7 +29,7 @@ import functools
 import io
 import json
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -46,10 +46,12 @@ from terugkeer.documents.codebook import (
     datapackage,
 )
 from terugkeer.documents.research import (
+    Column,
     ColumnType,
     ResearchOptions,
     Row,
     Table,
+    Value,
     csv_cell,
     research_tables,
     stata_name,
@@ -90,49 +92,95 @@ def prepare(
     case = str(tables["cases"][0][0])
     if fmt is not ExportFormat.CSV:
         return PreparedCase(case, count, tables={n: r for n, r in tables.items() if r})
-    texts = _all_text_columns(options)
+    writers = _csv_writers(options)
     chunks = {}
     for name, rows in tables.items():
         if rows:
-            chunks[name] = _csv_text(rows, texts[name])
+            chunks[name] = _csv_text(rows, *writers[name])
     return PreparedCase(case, count, csv=chunks)
 
 
+_CellWriter = tuple[Callable[[Row], str], Callable[[Row], list[str]], bool]
+
+#: What makes :mod:`csv` quote a cell (with CRLF as the line end).
+_QUOTED = (",", '"', "\r", "\n")
+
+
 @functools.cache
-def _all_text_columns(options: ResearchOptions) -> dict[str, tuple[int, ...]]:
-    """Per table, the positions of the free-text columns (which get the formula guard)."""
-    return {
-        t.name: tuple(
-            i
-            for i, c in enumerate(t.columns)
-            if c.type is ColumnType.STRING and not c.codes and not c.key
+def _csv_writers(options: ResearchOptions) -> dict[str, _CellWriter]:
+    """Per table, a generated function writing a row as one CSV line (no quoting) and one giving
+    its cells (for a line that needs quoting): a key as it is, a boolean ``true``/``false``,
+    free text with the formula guard, any other value as text, None as an empty cell; and
+    whether a cell can need quoting at all (free text can; numbers, dates, positions, the
+    hexadecimal case key and codes without a comma, quote or line break cannot)."""
+    found: dict[str, _CellWriter] = {}
+    for table in research_tables(options):
+        cells = []
+        for i, column in enumerate(table.columns):
+            if column.key:  # never empty
+                cells.append(f"{{r[{i}]}}")
+            elif column.type is ColumnType.BOOLEAN:
+                cells.append(f"{{_flag[r[{i}]]}}")
+            elif _free_text(column):
+                cells.append(f"{{_text(r[{i}])}}")
+            else:
+                cells.append(f"{{'' if r[{i}] is None else r[{i}]}}")
+        source = (
+            f"def line(r):\n    return f{','.join(cells)!r}\n"
+            f"def cells(r):\n    return [{', '.join(f'f{c!r}' for c in cells)}]\n"
         )
-        for t in research_tables(options)
-    }
+        namespace: dict[str, Any] = {"_flag": _PLAIN, "_text": _text_cell}
+        exec(compile(source, f"<terugkeer csv {table.name}>", "exec"), namespace)
+        codes = [str(code.value) for column in table.columns for code in column.codes]
+        check = any(map(_free_text, table.columns))
+        check = check or any(mark in code for code in codes for mark in _QUOTED)
+        found[table.name] = (namespace["line"], namespace["cells"], check)
+    return found
+
+
+def _free_text(column: Column) -> bool:
+    """Whether a column holds text as typed (not a code or key): it gets the formula guard."""
+    return column.type is ColumnType.STRING and not column.codes and not column.key
+
+
+def _text_cell(value: Value) -> Value:
+    return "" if value is None else csv_cell(value)
 
 
 _PLAIN: dict[object, str] = {None: "", True: "true", False: "false"}
 
 
-def _csv_text(rows: list[Row], texts: tuple[int, ...]) -> str:
-    """Rows as CSV lines, each ending in CRLF: exactly what :mod:`csv` writes (minimal quoting),
-    with ``true``/``false`` and the formula guard. A line without a quote, CR, LF or extra comma
-    needs no quoting and is joined directly; any other goes through :mod:`csv`."""
+def _any_cells(row: Row) -> list[str]:
+    """The cells of a row of any kind (a header, the codebook): every text guarded."""
+    return [_PLAIN[v] if v is None or v is True or v is False else str(csv_cell(v)) for v in row]
+
+
+def _any_line(row: Row) -> str:
+    return ",".join(_any_cells(row))
+
+
+def _csv_text(
+    rows: list[Row],
+    line: Callable[[Row], str] = _any_line,
+    cells: Callable[[Row], list[str]] = _any_cells,
+    check: bool = True,
+) -> str:
+    """Rows as CSV lines, each ending in CRLF: exactly what :mod:`csv` writes (minimal quoting)
+    of the ``cells`` of each row. A ``line`` without a quote, CR, LF or extra comma needs no
+    quoting and is kept as it is; any other is written by :mod:`csv` (without ``check``, the
+    caller knows that no cell needs quoting)."""
+    if not check:
+        return "\r\n".join([*map(line, rows), ""])
     lines = []
     commas = len(rows[0]) - 1
     for row in rows:
-        if texts:
-            for i in texts:
-                if (value := row[i]) is not None:
-                    row[i] = csv_cell(value)
-        cells = [_PLAIN[v] if v is None or v is True or v is False else str(v) for v in row]
-        line = ",".join(cells)
-        if line.count(",") != commas or '"' in line or "\r" in line or "\n" in line:
+        text = line(row)
+        if text.count(",") != commas or '"' in text or "\r" in text or "\n" in text:
             buffer = io.StringIO(newline="")
             # The line end decides what is quoted: with CRLF, a CR or LF in a cell always is.
-            csv.writer(buffer, lineterminator="\r\n").writerow(cells)
-            line = buffer.getvalue()[:-2]
-        lines.append(line)
+            csv.writer(buffer, lineterminator="\r\n").writerow(cells(row))
+            text = buffer.getvalue()[:-2]
+        lines.append(text)
     lines.append("")
     return "\r\n".join(lines)
 
@@ -178,7 +226,7 @@ class ResearchWriter:
             for table in self.tables:
                 stream = (folder / f"{table.name}.csv").open("w", encoding="utf-8", newline="")
                 self._files[table.name] = stream
-                stream.write(_csv_text([[c.name for c in table.columns]], ()))
+                stream.write(_csv_text([[c.name for c in table.columns]]))
 
     def __enter__(self) -> ResearchWriter:
         return self
@@ -301,9 +349,7 @@ class ResearchWriter:
             lines: list[Row] = [list(header)]
             for row in rows:
                 lines.append([row[c] for c in header])
-            (self.folder / name).write_text(
-                _csv_text(lines, tuple(range(len(header)))), encoding="utf-8", newline=""
-            )
+            (self.folder / name).write_text(_csv_text(lines), encoding="utf-8", newline="")
         if self.fmt is ExportFormat.CSV:
             paths: dict[str, str | list[str]] = {t.name: f"{t.name}.csv" for t in self.tables}
         elif self.fmt is ExportFormat.PARQUET:
