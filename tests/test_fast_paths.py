@@ -183,6 +183,8 @@ def _parsed(text: str | bytes, *, accelerate: bool) -> object:
 _RAW = (
     st.binary(max_size=40)
     | _DOCUMENT_LIKE.map(lambda v: json.dumps(v).encode())
+    | _DOCUMENT_LIKE.map(lambda v: _json.encode(v, None).encode("utf-8", "surrogatepass"))
+    | _DOCUMENT_LIKE.map(lambda v: _json.encode(v, 2).encode("utf-8", "surrogatepass"))
     | st.lists(st.sampled_from(['{"a":', "1", ",", '"a"', ":", "}", "[", "]", "NaN", "-0",
                                 "1e400", '"\\ud800"', '"\\udc00"', " ", "\t", "\x0c", "\ufeff",
                                 '"\\u00e9"', '"é"', "Infinity", "2.0", "true"]))
@@ -202,13 +204,30 @@ def test_jiter_and_the_standard_library_agree_on_every_input(data: bytes) -> Non
 
 @pytest.mark.parametrize(
     "text",
-    ['{"a": 1, "a": 2}', '{"a": NaN}', '{"a": Infinity}', '["\\ud800"]', '["\\udc00"]',
+    ['{"a": 1, "a": 2}', '{"a":1,"a":2}', '{\n  "a": 1,\n  "a": 1\n}', '{"a":NaN}',
+     '{"a": NaN}', '{"a":18446744073709551616}', '{"a":-0}', '{"a":1.0}', '{"a": Infinity}',
+     '["\\ud800"]', '["\\udc00"]',
      '{"\\u00e9": 1, "é": 2}', "[" * 300 + "]" * 300, "\ufeff{}", '{"a": 1} x'],
 )  # fmt: skip
 def test_what_jiter_refuses_gets_the_standard_librarys_answer(text: str) -> None:
     # 300 levels are too deep for jiter and fine for the standard library: still the same answer.
     data = text.encode("utf-8", "surrogatepass")
     assert _parsed(data, accelerate=True) == _parsed(data, accelerate=False)
+
+
+@_SLOW
+@given(case_files())
+def test_a_case_as_terugkeer_writes_it_is_parsed_by_the_fastest_parser(case: CaseFile) -> None:
+    """Compact and indented documents are orjson's own output, so orjson may read them."""
+    for text in (dumps(case), dumps(case, indent=2)):
+        assert _json._canonical(text.encode("utf-8")) == (True, json.loads(text))
+
+
+@pytest.mark.parametrize(
+    "text", ['{"a":1,"a":1}', '{\n  "a": 1,\n  "a": 1\n}', '{"a":NaN}', '{"a": 1}', "[1.50]"]
+)
+def test_orjson_is_not_trusted_with_a_document_it_would_write_otherwise(text: str) -> None:
+    assert _json._canonical(text.encode("utf-8")) == (False, None)
 
 
 def test_a_lone_trailing_surrogate_escape_is_refused_with_its_path() -> None:

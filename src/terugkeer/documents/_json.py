@@ -1,10 +1,11 @@
 """JSON text in and out: the standard library always, jiter and orjson when installed.
 
 ``pip install terugkeer[fast]`` adds `jiter <https://github.com/pydantic/jiter>`_ (pydantic's
-parser) and `orjson <https://github.com/ijl/orjson>`_. They are only ever a fast path: the parser is
-asked with duplicate keys, NaN and Infinity refused, and whatever it refuses is parsed again by the
-standard library, which gives the reason; the encoder is used only where its output is the same,
-byte for byte, as the standard library's. Tests compare both ways on the same documents.
+parser) and `orjson <https://github.com/ijl/orjson>`_. They are only ever a fast path: orjson parses
+a document it writes back byte for byte (terugkeer's own form), jiter any other with duplicate keys,
+NaN and Infinity refused, and whatever they refuse is parsed again by the standard library, which
+gives the reason; the encoder is used only where its output is the same, byte for byte, as the
+standard library's. Tests compare both ways on the same documents.
 """
 
 from __future__ import annotations
@@ -43,10 +44,43 @@ def _orjson() -> Callable[[Any, bool], bytes] | None:
     return dumps
 
 
+@functools.cache
+def _orjson_parse() -> Callable[[bytes], Any] | None:
+    """orjson's parser, trusted only for a document that it writes back byte for byte."""
+    try:
+        import orjson
+    except ImportError:
+        return None
+    return orjson.loads
+
+
+def _canonical(data: bytes) -> tuple[bool, object]:
+    """``(True, value)`` when ``data`` is exactly what :func:`encode` writes for its value
+    (compact, or indented by two spaces, as terugkeer saves documents); else ``(False, None)``.
+
+    Such a document has no duplicate key (the value written back would have fewer keys), no NaN
+    and nothing else the value does not say exactly, so orjson (which parses fastest but keeps
+    the last of two equal keys) can be trusted with it."""
+    parse, dumps = _orjson_parse(), _orjson()
+    if parse is None or dumps is None:
+        return False, None
+    try:
+        value = parse(data)
+        if dumps(value, data[1:2] == b"\n") == data:
+            return True, value
+    except Exception:  # refused, or cannot be written back: another parser decides
+        pass
+    return False, None
+
+
 def accelerated_parse(data: bytes) -> tuple[bool, object]:
-    """``(True, value)`` when jiter is installed and accepts ``data`` (UTF-8 JSON without
-    duplicate keys, NaN, Infinity or lone surrogates); otherwise ``(False, None)``, and the
+    """``(True, value)`` when a fast parser accepts ``data`` (UTF-8 JSON without duplicate keys,
+    NaN, Infinity or lone surrogates): orjson for a document in terugkeer's own form (see
+    ``_canonical``), else jiter when installed; otherwise ``(False, None)``, and the
     caller parses with the standard library, which says what is wrong."""
+    accepted, value = _canonical(data)
+    if accepted:
+        return True, value
     parse = _jiter()
     if parse is None:
         return False, None

@@ -355,8 +355,9 @@ def parse(text: str | bytes, *, accelerate: bool = True) -> object:
     :data:`MAX_DOCUMENT_BYTES`. Every failure is a :class:`ValidationError` that keeps no link to
     the input (no ``__context__`` or ``__cause__``).
 
-    With jiter installed (``terugkeer[fast]``) it parses first; whatever it refuses goes to the
-    standard library, which gives the reason, so results and errors are the same either way.
+    With ``terugkeer[fast]`` installed, orjson parses a document in terugkeer's own form (one it
+    writes back byte for byte) and jiter any other; whatever they refuse goes to the standard
+    library, which gives the reason, so results and errors are the same on every route.
     ``accelerate=False`` uses the standard library alone.
     """
     reason: str | None = None
@@ -365,7 +366,7 @@ def parse(text: str | bytes, *, accelerate: bool = True) -> object:
         if len(text) > MAX_DOCUMENT_BYTES:
             raise ValidationError.at("$", f"is larger than {MAX_DOCUMENT_BYTES} bytes")
         if accelerate:
-            accepted, data = accelerated_parse(text)  # jiter, when installed, checks all this
+            accepted, data = accelerated_parse(text)  # orjson or jiter, when installed
             if accepted:
                 return data
         decoded = _decode(text)
