@@ -60,13 +60,20 @@ def _canonical(data: bytes) -> tuple[bool, object]:
 
     Such a document has no duplicate key (the value written back would have fewer keys), no NaN
     and nothing else the value does not say exactly, so orjson (which parses fastest but keeps
-    the last of two equal keys) can be trusted with it."""
+    the last of two equal keys) can be trusted with it. A glance at the first key skips the
+    attempt for text laid out otherwise (such as ``json.dumps``'s default ``": "``)."""
     parse, dumps = _orjson_parse(), _orjson()
-    if parse is None or dumps is None:
+    indented = data[1:2] == b"\n"
+    if indented:  # by two spaces, as encode writes it
+        looks_right = data[2:5] == b'  "'
+    else:  # compact: no space after the first key (as the standard library's default puts)
+        colon = data.find(b'":', 0, 80)
+        looks_right = colon > 0 and data[colon + 2 : colon + 3] != b" "
+    if parse is None or dumps is None or not looks_right:
         return False, None
     try:
         value = parse(data)
-        if dumps(value, data[1:2] == b"\n") == data:
+        if dumps(value, indented) == data:
             return True, value
     except Exception:  # refused, or cannot be written back: another parser decides
         pass
