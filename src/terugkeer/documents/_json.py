@@ -1,11 +1,12 @@
 """JSON text in and out: the standard library always, jiter and orjson when installed.
 
 ``pip install terugkeer[fast]`` adds `jiter <https://github.com/pydantic/jiter>`_ (pydantic's
-parser) and `orjson <https://github.com/ijl/orjson>`_. They are only ever a fast path: orjson parses
-a document it writes back byte for byte (terugkeer's own form), jiter any other with duplicate keys,
-NaN and Infinity refused, and whatever they refuse is parsed again by the standard library, which
-gives the reason; the encoder is used only where its output is the same, byte for byte, as the
-standard library's. Tests compare both ways on the same documents.
+parser) and `orjson <https://github.com/ijl/orjson>`_. They are only ever a fast path. A document
+that orjson writes back byte for byte (terugkeer's own form) is parsed without the duplicate-key
+check; any other goes to jiter with duplicate keys, NaN and Infinity refused; whatever they refuse
+is parsed again by the standard library, which gives the reason. The encoder is used only where its
+output is the same, byte for byte, as the standard library's. Tests compare both ways on the same
+documents.
 """
 
 from __future__ import annotations
@@ -45,13 +46,23 @@ def _orjson() -> Callable[[Any, bool], bytes] | None:
 
 
 @functools.cache
-def _orjson_parse() -> Callable[[bytes], Any] | None:
-    """orjson's parser, trusted only for a document that it writes back byte for byte."""
+def _quick_parse() -> Callable[[bytes], Any] | None:
+    """A parser without the duplicate-key check, trusted only for a document that orjson writes
+    back byte for byte: jiter's (its string cache shares repeated text between documents, which
+    keeps decoded cases small), else orjson's."""
     try:
-        import orjson
+        import jiter
     except ImportError:
-        return None
-    return orjson.loads
+        try:
+            import orjson
+        except ImportError:
+            return None
+        return orjson.loads
+
+    def parse(data: bytes) -> Any:
+        return jiter.from_json(data, allow_inf_nan=False)
+
+    return parse
 
 
 def _canonical(data: bytes) -> tuple[bool, object]:
@@ -59,10 +70,11 @@ def _canonical(data: bytes) -> tuple[bool, object]:
     (compact, or indented by two spaces, as terugkeer saves documents); else ``(False, None)``.
 
     Such a document has no duplicate key (the value written back would have fewer keys), no NaN
-    and nothing else the value does not say exactly, so orjson (which parses fastest but keeps
-    the last of two equal keys) can be trusted with it. A glance at the first key skips the
-    attempt for text laid out otherwise (such as ``json.dumps``'s default ``": "``)."""
-    parse, dumps = _orjson_parse(), _orjson()
+    and nothing else the value does not say exactly, so a parser that keeps the last of two
+    equal keys (jiter without its costly duplicate-key check, or orjson) can be trusted with it.
+    A glance at the first key skips the attempt for text laid out otherwise (such as
+    ``json.dumps``'s default ``": "``)."""
+    parse, dumps = _quick_parse(), _orjson()
     indented = data[1:2] == b"\n"
     if indented:  # by two spaces, as encode writes it
         looks_right = data[2:5] == b'  "'
@@ -82,7 +94,7 @@ def _canonical(data: bytes) -> tuple[bool, object]:
 
 def accelerated_parse(data: bytes) -> tuple[bool, object]:
     """``(True, value)`` when a fast parser accepts ``data`` (UTF-8 JSON without duplicate keys,
-    NaN, Infinity or lone surrogates): orjson for a document in terugkeer's own form (see
+    NaN, Infinity or lone surrogates): quickly for a document in terugkeer's own form (see
     ``_canonical``), else jiter when installed; otherwise ``(False, None)``, and the
     caller parses with the standard library, which says what is wrong."""
     accepted, value = _canonical(data)

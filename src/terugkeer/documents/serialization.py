@@ -355,9 +355,10 @@ def parse(text: str | bytes, *, accelerate: bool = True) -> object:
     :data:`MAX_DOCUMENT_BYTES`. Every failure is a :class:`ValidationError` that keeps no link to
     the input (no ``__context__`` or ``__cause__``).
 
-    With ``terugkeer[fast]`` installed, orjson parses a document in terugkeer's own form (one it
-    writes back byte for byte) and jiter any other; whatever they refuse goes to the standard
-    library, which gives the reason, so results and errors are the same on every route.
+    With ``terugkeer[fast]`` installed, a document in terugkeer's own form (one orjson writes
+    back byte for byte) is parsed without the costly duplicate-key check, and jiter checks any
+    other; whatever they refuse goes to the standard library, which gives the reason, so results
+    and errors are the same on every route.
     ``accelerate=False`` uses the standard library alone.
     """
     reason: str | None = None
