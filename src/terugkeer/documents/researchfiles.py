@@ -29,7 +29,7 @@ import functools
 import io
 import json
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -74,22 +74,29 @@ class ExportFormat(enum.Enum):
 
 @attrs.frozen
 class PreparedCase:
-    """One case's tables made ready for a :class:`ResearchWriter`: each table's CSV text, or
-    (for the other formats) its rows. Made by :func:`prepare`, in any process."""
+    """One case's tables made ready for a :class:`ResearchWriter`: each table's CSV text, its
+    columns (Parquet) or its rows (SPSS, Stata). Made by :func:`prepare`, in any process."""
 
     case: str  #: the case's pseudonym (a writer's caller can find a case given twice by it)
     rows: int
     csv: Mapping[str, str] = attrs.field(factory=dict)
     tables: Mapping[str, list[Row]] = attrs.field(factory=dict)
+    #: For Parquet: each table's columns, codes as their positions among the column's codes.
+    columns: Mapping[str, list[Sequence[object]]] = attrs.field(factory=dict)
 
 
 def prepare(
     tables: Mapping[str, list[Row]], fmt: ExportFormat, options: ResearchOptions = _DEFAULT
 ) -> PreparedCase:
     """One case's tables (:func:`~terugkeer.documents.research.case_tables`, same options)
-    made ready for writing in ``fmt``: CSV is encoded here, so worker processes can do it."""
+    made ready for writing in ``fmt``: CSV is encoded here, and Parquet's columns are made, so
+    that worker processes can do it."""
     count = sum(len(rows) for rows in tables.values())
     case = str(tables["cases"][0][0])
+    if fmt is ExportFormat.PARQUET:
+        layout = _parquet_columns(options)
+        columns = {n: _columns(rows, *layout[n]) for n, rows in tables.items() if rows}
+        return PreparedCase(case, count, columns=columns)
     if fmt is not ExportFormat.CSV:
         return PreparedCase(case, count, tables={n: r for n, r in tables.items() if r})
     writers = _csv_writers(options)
@@ -98,6 +105,37 @@ def prepare(
         if rows:
             chunks[name] = _csv_text(rows, *writers[name])
     return PreparedCase(case, count, csv=chunks)
+
+
+_Codes = tuple[tuple[int, dict[Value, int]], ...]
+
+
+@functools.cache
+def _parquet_columns(options: ResearchOptions) -> dict[str, tuple[_Codes, tuple[int, ...]]]:
+    """Per table, the coded text columns (position, and each code's position among the
+    column's codes) and the number columns (written as floats)."""
+    return {
+        t.name: (
+            tuple(
+                (i, {code.value: n for n, code in enumerate(c.codes)})
+                for i, c in enumerate(t.columns)
+                if c.codes and c.type is ColumnType.STRING
+            ),
+            tuple(i for i, c in enumerate(t.columns) if c.type is ColumnType.NUMBER),
+        )
+        for t in research_tables(options)
+    }
+
+
+def _columns(rows: list[Row], coded: _Codes, numbers: tuple[int, ...]) -> list[Sequence[object]]:
+    """A table's rows as columns, codes as their positions (a Parquet dictionary's indices)."""
+    values: list[Sequence[Value]] = list(zip(*rows, strict=True))
+    columns: list[Sequence[object]] = list(values)
+    for i, index in coded:
+        columns[i] = [None if v is None else index[v] for v in values[i]]
+    for i in numbers:
+        columns[i] = [None if v is None else float(v) for v in values[i]]
+    return columns
 
 
 _CellWriter = tuple[Callable[[Row], str], Callable[[Row], list[str]], bool]
@@ -212,6 +250,9 @@ class ResearchWriter:
         self.cases = 0
         self.rows = 0
         self._buffers: dict[str, list[Row]] = {t.name: [] for t in self.tables}
+        self._columns: dict[str, list[list[object]]] = {
+            t.name: [[] for _ in t.columns] for t in self.tables
+        }
         self._parts: dict[str, list[str]] = {t.name: [] for t in self.tables}
         self._files: dict[str, IO[str]] = {}
         self._closed = False
@@ -250,6 +291,10 @@ class ResearchWriter:
         if self.fmt is ExportFormat.CSV:
             for name, chunk in case.csv.items():
                 self._files[name].write(chunk)
+        elif self.fmt is ExportFormat.PARQUET:
+            for name, columns in case.columns.items():
+                for buffer, values in zip(self._columns[name], columns, strict=True):
+                    buffer += values
         else:
             for name, rows in case.tables.items():
                 self._buffers[name] += rows
@@ -267,7 +312,7 @@ class ResearchWriter:
             self._flush_parquet()
             for table in self.tables:
                 if not self._parts[table.name]:
-                    self._write_part(table, [])
+                    self._write_part(table, [[] for _ in table.columns])
         elif self.fmt in (ExportFormat.SAV, ExportFormat.DTA):
             for table in self.tables:
                 self._write_readstat(table, self._buffers[table.name])
@@ -277,27 +322,23 @@ class ResearchWriter:
 
     def _flush_parquet(self) -> None:
         for table in self.tables:
-            rows = self._buffers[table.name]
-            if rows:
-                self._write_part(table, rows)
-                self._buffers[table.name] = []
+            columns = self._columns[table.name]
+            if columns[0]:
+                self._write_part(table, columns)
+                self._columns[table.name] = [[] for _ in table.columns]
 
-    def _write_part(self, table: Table, rows: list[Row]) -> None:
+    def _write_part(self, table: Table, columns: list[list[object]]) -> None:
         pa = self._pa
         parts = self._parts[table.name]
         relative = f"{table.name}/part-{len(parts):05d}.parquet"
         (self.folder / table.name).mkdir(exist_ok=True)
-        columns = list(zip(*rows, strict=True)) if rows else [() for _ in table.columns]
         fields, arrays = [], []
         for column, values in zip(table.columns, columns, strict=True):
             kind = _arrow_type(pa, column.type, bool(column.codes))
-            if column.type is ColumnType.NUMBER:
-                values = tuple(None if v is None else float(v) for v in values)
             if column.codes and column.type is ColumnType.STRING:
-                codes = [c.value for c in column.codes]
-                index = {code: i for i, code in enumerate(codes)}
-                indices = pa.array([None if v is None else index[v] for v in values], pa.int32())
-                arrays.append(pa.DictionaryArray.from_arrays(indices, pa.array(codes, pa.string())))
+                codes = pa.array([c.value for c in column.codes], pa.string())
+                indices = pa.array(values, pa.int32())  # prepared: each code's position
+                arrays.append(pa.DictionaryArray.from_arrays(indices, codes))
             else:
                 arrays.append(pa.array(values, type=kind))
             meta = {"title": column_label(column, self.locale)}
