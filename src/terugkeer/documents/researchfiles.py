@@ -27,6 +27,7 @@ import csv
 import enum
 import functools
 import io
+import itertools
 import json
 import types
 from collections.abc import Callable, Mapping, Sequence
@@ -250,9 +251,7 @@ class ResearchWriter:
         self.cases = 0
         self.rows = 0
         self._buffers: dict[str, list[Row]] = {t.name: [] for t in self.tables}
-        self._columns: dict[str, list[list[object]]] = {
-            t.name: [[] for _ in t.columns] for t in self.tables
-        }
+        self._columns: dict[str, list[list[Sequence[object]]]] = {t.name: [] for t in self.tables}
         self._parts: dict[str, list[str]] = {t.name: [] for t in self.tables}
         self._files: dict[str, IO[str]] = {}
         self._closed = False
@@ -293,8 +292,7 @@ class ResearchWriter:
                 self._files[name].write(chunk)
         elif self.fmt is ExportFormat.PARQUET:
             for name, columns in case.columns.items():
-                for buffer, values in zip(self._columns[name], columns, strict=True):
-                    buffer += values
+                self._columns[name].append(columns)  # joined per column when a part is written
         else:
             for name, rows in case.tables.items():
                 self._buffers[name] += rows
@@ -322,10 +320,11 @@ class ResearchWriter:
 
     def _flush_parquet(self) -> None:
         for table in self.tables:
-            columns = self._columns[table.name]
-            if columns[0]:
+            cases = self._columns[table.name]
+            if cases:
+                columns = [list(itertools.chain.from_iterable(c)) for c in zip(*cases, strict=True)]
                 self._write_part(table, columns)
-                self._columns[table.name] = [[] for _ in table.columns]
+                self._columns[table.name] = []
 
     def _write_part(self, table: Table, columns: list[list[object]]) -> None:
         pa = self._pa
