@@ -83,7 +83,7 @@ class PreparedCase:
     csv: Mapping[str, str] = attrs.field(factory=dict)
     tables: Mapping[str, list[Row]] = attrs.field(factory=dict)
     #: For Parquet: each table's columns, codes as their positions among the column's codes.
-    columns: Mapping[str, list[Sequence[object]]] = attrs.field(factory=dict)
+    columns: Mapping[str, tuple[Sequence[object], ...]] = attrs.field(factory=dict)
 
 
 def prepare(
@@ -128,15 +128,20 @@ def _parquet_columns(options: ResearchOptions) -> dict[str, tuple[_Codes, tuple[
     }
 
 
-def _columns(rows: list[Row], coded: _Codes, numbers: tuple[int, ...]) -> list[Sequence[object]]:
-    """A table's rows as columns, codes as their positions (a Parquet dictionary's indices)."""
-    values: list[Sequence[Value]] = list(zip(*rows, strict=True))
+def _columns(
+    rows: list[Row], coded: _Codes, numbers: tuple[int, ...]
+) -> tuple[Sequence[object], ...]:
+    """A table's rows as columns, codes as their positions (a Parquet dictionary's indices).
+
+    Tuples all the way down: a tuple of plain values is left alone by the cycle collector once it
+    has seen it, so the thousands of cases a Parquet part holds cost its passes nothing."""
+    values: list[tuple[Value, ...]] = list(zip(*rows, strict=True))
     columns: list[Sequence[object]] = list(values)
     for i, index in coded:
-        columns[i] = [None if v is None else index[v] for v in values[i]]
+        columns[i] = tuple([None if v is None else index[v] for v in values[i]])
     for i in numbers:
-        columns[i] = [None if v is None else float(v) for v in values[i]]
-    return columns
+        columns[i] = tuple([None if v is None else float(v) for v in values[i]])
+    return tuple(columns)
 
 
 _CellWriter = tuple[Callable[[Row], str], Callable[[Row], list[str]], bool]
@@ -251,7 +256,9 @@ class ResearchWriter:
         self.cases = 0
         self.rows = 0
         self._buffers: dict[str, list[Row]] = {t.name: [] for t in self.tables}
-        self._columns: dict[str, list[list[Sequence[object]]]] = {t.name: [] for t in self.tables}
+        self._columns: dict[str, list[tuple[Sequence[object], ...]]] = {
+            t.name: [] for t in self.tables
+        }
         self._parts: dict[str, list[str]] = {t.name: [] for t in self.tables}
         self._files: dict[str, IO[str]] = {}
         self._closed = False
