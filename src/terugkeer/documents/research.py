@@ -319,21 +319,24 @@ class _Get:
     arg: str | int | None = None
 
 
+def _read(var: str, path: tuple[str, ...], temps: Iterator[int], absent: str = "None") -> str:
+    """An expression reading the attribute ``path`` from ``var``; ``absent`` when a group on the
+    way is absent."""
+    if not path:
+        return var
+    code = f"{var}.{path[0]}"
+    for name in path[1:]:
+        t = f"_t{next(temps)}"
+        code = f"({absent} if ({t} := {code}) is None else {t}.{name})"
+    return code
+
+
 def _cells(gets: Sequence[_Get], var: str, temps: Iterator[int]) -> list[str]:
     """The expressions of a row's value cells read from the record ``var`` (no per-cell calls):
     an absent group on the way gives None, as an unanswered field does."""
 
-    def chain(path: tuple[str, ...]) -> str:
-        if not path:
-            return var
-        code = f"{var}.{path[0]}"
-        for name in path[1:]:
-            t = f"_t{next(temps)}"
-            code = f"(None if ({t} := {code}) is None else {t}.{name})"
-        return code
-
     def cell(get: _Get) -> str:
-        code = chain(get.path)
+        code = _read(var, get.path, temps)
         if not get.convert:
             return code
         if get.convert == "country":
@@ -699,40 +702,29 @@ def table(name: str, options: ResearchOptions = ResearchOptions()) -> Table:
 # --- Filling the tables ---------------------------------------------------------------------------
 
 
-def _filler(specs: Sequence[_Spec]) -> Callable[[CaseFile, _Keys, dict[str, list[Row]]], None]:
-    """One generated function adding a case's rows to every table of ``specs`` (loops and cells
+@functools.cache
+def _filler(options: ResearchOptions) -> Callable[[CaseFile, _Keys, dict[str, list[Row]]], None]:
+    """One generated function adding a case's rows to every instrument table (loops and cells
     spelled out: no walk through the table definitions per case)."""
     temps = itertools.count()
     lines = ["def fill(case, k, out):"]
-
-    def records(get: _Get, parent: str) -> str:
-        """The records ``get`` reaches from ``parent``; none when a group on the way is absent."""
-        code = parent
-        for i, name in enumerate(get.path):
-            if i == 0:
-                code = f"{code}.{name}"
-                continue
-            t = f"_t{next(temps)}"
-            code = f"(() if ({t} := {code}) is None else {t}.{name})"
-        return code
 
     def emit(spec: _Spec, parent: str, keys: list[str], indent: str) -> None:
         n = next(temps)
         rows = f"_rows{n}"
         lines.append(f"{indent}{rows} = out[{spec.table.name!r}]")
+        record = f"_r{n}"
+        found = _read(parent, spec.records.path, temps, absent="()")
         if not spec.many:
-            record = f"_r{n}"
-            lines.append(f"{indent}{record} = {records(spec.records, parent)}")
+            lines.append(f"{indent}{record} = {found}")
             cells = _cells(spec.gets, record, temps)
             lines.append(f"{indent}{rows}.append([{', '.join([*keys, *cells])}])")
             for child in spec.children:
                 emit(child, record, keys, indent)
             return
-        record, position = f"_r{n}", f"_n{n}"
+        position = f"_n{n}"
         own = _cells((spec.key,), record, temps)[0] if spec.key is not None else position
-        lines.append(
-            f"{indent}for {position}, {record} in enumerate({records(spec.records, parent)} or ()):"
-        )
+        lines.append(f"{indent}for {position}, {record} in enumerate({found} or ()):")
         inner = indent + "    "
         if spec.children:
             lines.append(f"{inner}_k{n} = {own}")
@@ -742,16 +734,11 @@ def _filler(specs: Sequence[_Spec]) -> Callable[[CaseFile, _Keys, dict[str, list
         for child in spec.children:
             emit(child, record, [*keys, own], inner)
 
-    for spec in specs:
+    for spec in _specs(options):
         emit(spec, "case", ["*k"], "    ")
     namespace: dict[str, Any] = {"_str": str.__str__, "_country": _country_code}
     exec(compile("\n".join(lines), "<terugkeer research rows>", "exec"), namespace)
     return typing.cast("Callable[[CaseFile, _Keys, dict[str, list[Row]]], None]", namespace["fill"])
-
-
-@functools.cache
-def _fill(options: ResearchOptions) -> Callable[[CaseFile, _Keys, dict[str, list[Row]]], None]:
-    return _filler(_specs(options))
 
 
 @functools.cache
@@ -784,7 +771,7 @@ def case_tables(
     case_key = (pseudonym(case.case_id, key),)
     names, dated = _layout(options)
     out: dict[str, list[Row]] = {name: [] for name in names}
-    _fill(options)(case, case_key, out)
+    _filler(options)(case, case_key, out)
     _derive(case, case_key, out)
     found = [row[i] for name, positions in dated for row in out[name] for i in positions]
     days = [d for d in found if d is not None]
