@@ -5,6 +5,7 @@ JSON text. Each fast path is checked against the slow one it stands in for, neve
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import gc
 import json
 from typing import Any
@@ -19,6 +20,7 @@ from terugkeer._checks import trusted_fields
 from terugkeer.documents import _json
 from terugkeer.documents.converter import CONVERTER, problem_count, problems_of, structure
 from terugkeer.documents.serialization import DOCUMENT_TYPES, parse
+from terugkeer.factors import NewConsideration
 from terugkeer.health import Source, SourceKind
 from terugkeer.testing import case_files
 
@@ -291,3 +293,26 @@ def test_a_refused_document_leaves_nothing_for_the_cycle_collector(rule: str) ->
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+@given(st.dates(), st.sampled_from([None, 2]))
+def test_orjson_writes_every_date_as_its_isoformat(day: dt.date, indent: int | None) -> None:
+    record = NewConsideration("a reason", day)
+    doc = to_document(record)
+    assert doc["raised_on"] == day.isoformat()
+    assert dumps(record, indent=indent) == _json.encode(doc, indent, accelerate=False)
+
+
+class _Day(dt.date):
+    """A subclass of ``date``, which orjson refuses to write."""
+
+
+@pytest.mark.parametrize(
+    "day", [_Day(2026, 3, 2), dt.datetime(2026, 3, 2, 14, 5, tzinfo=dt.timezone.utc)]
+)
+def test_what_else_sits_in_a_date_field_is_written_as_without_orjson(day: dt.date) -> None:
+    record = NewConsideration("a reason", dt.date(2000, 1, 1))
+    object.__setattr__(record, "raised_on", day)  # past the record's check, which refuses both
+    expected = '{"schema":"terugkeer/new-consideration","version":1,'
+    assert dumps(record) == expected + '"name":"a reason","raised_on":"2026-03-02","note":""}'
+    assert dumps(record, indent=2) == json.dumps(to_document(record), indent=2)

@@ -18,6 +18,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+import cattrs
+
 from terugkeer import actionplan as ap
 from terugkeer import case as cf
 from terugkeer import health as hc
@@ -34,8 +36,8 @@ from terugkeer.planning import MonitoringAdvice, PlanAttention, SectionProgress
 from terugkeer.socialmap import MapEntry, SocialMap
 from terugkeer.stamps import Entered
 
-from ._json import accelerated_parse, encode
-from .converter import FAST_CONVERTER, child_path, structure
+from ._json import accelerated_parse, encode, native_encode, native_writes
+from .converter import FAST_CONVERTER, _orjson_converter, child_path, structure
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -218,8 +220,12 @@ def _schema_of(cls: type) -> tuple[str, int]:
 
 def to_document(obj: object) -> dict[str, Any]:
     """The JSON-ready dict of a record, headed by its ``schema`` and ``version``."""
+    return _document(obj, FAST_CONVERTER)
+
+
+def _document(obj: object, converter: cattrs.Converter) -> dict[str, Any]:
     schema, version = _schema_of(type(obj))
-    body: dict[str, Any] = FAST_CONVERTER.unstructure(obj)
+    body: dict[str, Any] = converter.unstructure(obj)
     return {"schema": schema, "version": version, **body}
 
 
@@ -242,6 +248,10 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
       "note": ""
     }
     """
+    if native_writes(indent):  # orjson, handed the record's dates as they are
+        text = native_encode(_document(obj, _orjson_converter()), indent)
+        if text is not None:
+            return text
     return encode(to_document(obj), indent)
 
 
