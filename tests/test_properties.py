@@ -376,3 +376,6 @@ class TestRoundTrip:
         # The fast path writes each record as cattrs' own unstructuring does, key order too.
         fast, reference = FAST_CONVERTER.unstructure(obj), CONVERTER.unstructure(obj)
         assert json.dumps(fast, ensure_ascii=False) == json.dumps(reference, ensure_ascii=False)
+        # With orjson, dumps writes the same text as the standard library does from that dict.
+        compact = json.dumps(reference, ensure_ascii=False, separators=(",", ":"))
+        assert dumps(obj).endswith("," + compact[1:])

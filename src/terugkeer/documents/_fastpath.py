@@ -331,8 +331,13 @@ def make_fast_structure_fn(
 _INLINE_DEPTH = 4
 
 
-def _unstructure_expression(t: Any, var: str, writer: _Writer, depth: int = 0) -> str:
-    """An expression giving the JSON-ready form of ``var`` (of type ``t``), as cattrs gives it."""
+def _unstructure_expression(
+    t: Any, var: str, writer: _Writer, depth: int = 0, *, hoist: bool = False
+) -> str:
+    """An expression giving the JSON-ready form of ``var`` (of type ``t``), as cattrs gives it.
+
+    ``hoist``: ``var`` is read on every call (not inside a list or an optional value), so a
+    record read through it can be bound to a local name first (see :func:`_record_literal`)."""
     origin = typing.get_origin(t)
     if origin in (typing.Union, types.UnionType):
         (inner,) = (a for a in typing.get_args(t) if a is not type(None))
@@ -354,7 +359,7 @@ def _unstructure_expression(t: Any, var: str, writer: _Writer, depth: int = 0) -
     if t is dt.date and writer.keep_dates:  # orjson writes a date as the hook would
         return f"({var} if _type({var}) is _exact_date else {writer.name('u', hook)}({var}))"
     if attrs.has(t) and depth < _INLINE_DEPTH and _is_fast_unstructure(hook):
-        return _record_literal(t, var, writer, depth + 1)
+        return _record_literal(t, var, writer, depth + 1, hoist=hoist)
     return f"{writer.name('u', hook)}({var})"
 
 
@@ -363,11 +368,22 @@ def _is_fast_unstructure(hook: Any) -> bool:
     return code is not None and code.co_filename.startswith("<terugkeer fast unstructure")
 
 
-def _record_literal(cls: type, var: str, writer: _Writer, depth: int) -> str:
-    """A dict display with every field of the record ``var`` (of the attrs class ``cls``)."""
+def _record_literal(
+    cls: type, var: str, writer: _Writer, depth: int, *, hoist: bool = False
+) -> str:
+    """A dict display with every field of the record ``var`` (of the attrs class ``cls``).
+
+    With ``hoist``, a record reached through attributes (``o.plan.support``) is first bound to
+    a local name, one line of ``writer.lines``: its fields then cost one attribute read each,
+    not one per step of the chain."""
+    if hoist and "." in var:
+        name = f"_r{len(writer.lines)}"
+        writer.lines.append(f" {name} = {var}")
+        var = name
     hints = typing.get_type_hints(cls)
     entries = [
-        f"{f.name!r}: {_unstructure_expression(hints[f.name], f'{var}.{f.name}', writer, depth)}"
+        f"{f.name!r}: "
+        + _unstructure_expression(hints[f.name], f"{var}.{f.name}", writer, depth, hoist=hoist)
         for f in attrs.fields(cls)
     ]
     return "{" + ", ".join(entries) + "}"
@@ -384,7 +400,8 @@ def make_fast_unstructure_fn(
     which writes it as ``date.isoformat`` does, in less time than the method takes to format
     it; a ``datetime`` or a subclass found in a date field still goes through the hook."""
     writer = _Writer(cls, converter, keep_dates=keep_dates)
-    source = f"def unstructure(o):\n return {_record_literal(cls, 'o', writer, 0)}"
+    returned = _record_literal(cls, "o", writer, 0, hoist=True)
+    source = "\n".join(["def unstructure(o):", *writer.lines, f" return {returned}"])
     namespace = dict(writer.names)
     code = compile(source, f"<terugkeer fast unstructure {cls.__qualname__}>", "exec")
     exec(code, namespace)
