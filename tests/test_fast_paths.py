@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import enum
 import gc
 import json
 from typing import Any
@@ -17,10 +18,10 @@ from hypothesis import strategies as st
 from mutations import BOTH, LOADER_ONLY, Doc, base_document
 from terugkeer import CaseFile, Problem, ValidationError, dumps, loads, to_document
 from terugkeer._checks import trusted_fields
-from terugkeer.documents import _json
+from terugkeer.documents import _fastpath, _json
 from terugkeer.documents.converter import CONVERTER, problem_count, problems_of, structure
 from terugkeer.documents.serialization import DOCUMENT_TYPES, parse
-from terugkeer.factors import NewConsideration
+from terugkeer.factors import NewConsideration, RatingKind
 from terugkeer.health import Source, SourceKind
 from terugkeer.testing import case_files
 
@@ -316,3 +317,20 @@ def test_what_else_sits_in_a_date_field_is_written_as_without_orjson(day: dt.dat
     expected = '{"schema":"terugkeer/new-consideration","version":1,'
     assert dumps(record) == expected + '"name":"a reason","raised_on":"2026-03-02","note":""}'
     assert dumps(record, indent=2) == json.dumps(to_document(record), indent=2)
+
+
+class _Odd(str, enum.Enum):
+    """A string enum whose members' strings are not their values."""
+
+    def __new__(cls, value: str) -> _Odd:
+        member = str.__new__(cls, value.upper())
+        member._value_ = value
+        return member
+
+    A = "a"
+
+
+def test_only_enums_whose_strings_are_their_values_are_left_to_orjson() -> None:
+    assert _fastpath._written_as_str(RatingKind)
+    assert not _fastpath._written_as_str(_Odd)  # orjson would write "A", the hook "a"
+    assert not _fastpath._written_as_str(str)  # a string, but not an enum

@@ -60,11 +60,11 @@ class _Writer:
         converter: cattrs.Converter,
         read_items: ReadItems | None = None,
         *,
-        keep_dates: bool = False,
+        for_orjson: bool = False,
     ) -> None:
         self.cls = cls
         self.converter = converter
-        self.keep_dates = keep_dates
+        self.for_orjson = for_orjson
         self.names: dict[str, Any] = {
             "_read_items": read_items,
             "_cls": cls,
@@ -345,6 +345,8 @@ def _unstructure_expression(
         return var if written == var else f"(None if {var} is None else {written})"
     if origin is tuple:
         item = typing.get_args(t)[0]
+        if writer.for_orjson and (item in _PLAIN or _written_as_str(item)):
+            return var  # orjson writes a tuple as a list
         if item in _PLAIN:
             return f"_list({var})"
         name = f"_i{depth}"
@@ -354,13 +356,26 @@ def _unstructure_expression(
     if t in _PLAIN:
         return var
     if isinstance(t, type) and issubclass(t, enum.Enum):
+        if writer.for_orjson and _written_as_str(t):
+            return var
         return f"{var}._value_"  # the member's value, without the ``value`` property's cost
     hook = writer.converter.get_unstructure_hook(t)
-    if t is dt.date and writer.keep_dates:  # orjson writes a date as the hook would
+    if t is dt.date and writer.for_orjson:  # orjson writes a date as the hook would
         return f"({var} if _type({var}) is _exact_date else {writer.name('u', hook)}({var}))"
     if attrs.has(t) and depth < _INLINE_DEPTH and _is_fast_unstructure(hook):
         return _record_literal(t, var, writer, depth + 1, hoist=hoist)
     return f"{writer.name('u', hook)}({var})"
+
+
+def _written_as_str(t: Any) -> bool:
+    """An enum whose members orjson writes as their values: members that are strings (a
+    ``str`` mix-in) holding exactly their values."""
+    return (
+        isinstance(t, type)
+        and issubclass(t, str)
+        and issubclass(t, enum.Enum)
+        and all(str.__str__(m) == m._value_ for m in t)
+    )
 
 
 def _is_fast_unstructure(hook: Any) -> bool:
@@ -390,16 +405,18 @@ def _record_literal(
 
 
 def make_fast_unstructure_fn(
-    cls: type, converter: cattrs.Converter, *, keep_dates: bool = False
+    cls: type, converter: cattrs.Converter, *, for_orjson: bool = False
 ) -> Callable[[Any], Any]:
     """A generated function giving the same dict as cattrs' unstructuring of the attrs class
     ``cls`` (every field, in field order), with plain fields, enums, dates, lists and the
     records a few levels down written inline.
 
-    ``keep_dates`` leaves each ``datetime.date`` (of exactly that type) as it is, for orjson,
-    which writes it as ``date.isoformat`` does, in less time than the method takes to format
-    it; a ``datetime`` or a subclass found in a date field still goes through the hook."""
-    writer = _Writer(cls, converter, keep_dates=keep_dates)
+    ``for_orjson`` leaves to orjson what it writes as the hooks would, and faster: each
+    ``datetime.date`` of exactly that type (``YYYY-MM-DD``, as ``date.isoformat`` gives it;
+    a ``datetime`` or a subclass found in a date field still goes through the hook), each
+    member of a string enum whose string is its value, and tuples of these or of plain values
+    (orjson writes a tuple as a list). Those dicts are JSON-ready for orjson only."""
+    writer = _Writer(cls, converter, for_orjson=for_orjson)
     returned = _record_literal(cls, "o", writer, 0, hoist=True)
     source = "\n".join(["def unstructure(o):", *writer.lines, f" return {returned}"])
     namespace = dict(writer.names)

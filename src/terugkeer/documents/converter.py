@@ -205,14 +205,15 @@ _CATALOGUE_ENTRIES: tuple[tuple[type, Callable[[str], Any]], ...] = (
 
 
 def configure_converter(
-    converter: cattrs.Converter, *, detailed: bool = True, keep_dates: bool = False
+    converter: cattrs.Converter, *, detailed: bool = True, for_orjson: bool = False
 ) -> None:
     """Install terugkeer's strict hooks on ``converter`` (cattrs preconf style).
 
     ``detailed=False`` gives the fast path: each record is read by a function generated for its
     class (:mod:`terugkeer.documents._fastpath`) that reports the same problems as cattrs'
     detailed validation, and written by one that gives the same dict as cattrs'. With
-    ``keep_dates`` too, those dicts keep ``datetime.date`` values, for orjson to write.
+    ``for_orjson`` too, those dicts keep the dates, string enum members and tuples that
+    orjson writes as the hooks would (see ``make_fast_unstructure_fn``).
     """
     converter.register_structure_hook(int, _exact(int, "must be an integer"))
     converter.register_structure_hook(bool, _exact(bool, "must be true or false"))
@@ -239,14 +240,14 @@ def configure_converter(
     if not detailed:
         converter.register_unstructure_hook_factory(
             attrs.has,
-            lambda cls: make_fast_unstructure_fn(cls, converter, keep_dates=keep_dates),
+            lambda cls: make_fast_unstructure_fn(cls, converter, for_orjson=for_orjson),
         )
 
 
-def make_converter(*, detailed: bool = True, keep_dates: bool = False) -> cattrs.Converter:
+def make_converter(*, detailed: bool = True, for_orjson: bool = False) -> cattrs.Converter:
     """A new converter configured for terugkeer's documents (see :func:`configure_converter`)."""
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    configure_converter(converter, detailed=detailed, keep_dates=keep_dates)
+    configure_converter(converter, detailed=detailed, for_orjson=for_orjson)
     return converter
 
 
@@ -258,9 +259,9 @@ FAST_CONVERTER = make_converter(detailed=False)
 
 @functools.cache  # made on first use: only writing with orjson needs it
 def _orjson_converter() -> cattrs.Converter:
-    """The fast path's writer for orjson: its dicts keep ``datetime.date`` values, which orjson
-    writes as ``YYYY-MM-DD`` (the text the fast path's ``date.isoformat`` gives), faster."""
-    return make_converter(detailed=False, keep_dates=True)
+    """The fast path's writer for orjson: its dicts keep what orjson writes itself (dates,
+    string enum members, tuples), the same text as the hooks give, in less time."""
+    return make_converter(detailed=False, for_orjson=True)
 
 
 def structure(data: Any, cls: type[T], *, fast: bool = True) -> T:
