@@ -273,6 +273,10 @@ class Found:
         return PartFailed(self.problems, self.total)
 
 
+#: Errors that hold every problem of their part (a tuple, built once).
+_COMPLETE = (PartFailed, ValidationError, BaseValidationError)
+
+
 def _failed(
     found: Found | None,
     exc: Exception,
@@ -291,7 +295,7 @@ def _failed(
     if name not in o:
         found.add(KeyError(name), path)
         return found
-    if plain_list or not isinstance(exc, PartFailed | ValidationError | BaseValidationError):
+    if plain_list or not isinstance(exc, _COMPLETE):
         try:
             hook(o[name], t)
         except Exception as again:  # added here: kept in a name, it would hold this frame

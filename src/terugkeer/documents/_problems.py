@@ -25,9 +25,13 @@ class PartFailed(Exception):
         self.total = total
 
 
+#: The errors that carry their problems (a tuple: ``A | B`` would build a union at every call).
+_CARRIERS = (ValidationError, PartFailed)
+
+
 def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
     """Flatten any structuring failure into problems with JSON paths, never echoing values."""
-    if isinstance(exc, ValidationError | PartFailed):
+    if isinstance(exc, _CARRIERS):
         return [p.under(path) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
         return [Problem(child_path(path, key), "unknown key") for key in sorted(exc.extra_fields)]
@@ -49,7 +53,7 @@ def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
 
 def problem_count(exc: BaseException) -> int:
     """How many problems a structuring failure holds, counting those a capped error left out."""
-    if isinstance(exc, ValidationError | PartFailed):
+    if isinstance(exc, _CARRIERS):
         return exc.total
     if isinstance(exc, ForbiddenExtraKeysError):
         return len(exc.extra_fields)
