@@ -50,6 +50,8 @@ from terugkeer.planning import (
     get_plan_section,
     monitoring_advice,
     plan_attention,
+    progress_of,
+    section_counts,
 )
 from terugkeer.testing import action_plans, appointments, weighty_factors
 
@@ -141,6 +143,33 @@ def test_completeness_counts_are_consistent(plan: ActionPlan) -> None:
     for p in completeness(plan):
         assert 0 <= p.answered <= p.total
         assert (p.progress is Progress.EMPTY) == (p.answered == 0)
+
+
+@given(action_plans())
+def test_section_counts_are_the_counts_completeness_reports(plan: ActionPlan) -> None:
+    """The counts without a record per section: the same sections, order and numbers."""
+    counted = [(s.id, a, t) for s, a, t in section_counts(plan)]
+    assert counted == [(p.section.id, p.answered, p.total) for p in completeness(plan)]
+    assert [p.progress for p in completeness(plan)] == [
+        progress_of(a, t) for _, a, t in section_counts(plan)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("answered", "total", "progress"),
+    [
+        (0, 0, Progress.EMPTY),
+        (0, 4, Progress.EMPTY),
+        (1, 4, Progress.PARTLY),
+        (3, 4, Progress.PARTLY),
+        (4, 4, Progress.ANSWERED),
+        (1, 1, Progress.ANSWERED),
+    ],
+)
+def test_progress_is_empty_partly_or_answered(
+    answered: int, total: int, progress: Progress
+) -> None:
+    assert progress_of(answered, total) is progress
 
 
 def test_the_six_printed_activity_lines_are_a_prompt_not_a_limit() -> None:

@@ -29,7 +29,7 @@ from terugkeer.health import (
     SourcedText,
     SourceKind,
 )
-from terugkeer.healthfindings import CareDimension, FindingKind, health_findings
+from terugkeer.healthfindings import CareDimension, FindingKind, finding_rows, health_findings
 from terugkeer.planning import monitoring_advice, plan_health_section
 from terugkeer.testing import health_checklists
 
@@ -144,6 +144,13 @@ def test_every_gap_on_the_triad_gives_exactly_one_finding(checklist: HealthCheck
                     kind = FindingKind.CARE_GAP if answer is Answer.NO else FindingKind.CARE_UNKNOWN
                     expected.append((f"$.{block}[{i}].{name}", dim, kind))
     assert [(g.path, g.dimension, g.kind) for g in gaps] == expected
+
+
+@given(health_checklists())
+def test_finding_rows_are_the_findings_as_tuples(checklist: HealthChecklist) -> None:
+    """The same findings, in the same order, each as (kind, path, dimension, answer)."""
+    found = [(f.kind, f.path, f.dimension, f.answer) for f in health_findings(checklist)]
+    assert list(finding_rows(checklist)) == found
 
 
 @given(health_checklists("all_clear"))

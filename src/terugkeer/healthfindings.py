@@ -34,6 +34,7 @@ __all__ = [
     "CareDimension",
     "FindingKind",
     "HealthFinding",
+    "finding_rows",
     "health_findings",
 ]
 
@@ -112,19 +113,23 @@ _TRIAD = (
 )
 
 
+#: What a finding is made into: a :class:`HealthFinding`, or a plain tuple of its fields.
+_Make = Callable[[FindingKind, str, "CareDimension | None", "Answer | None"], Any]
+
+
 def _care_gaps(
-    items: tuple[Medicine, ...] | tuple[Facility, ...], at: str
-) -> Iterator[HealthFinding]:
+    items: tuple[Medicine, ...] | tuple[Facility, ...], at: str, make: _Make
+) -> Iterator[Any]:
     for i, item in enumerate(items):
         for dimension, name in _TRIAD:
             answer = getattr(item, name).answer
             if answer is Answer.YES:
                 continue
             kind = FindingKind.CARE_GAP if answer is Answer.NO else FindingKind.CARE_UNKNOWN
-            yield HealthFinding(kind, f"{at}[{i}].{name}", dimension, answer)
+            yield make(kind, f"{at}[{i}].{name}", dimension, answer)
 
 
-def _handover(checklist: HealthChecklist) -> Iterator[HealthFinding]:
+def _handover(checklist: HealthChecklist, make: _Make) -> Iterator[Any]:
     h = checklist.handover
     settled = {
         "arranged": h.arranged.answer is Answer.YES,
@@ -137,7 +142,7 @@ def _handover(checklist: HealthChecklist) -> Iterator[HealthFinding]:
     for name, done in settled.items():
         if not done:
             answer = getattr(h, name).answer if name != "receiving_doctor" else None
-            yield HealthFinding(FindingKind.HANDOVER_OPEN, f"$.handover.{name}", None, answer)
+            yield make(FindingKind.HANDOVER_OPEN, f"$.handover.{name}", None, answer)
 
 
 #: Per sourced type: when it holds an answer (an unanswered one needs no source), and the
@@ -158,7 +163,7 @@ def _walk_lines(expr: str, t: Any, path: str, indent: str, temps: Iterator[int])
         return [
             f"{indent}_v{n} = {expr}",
             f"{indent}if {answered} and _v{n}.source is None:",
-            f"{indent}    found.append(_finding(_UNVERIFIED, f{path!r}, None, {answer}))",
+            f"{indent}    found.append(make(_UNVERIFIED, f{path!r}, None, {answer}))",
         ]
     args = [a for a in typing.get_args(t) if a is not type(None)]
     if typing.get_origin(t) in (typing.Union, types.UnionType) and len(args) == 1:
@@ -180,13 +185,13 @@ def _walk_lines(expr: str, t: Any, path: str, indent: str, temps: Iterator[int])
 
 
 @functools.cache
-def _unverified_walker() -> Callable[[HealthChecklist, list[HealthFinding]], None]:
+def _unverified_walker() -> Callable[[HealthChecklist, list[Any], _Make], None]:
     """One generated function walking a checklist's sourced values (generated on first use)."""
-    lines = ["def walk(checklist, found):"]
+    lines = ["def walk(checklist, found, make):"]
     lines += _walk_lines("checklist", HealthChecklist, "$", "    ", itertools.count())
-    namespace: dict[str, Any] = {"_finding": HealthFinding, "_UNVERIFIED": FindingKind.UNVERIFIED}
+    namespace: dict[str, Any] = {"_UNVERIFIED": FindingKind.UNVERIFIED}
     exec(compile("\n".join(lines), "<terugkeer unverified walk>", "exec"), namespace)
-    return typing.cast("Callable[[HealthChecklist, list[HealthFinding]], None]", namespace["walk"])
+    return typing.cast("Callable[[HealthChecklist, list[Any], _Make], None]", namespace["walk"])
 
 
 def health_findings(checklist: HealthChecklist) -> tuple[HealthFinding, ...]:
@@ -205,21 +210,46 @@ def health_findings(checklist: HealthChecklist) -> tuple[HealthFinding, ...]:
     >>> [(f.kind.value, f.path) for f in health_findings(c)][:2]
     [('care_gap', '$.medicines[0].available'), ('care_unknown', '$.medicines[0].reachable')]
     """
+    return tuple(_findings(checklist, HealthFinding))
+
+
+def finding_rows(
+    checklist: HealthChecklist,
+) -> tuple[tuple[FindingKind, str, CareDimension | None, Answer | None], ...]:
+    """The findings of :func:`health_findings` as plain tuples ``(kind, path, dimension,
+    answer)``, in the same order: for analyses over many checklists, without a record each.
+
+    >>> from terugkeer import HealthChecklist
+    >>> from terugkeer.health import ComplaintKind
+    >>> finding_rows(HealthChecklist(ComplaintKind.PHYSICAL, "asthma"))[0][:2]
+    (<FindingKind.HANDOVER_OPEN: 'handover_open'>, '$.handover.arranged')
+    """
+    return tuple(_findings(checklist, _row))
+
+
+def _row(
+    kind: FindingKind, path: str, dimension: CareDimension | None, answer: Answer | None
+) -> tuple[FindingKind, str, CareDimension | None, Answer | None]:
+    return kind, path, dimension, answer
+
+
+def _findings(checklist: HealthChecklist, make: _Make) -> list[Any]:
+    """Every finding of ``checklist``, in order, each made by ``make`` from its four fields."""
     findings = [
-        *_care_gaps(checklist.medicines, "$.medicines"),
-        *_care_gaps(checklist.facilities, "$.facilities"),
+        *_care_gaps(checklist.medicines, "$.medicines", make),
+        *_care_gaps(checklist.facilities, "$.facilities", make),
     ]
     network = checklist.network
     if network.exists.answer is Answer.NO:
-        findings.append(HealthFinding(FindingKind.NO_NETWORK, "$.network.exists", None, Answer.NO))
+        findings.append(make(FindingKind.NO_NETWORK, "$.network.exists", None, Answer.NO))
     if network.knows_condition.answer is Answer.NO:
         findings.append(
-            HealthFinding(FindingKind.NETWORK_UNAWARE, "$.network.knows_condition", None, Answer.NO)
+            make(FindingKind.NETWORK_UNAWARE, "$.network.knows_condition", None, Answer.NO)
         )
     if checklist.decision_capacity.doubt.answer is Answer.YES:
         findings.append(
-            HealthFinding(FindingKind.CAPACITY_DOUBT, "$.decision_capacity.doubt", None, Answer.YES)
+            make(FindingKind.CAPACITY_DOUBT, "$.decision_capacity.doubt", None, Answer.YES)
         )
-    findings += _handover(checklist)
-    _unverified_walker()(checklist, findings)
-    return tuple(findings)
+    findings += _handover(checklist, make)
+    _unverified_walker()(checklist, findings, make)
+    return findings

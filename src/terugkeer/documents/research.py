@@ -848,24 +848,23 @@ def _derived_tables() -> tuple[Table, ...]:
 def _derive(case: CaseFile, keys: _Keys, out: dict[str, list[Row]]) -> None:
     """The rows of the derived analyses: plan progress per section, and health findings (codes
     read as ``_value_``, which the ``value`` property only wraps)."""
-    from terugkeer.healthfindings import health_findings
-    from terugkeer.planning import completeness
+    from terugkeer.healthfindings import finding_rows
+    from terugkeer.planning import progress_of, section_counts
 
     out["plan_progress"] = [
-        [*keys, p.section.id, p.progress._value_, p.answered, p.total]
-        for p in completeness(case.plan)
+        [*keys, section.id, progress_of(answered, total)._value_, answered, total]
+        for section, answered, total in section_counts(case.plan)
     ]
     rows = out["health_findings"]
     for c, checklist in enumerate(case.health):
-        for n, f in enumerate(health_findings(checklist)):
-            dimension, answer = f.dimension, f.answer
+        for n, (kind, path, dimension, answer) in enumerate(finding_rows(checklist)):
             rows.append(
                 [
                     *keys,
                     c,
                     n,
-                    f.kind._value_,
-                    f.path,
+                    kind._value_,
+                    path,
                     None if dimension is None else dimension._value_,
                     None if answer is None else answer._value_,
                 ]
