@@ -319,36 +319,64 @@ class _Get:
     arg: str | int | None = None
 
 
-def _read(var: str, path: tuple[str, ...], temps: Iterator[int], absent: str = "None") -> str:
-    """An expression reading the attribute ``path`` from ``var``; ``absent`` when a group on the
-    way is absent."""
-    if not path:
-        return var
-    code = f"{var}.{path[0]}"
-    for name in path[1:]:
-        t = f"_t{next(temps)}"
-        code = f"({absent} if ({t} := {code}) is None else {t}.{name})"
-    return code
+def _read(
+    var: str, t: Any, path: tuple[str, ...], temps: Iterator[int], absent: str = "None"
+) -> tuple[str, Any]:
+    """An expression reading the attribute ``path`` from ``var`` (of type ``t``), ``absent``
+    when a group on the way is absent; and the type it reads, or None when the expression may
+    give None. Only a step whose type may be None is checked: a record's required record is
+    always there (its checks say so)."""
+    code, checked = var, False
+    for i, name in enumerate(path):
+        if i > 0 and _may_be_none(t):
+            tmp = f"_t{next(temps)}"
+            code, checked = f"({absent} if ({tmp} := {code}) is None else {tmp}.{name})", True
+        else:
+            code = f"{code}.{name}"
+        t = _field_type(t, name)
+    return code, (None if checked else t)
 
 
-def _cells(gets: Sequence[_Get], var: str, temps: Iterator[int]) -> list[str]:
-    """The expressions of a row's value cells read from the record ``var`` (no per-cell calls):
-    an absent group on the way gives None, as an unanswered field does."""
+def _may_be_none(t: Any) -> bool:
+    return t is None or type(None) in typing.get_args(t)
+
+
+def _field_type(t: Any, name: str) -> Any:
+    """The type of the field ``name`` of the record type ``t`` (optional or not), or None when
+    it is not known (then every step is checked)."""
+    args = [a for a in typing.get_args(t) if a is not type(None)]
+    record = args[0] if len(args) == 1 and typing.get_origin(t) is not tuple else t
+    if not (isinstance(record, type) and attrs.has(record)):
+        return None
+    return typing.get_type_hints(record).get(name)
+
+
+def _item_type(t: Any) -> Any:
+    """The type of a tuple's items (None when not known)."""
+    args = [a for a in typing.get_args(t) if a is not type(None)]
+    inner = args[0] if len(args) == 1 and typing.get_origin(t) is not tuple else t
+    return typing.get_args(inner)[0] if typing.get_origin(inner) is tuple else None
+
+
+def _cells(gets: Sequence[_Get], var: str, t: Any, temps: Iterator[int]) -> list[str]:
+    """The expressions of a row's value cells read from the record ``var`` of type ``t`` (no
+    per-cell calls): an absent group on the way gives None, as an unanswered field does."""
 
     def cell(get: _Get) -> str:
-        code = _read(var, get.path, temps)
+        code, read = _read(var, t, get.path, temps)
         if not get.convert:
             return code
         if get.convert == "country":
             return f"_country({code})"
-        t = f"_t{next(temps)}"
+        never_none = not _may_be_none(read)
+        tmp = code if never_none else f"_t{next(temps)}"
         done = {
-            "str": f"_str({t})",
-            "date": f"{t}.date()",
-            "year": f"{t}.year",
-            "has": f"({get.arg!r} in {t})",
+            "str": f"_str({tmp})",
+            "date": f"{tmp}.date()",
+            "year": f"{tmp}.year",
+            "has": f"({get.arg!r} in {tmp})",
         }[get.convert]
-        return f"(None if ({t} := {code}) is None else {done})"
+        return done if never_none else f"(None if ({tmp} := {code}) is None else {done})"
 
     return [cell(get) for get in gets]
 
@@ -709,33 +737,34 @@ def _filler(options: ResearchOptions) -> Callable[[CaseFile, _Keys, dict[str, li
     temps = itertools.count()
     lines = ["def fill(case, k, out):"]
 
-    def emit(spec: _Spec, parent: str, keys: list[str], indent: str) -> None:
+    def emit(spec: _Spec, parent: str, parent_type: Any, keys: list[str], indent: str) -> None:
         n = next(temps)
         rows = f"_rows{n}"
         lines.append(f"{indent}{rows} = out[{spec.table.name!r}]")
         record = f"_r{n}"
-        found = _read(parent, spec.records.path, temps, absent="()")
+        found, t = _read(parent, parent_type, spec.records.path, temps, absent="()")
         if not spec.many:
             lines.append(f"{indent}{record} = {found}")
-            cells = _cells(spec.gets, record, temps)
+            cells = _cells(spec.gets, record, t, temps)
             lines.append(f"{indent}{rows}.append([{', '.join([*keys, *cells])}])")
             for child in spec.children:
-                emit(child, record, keys, indent)
+                emit(child, record, t, keys, indent)
             return
+        t = _item_type(t)
         position = f"_n{n}"
-        own = _cells((spec.key,), record, temps)[0] if spec.key is not None else position
+        own = _cells((spec.key,), record, t, temps)[0] if spec.key is not None else position
         lines.append(f"{indent}for {position}, {record} in enumerate({found} or ()):")
         inner = indent + "    "
         if spec.children:
             lines.append(f"{inner}_k{n} = {own}")
             own = f"_k{n}"
-        cells = _cells(spec.gets, record, temps)
+        cells = _cells(spec.gets, record, t, temps)
         lines.append(f"{inner}{rows}.append([{', '.join([*keys, own, *cells])}])")
         for child in spec.children:
-            emit(child, record, [*keys, own], inner)
+            emit(child, record, t, [*keys, own], inner)
 
     for spec in _specs(options):
-        emit(spec, "case", ["*k"], "    ")
+        emit(spec, "case", CaseFile, ["*k"], "    ")
     namespace: dict[str, Any] = {"_str": str.__str__, "_country": _country_code}
     exec(compile("\n".join(lines), "<terugkeer research rows>", "exec"), namespace)
     return typing.cast("Callable[[CaseFile, _Keys, dict[str, list[Row]]], None]", namespace["fill"])
