@@ -135,8 +135,9 @@ def native_encode(data: Any, indent: int | None) -> str | None:
     """``data`` as orjson writes it, or None when it cannot (not installed, another indent, or a
     value it refuses, such as a lone surrogate or a subclass of ``date``).
 
-    Besides JSON-ready values, ``data`` may hold ``datetime.date`` values: orjson writes them as
-    ``YYYY-MM-DD``, the text of ``date.isoformat``, in less time than the method takes.
+    Besides JSON-ready values, ``data`` may hold what the fast path's writer for orjson leaves
+    as it is: dates (orjson writes ``YYYY-MM-DD``, the text of ``date.isoformat``, in less time
+    than the method takes), members of string enums, and tuples.
     """
     dumps = _orjson() if indent in (None, 2) else None
     if dumps is None:
