@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from mutations import BOTH, LOADER_ONLY, Doc, base_document
 from terugkeer import CaseFile, Problem, ValidationError, dumps, loads, to_document
 from terugkeer._checks import trusted_fields
-from terugkeer.documents import _fastpath, _json
+from terugkeer._labelled import strings_are_values
+from terugkeer.documents import _json
 from terugkeer.documents.converter import CONVERTER, problem_count, problems_of, structure
 from terugkeer.documents.serialization import DOCUMENT_TYPES, parse
 from terugkeer.factors import NewConsideration, RatingKind
@@ -343,6 +344,6 @@ class _Odd(str, enum.Enum):
 
 
 def test_only_enums_whose_strings_are_their_values_are_left_to_orjson() -> None:
-    assert _fastpath._written_as_str(RatingKind)
-    assert not _fastpath._written_as_str(_Odd)  # orjson would write "A", the hook "a"
-    assert not _fastpath._written_as_str(str)  # a string, but not an enum
+    assert strings_are_values(RatingKind)
+    assert not strings_are_values(_Odd)  # orjson would write "A", the hook "a"
+    assert not strings_are_values(str)  # a string, but not an enum

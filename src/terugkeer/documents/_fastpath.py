@@ -31,6 +31,7 @@ import cattrs
 from cattrs.errors import BaseValidationError
 
 from terugkeer._checks import validated
+from terugkeer._labelled import strings_are_values
 from terugkeer.errors import MAX_PROBLEMS, Problem, ValidationError
 
 from ._problems import PartFailed, child_path, problem_count, problems_of
@@ -349,7 +350,7 @@ def _unstructure_expression(
         return var if written == var else f"(None if {var} is None else {written})"
     if origin is tuple:
         item = typing.get_args(t)[0]
-        if writer.for_orjson and (item in _PLAIN or _written_as_str(item)):
+        if writer.for_orjson and (item in _PLAIN or strings_are_values(item)):
             return var  # orjson writes a tuple as a list
         if item in _PLAIN:
             return f"_list({var})"
@@ -360,7 +361,7 @@ def _unstructure_expression(
     if t in _PLAIN:
         return var
     if isinstance(t, type) and issubclass(t, enum.Enum):
-        if writer.for_orjson and _written_as_str(t):
+        if writer.for_orjson and strings_are_values(t):
             return var
         return f"{var}._value_"  # the member's value, without the ``value`` property's cost
     hook = writer.converter.get_unstructure_hook(t)
@@ -369,17 +370,6 @@ def _unstructure_expression(
     if attrs.has(t) and depth < _INLINE_DEPTH and _is_fast_unstructure(hook):
         return _record_literal(t, var, writer, depth + 1, hoist=hoist)
     return f"{writer.name('u', hook)}({var})"
-
-
-def _written_as_str(t: Any) -> bool:
-    """An enum whose members orjson writes as their values: members that are strings (a
-    ``str`` mix-in) holding exactly their values."""
-    return (
-        isinstance(t, type)
-        and issubclass(t, str)
-        and issubclass(t, enum.Enum)
-        and all(str.__str__(m) == m._value_ for m in t)
-    )
 
 
 def _is_fast_unstructure(hook: Any) -> bool:

@@ -45,6 +45,7 @@ from typing import Any
 
 import attrs
 
+from terugkeer._labelled import strings_are_values
 from terugkeer.case import CaseFile
 from terugkeer.errors import ValidationError
 from terugkeer.forms import AnswerType, Form, FormItem, forms
@@ -321,11 +322,11 @@ class _Get:
 
 def _read(
     var: str, t: Any, path: tuple[str, ...], temps: Iterator[int], absent: str = "None"
-) -> tuple[str, Any]:
+) -> tuple[str, Any, bool]:
     """An expression reading the attribute ``path`` from ``var`` (of type ``t``), ``absent``
-    when a group on the way is absent; and the type it reads, or None when the expression may
-    give None. Only a step whose type may be None is checked: a record's required record is
-    always there (its checks say so)."""
+    when a group on the way is absent; the type it reads (None when not known); and whether a
+    group on the way was checked. Only a step whose type may be None is checked: a record's
+    required record is always there (its checks say so)."""
     code, checked = var, False
     for i, name in enumerate(path):
         if i > 0 and _may_be_none(t):
@@ -334,11 +335,17 @@ def _read(
         else:
             code = f"{code}.{name}"
         t = _field_type(t, name)
-    return code, (None if checked else t)
+    return code, t, checked
 
 
 def _may_be_none(t: Any) -> bool:
     return t is None or type(None) in typing.get_args(t)
+
+
+def _non_none(t: Any) -> Any:
+    """``t`` without its None, if it has one."""
+    args = [a for a in typing.get_args(t) if a is not type(None)]
+    return args[0] if len(args) == 1 and type(None) in typing.get_args(t) else t
 
 
 def _field_type(t: Any, name: str) -> Any:
@@ -363,15 +370,20 @@ def _cells(gets: Sequence[_Get], var: str, t: Any, temps: Iterator[int]) -> list
     per-cell calls): an absent group on the way gives None, as an unanswered field does."""
 
     def cell(get: _Get) -> str:
-        code, read = _read(var, t, get.path, temps)
+        code, read, checked = _read(var, t, get.path, temps)
         if not get.convert:
             return code
         if get.convert == "country":
             return f"_country({code})"
-        never_none = not _may_be_none(read)
+        never_none = not checked and not _may_be_none(read)
         tmp = code if never_none else f"_t{next(temps)}"
+        # A member of a string enum whose string is its value: the value itself, where the
+        # string would be a copy made by a call.
+        by_value = strings_are_values(_non_none(read))
+        if get.convert == "str" and _non_none(read) is str:  # a text field: already its text
+            return code
         done = {
-            "str": f"_str({tmp})",
+            "str": f"{tmp}._value_" if by_value else f"_str({tmp})",
             "date": f"{tmp}.date()",
             "year": f"{tmp}.year",
             "has": f"({get.arg!r} in {tmp})",
@@ -742,7 +754,7 @@ def _filler(options: ResearchOptions) -> Callable[[CaseFile, _Keys, dict[str, li
         rows = f"_rows{n}"
         lines.append(f"{indent}{rows} = out[{spec.table.name!r}]")
         record = f"_r{n}"
-        found, t = _read(parent, parent_type, spec.records.path, temps, absent="()")
+        found, t, _ = _read(parent, parent_type, spec.records.path, temps, absent="()")
         if not spec.many:
             lines.append(f"{indent}{record} = {found}")
             cells = _cells(spec.gets, record, t, temps)
