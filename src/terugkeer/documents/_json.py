@@ -139,8 +139,8 @@ def native_encode(data: Any, indent: int | None) -> str | None:
     as it is: dates (orjson writes ``YYYY-MM-DD``, the text of ``date.isoformat``, in less time
     than the method takes), members of string enums, and tuples.
     """
-    dumps = _orjson() if indent in (None, 2) else None
-    if dumps is None:
+    dumps = _orjson()
+    if dumps is None or not native_writes(indent):
         return None
     try:
         return dumps(data, indent == 2).decode("utf-8")

@@ -351,8 +351,7 @@ def _non_none(t: Any) -> Any:
 def _field_type(t: Any, name: str) -> Any:
     """The type of the field ``name`` of the record type ``t`` (optional or not), or None when
     it is not known (then every step is checked)."""
-    args = [a for a in typing.get_args(t) if a is not type(None)]
-    record = args[0] if len(args) == 1 and typing.get_origin(t) is not tuple else t
+    record = _non_none(t)
     if not (isinstance(record, type) and attrs.has(record)):
         return None
     return typing.get_type_hints(record).get(name)
@@ -360,8 +359,7 @@ def _field_type(t: Any, name: str) -> Any:
 
 def _item_type(t: Any) -> Any:
     """The type of a tuple's items (None when not known)."""
-    args = [a for a in typing.get_args(t) if a is not type(None)]
-    inner = args[0] if len(args) == 1 and typing.get_origin(t) is not tuple else t
+    inner = _non_none(t)
     return typing.get_args(inner)[0] if typing.get_origin(inner) is tuple else None
 
 
@@ -377,11 +375,12 @@ def _cells(gets: Sequence[_Get], var: str, t: Any, temps: Iterator[int]) -> list
             return f"_country({code})"
         never_none = not checked and not _may_be_none(read)
         tmp = code if never_none else f"_t{next(temps)}"
+        value_type = _non_none(read)
+        if get.convert == "str" and value_type is str:  # a text field: already its text
+            return code
         # A member of a string enum whose string is its value: the value itself, where the
         # string would be a copy made by a call.
-        by_value = strings_are_values(_non_none(read))
-        if get.convert == "str" and _non_none(read) is str:  # a text field: already its text
-            return code
+        by_value = strings_are_values(value_type)
         done = {
             "str": f"{tmp}._value_" if by_value else f"_str({tmp})",
             "date": f"{tmp}.date()",

@@ -248,7 +248,7 @@ def dumps(obj: object, *, indent: int | None = None) -> str:
       "note": ""
     }
     """
-    if native_writes(indent):  # orjson, handed the record's dates as they are
+    if native_writes(indent):  # orjson, handed what it writes itself (dates, codes, tuples)
         text = native_encode(_document(obj, _orjson_converter()), indent)
         if text is not None:
             return text
