@@ -77,6 +77,8 @@ Value = str | int | bool | decimal.Decimal | None
 #: One row of a table: the values in the order of the table's columns (a fresh list per call).
 Row = list[Value]
 _Keys = tuple[Value, ...]
+#: A generated filler: a case, its keys, the tables to add its rows to, and its day 0.
+_Fill = Callable[[CaseFile, _Keys, dict[str, list[Row]], int], None]
 
 
 class FieldGroup(enum.Enum):
@@ -312,7 +314,8 @@ def _types_in(annotation: object) -> list[type]:
 @attrs.frozen
 class _Get:
     """Where a column's value is (an attribute path from the table's record) and how it is
-    converted: ``str`` (a code), ``date`` (a datetime's day), ``year``, ``has`` (a multi-select
+    converted: ``str`` (a code), ``day`` (a date's or datetime's day since day 0),
+    ``ordinal`` (its day number), ``month`` (``YYYY-MM``), ``year``, ``has`` (a multi-select
     holds ``arg``), ``country`` (an ISO code, or None)."""
 
     path: tuple[str, ...]
@@ -383,7 +386,10 @@ def _cells(gets: Sequence[_Get], var: str, t: Any, temps: Iterator[int]) -> list
         by_value = strings_are_values(value_type)
         done = {
             "str": f"{tmp}._value_" if by_value else f"_str({tmp})",
-            "date": f"{tmp}.date()",
+            # A date's or a datetime's day: since day 0 (``z``), or as an ordinal; or its month.
+            "day": f"{tmp}.toordinal() - z",
+            "ordinal": f"{tmp}.toordinal()",
+            "month": f'f"{{{tmp}.year:04d}}-{{{tmp}.month:02d}}"',
             "year": f"{tmp}.year",
             "has": f"({get.arg!r} in {tmp})",
         }[get.convert]
@@ -406,7 +412,6 @@ class _Spec:
     records: _Get  # from the parent record to this table's records (a tuple), or one record
     many: bool
     gets: tuple[_Get, ...]  # one per value column
-    dates: tuple[int, ...]  # the positions of the date columns (converted per case)
     children: tuple[_Spec, ...]
     key: _Get | None = None  # the own key read from each record; its position when None
 
@@ -568,10 +573,9 @@ class _Builder:
             return Column(
                 name, ColumnType.STRING, labels, item.link_id, group=FieldGroup.FREE_TEXT
             ), ""
-        if kind in (AnswerType.DATE, AnswerType.DATETIME):
-            return self.date_column(name, item, labels), (
-                "date" if kind is AnswerType.DATETIME else ""
-            )
+        if kind in (AnswerType.DATE, AnswerType.DATETIME):  # read as the date's day or month
+            month = self.options.dates is DatePrecision.MONTH
+            return self.date_column(name, item, labels), "month" if month else "day"
         if kind is AnswerType.CHOICE:
             codes = tuple(Code(c.value, c.message_id) for c in item.choices)
             numeric = all(isinstance(c.value, int) for c in item.choices)
@@ -633,12 +637,7 @@ def _spec(
     children: Sequence[_Spec],
     key: _Get | None = None,
 ) -> _Spec:
-    dates = tuple(
-        i
-        for i, c in enumerate(table.columns)
-        if c.unit == _DAYS_UNIT or c.type is ColumnType.YEARMONTH
-    )
-    return _Spec(table, records, many, tuple(gets), dates, tuple(children), key)
+    return _Spec(table, records, many, tuple(gets), tuple(children), key)
 
 
 @functools.cache
@@ -742,11 +741,12 @@ def table(name: str, options: ResearchOptions = ResearchOptions()) -> Table:
 
 
 @functools.cache
-def _filler(options: ResearchOptions) -> Callable[[CaseFile, _Keys, dict[str, list[Row]]], None]:
+def _filler(options: ResearchOptions) -> _Fill:
     """One generated function adding a case's rows to every instrument table (loops and cells
-    spelled out: no walk through the table definitions per case)."""
+    spelled out: no walk through the table definitions per case), its days counted from day 0
+    ``z`` (:func:`_day_zero`)."""
     temps = itertools.count()
-    lines = ["def fill(case, k, out):"]
+    lines = ["def fill(case, k, out, z):"]
 
     def emit(spec: _Spec, parent: str, parent_type: Any, keys: list[str], indent: str) -> None:
         n = next(temps)
@@ -778,26 +778,52 @@ def _filler(options: ResearchOptions) -> Callable[[CaseFile, _Keys, dict[str, li
         emit(spec, "case", CaseFile, ["*k"], "    ")
     namespace: dict[str, Any] = {"_str": str.__str__, "_country": _country_code}
     exec(compile("\n".join(lines), "<terugkeer research rows>", "exec"), namespace)
-    return typing.cast("Callable[[CaseFile, _Keys, dict[str, list[Row]]], None]", namespace["fill"])
+    return typing.cast("_Fill", namespace["fill"])
 
 
 @functools.cache
-def _layout(
-    options: ResearchOptions,
-) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[int, ...]], ...]]:
-    """The table names, and the positions of the date columns of each table that has them."""
-    names = tuple(t.name for t in research_tables(options))
-    dated: list[tuple[str, tuple[int, ...]]] = []
+def _names(options: ResearchOptions) -> tuple[str, ...]:
+    """The table names, in :func:`research_tables` order."""
+    return tuple(t.name for t in research_tables(options))
 
-    def walk(spec: _Spec) -> None:
-        if spec.dates:
-            dated.append((spec.table.name, spec.dates))
+
+def _dated(spec: _Spec) -> bool:
+    """Whether a table or one below it has a column of days."""
+    return any(g.convert == "day" for g in spec.gets) or any(map(_dated, spec.children))
+
+
+@functools.cache
+def _day_zero(options: ResearchOptions) -> Callable[[CaseFile], int]:
+    """One generated function giving the day number (ordinal) of the earliest date a case's
+    rows will hold (0 when they hold none): the date cells of :func:`_filler`, read before the
+    rows are made, so that each is written once, as days since it. An ordinal is never 0, so
+    ``filter(None, ...)`` leaves out exactly the absent dates."""
+    temps = itertools.count()
+    lines = ["def first(case):", "    found = []"]
+
+    def emit(spec: _Spec, parent: str, parent_type: Any, indent: str) -> None:
+        if not _dated(spec):
+            return
+        n = next(temps)
+        record = f"_r{n}"
+        records, t, _ = _read(parent, parent_type, spec.records.path, temps, absent="()")
+        if spec.many:
+            lines.append(f"{indent}for {record} in {records} or ():")
+            indent, t = indent + "    ", _item_type(t)
+        else:
+            lines.append(f"{indent}{record} = {records}")
+        days = [attrs.evolve(g, convert="ordinal") for g in spec.gets if g.convert == "day"]
+        if days:
+            lines.append(f"{indent}found += ({', '.join(_cells(days, record, t, temps))},)")
         for child in spec.children:
-            walk(child)
+            emit(child, record, t, indent)
 
     for spec in _specs(options):
-        walk(spec)
-    return names, tuple(dated)
+        emit(spec, "case", CaseFile, "    ")
+    lines.append("    return min(filter(None, found), default=0)")
+    namespace: dict[str, Any] = {}
+    exec(compile("\n".join(lines), "<terugkeer research day 0>", "exec"), namespace)
+    return typing.cast("Callable[[CaseFile], int]", namespace["first"])
 
 
 def case_tables(
@@ -809,27 +835,10 @@ def case_tables(
     Day 0 of the dates is the earliest date the exported rows hold.
     """
     case_key = (pseudonym(case.case_id, key),)
-    names, dated = _layout(options)
-    out: dict[str, list[Row]] = {name: [] for name in names}
-    _filler(options)(case, case_key, out)
+    out: dict[str, list[Row]] = {name: [] for name in _names(options)}
+    months = options.dates is DatePrecision.MONTH
+    _filler(options)(case, case_key, out, 0 if months else _day_zero(options)(case))
     _derive(case, case_key, out)
-    found = [row[i] for name, positions in dated for row in out[name] for i in positions]
-    days = [d for d in found if d is not None]
-    if not days:
-        return out
-    if options.dates is DatePrecision.MONTH:
-        for name, positions in dated:
-            for row in out[name]:
-                for i in positions:
-                    if (d := row[i]) is not None:
-                        row[i] = f"{d.year:04d}-{d.month:02d}"  # type: ignore[union-attr]
-        return out
-    day0 = min(days).toordinal()  # type: ignore[union-attr]
-    for name, positions in dated:
-        for row in out[name]:
-            for i in positions:
-                if (d := row[i]) is not None:
-                    row[i] = d.toordinal() - day0  # type: ignore[union-attr]
     return out
 
 
