@@ -29,6 +29,7 @@ from terugkeer.actionplan import (
     ActivityStatus,
     ActivityUpdate,
     Appointment,
+    ChildPlan,
     ClientInfo,
     ComplaintCare,
     Dread,
@@ -130,6 +131,16 @@ def test_partly_filled_sections_are_reported_as_partly() -> None:
     assert by_id["AP02a"].progress is Progress.ANSWERED
     assert by_id["AP05"].progress is Progress.PARTLY
     assert (by_id["AP05"].answered, by_id["AP05"].total) == (1, 7)
+
+
+def test_a_question_of_a_repeated_part_counts_once_per_item() -> None:
+    """Section 4 asks its seven questions per child; without children each counts once."""
+    (none,) = [(a, t) for s, a, t in section_counts(ActionPlan()) if s.id == "AP04"]
+    assert none == (0, 7)
+    children = (ChildPlan("A", school="near"), ChildPlan("B", school_contact_made=Answer.NO))
+    plan = ActionPlan(children=children)
+    (two,) = [(a, t) for s, a, t in section_counts(plan) if s.id == "AP04"]
+    assert two == (2, 14)
 
 
 @given(action_plans(fill="complete"))

@@ -171,13 +171,14 @@ def answered_values(
 
 
 def _answered_check(expr: str, t: Any, temps: Iterator[int]) -> str:
-    """An expression: is the value ``expr`` (of type ``t``) answered, as :func:`_is_answered`
-    says, spelled out for the type (a record's fields inline) instead of asked at run time."""
+    """A condition, true when the value ``expr`` (of type ``t``) is answered as
+    :func:`_is_answered` says, spelled out for the type (a record's fields inline) instead of
+    asked at run time. (Its value need not be a bool: it is only tested.)"""
     args = [a for a in typing.get_args(t) if a is not type(None)]
     optional = typing.get_origin(t) in (typing.Union, types.UnionType) and len(args) == 1
     inner = args[0] if optional else t
     if inner is str or typing.get_origin(inner) is tuple:  # empty text or list, or None: no
-        return f"bool({expr})"
+        return expr
     if isinstance(inner, type) and attrs.has(inner):
         v = f"_v{next(temps)}"
         hints = typing.get_type_hints(inner)
@@ -194,13 +195,12 @@ def _answered_check(expr: str, t: Any, temps: Iterator[int]) -> str:
     return f"_is_answered({expr})"
 
 
-def _section_counter(section: PlanSection) -> Callable[[ActionPlan], tuple[int, int]]:
-    """One generated function counting a section's answered questions and all of them, exactly
-    as :func:`_values` and :func:`_is_answered` define it, without walking a path per call: a
-    question outside any list counts in the total once, as a constant."""
-    temps = itertools.count()
+def _count_lines(section: PlanSection, temps: Iterator[int]) -> list[str]:
+    """Lines counting a section's answered questions and all of them into ``answered`` and
+    ``total``, exactly as :func:`_values` and :func:`_is_answered` define it, without walking a
+    path per call: a question outside any list counts in the total once, as a constant."""
     fixed = 0
-    lines = ["def count(plan):", f"    s = plan.{section.attribute}", "    answered = total = 0"]
+    lines = [f"    s = plan.{section.attribute}", "    answered = total = 0"]
 
     def ask(expr: str, t: Any, path: list[str], indent: str, repeated: bool) -> list[str]:
         """Lines adding the values ``path`` reaches from ``expr`` (of type ``t``)."""
@@ -219,24 +219,39 @@ def _section_counter(section: PlanSection) -> Callable[[ActionPlan], tuple[int, 
         if not path:
             if not repeated:
                 fixed += 1
-                return [f"{indent}answered += {_answered_check(expr, t, temps)}"]
-            return [f"{indent}total += 1", f"{indent}answered += {_answered_check(expr, t, temps)}"]
+                return [
+                    f"{indent}if {_answered_check(expr, t, temps)}:",
+                    f"{indent}    answered += 1",
+                ]
+            return [
+                f"{indent}total += 1",
+                f"{indent}if {_answered_check(expr, t, temps)}:",
+                f"{indent}    answered += 1",
+            ]
         hint = typing.get_type_hints(t)[path[0]]
         return ask(f"{expr}.{path[0]}", hint, path[1:], indent, repeated)
 
     root = typing.get_type_hints(ActionPlan)[section.attribute]
     for question in section.questions:
         lines += ask("s", root, question.path.split("."), "    ", False)
-    lines.append(f"    return answered, total + {fixed}")
-    namespace: dict[str, Any] = {"_is_answered": _is_answered}
-    exec(compile("\n".join(lines), f"<plan section {section.id}>", "exec"), namespace)
-    return typing.cast("Callable[[ActionPlan], tuple[int, int]]", namespace["count"])
+    return [*lines, f"    total += {fixed}"]
 
 
 @functools.cache
-def _counters() -> tuple[tuple[PlanSection, Callable[[ActionPlan], tuple[int, int]]], ...]:
-    """Every section with its counter, generated on first use (not at import)."""
-    return tuple((section, _section_counter(section)) for section in PLAN_SECTIONS)
+def _counter() -> Callable[[ActionPlan], tuple[tuple[PlanSection, int, int], ...]]:
+    """One generated function counting every section of a plan (generated on first use, not
+    at import): per section, in form order, the section, its answered and all its questions."""
+    temps = itertools.count()
+    lines = ["def count(plan):"]
+    namespace: dict[str, Any] = {"_is_answered": _is_answered}
+    for n, section in enumerate(PLAN_SECTIONS):
+        namespace[f"_s{n}"] = section
+        lines += [*_count_lines(section, temps), f"    _c{n} = (_s{n}, answered, total)"]
+    lines.append(f"    return ({''.join(f'_c{n}, ' for n in range(len(PLAN_SECTIONS)))})")
+    exec(compile("\n".join(lines), "<plan sections>", "exec"), namespace)
+    return typing.cast(
+        "Callable[[ActionPlan], tuple[tuple[PlanSection, int, int], ...]]", namespace["count"]
+    )
 
 
 def completeness(plan: ActionPlan) -> tuple[SectionProgress, ...]:
@@ -267,7 +282,7 @@ def section_counts(plan: ActionPlan) -> tuple[tuple[PlanSection, int, int], ...]
     >>> [(s.id, answered, total) for s, answered, total in section_counts(plan)][1]
     ('AP02a', 1, 3)
     """
-    return tuple([(section, *count(plan)) for section, count in _counters()])
+    return _counter()(plan)
 
 
 def progress_of(answered: int, total: int) -> Progress:
@@ -277,8 +292,13 @@ def progress_of(answered: int, total: int) -> Progress:
     ('empty', 'partly', 'answered')
     """
     if answered == 0:
-        return Progress.EMPTY
-    return Progress.ANSWERED if answered == total else Progress.PARTLY
+        return _EMPTY
+    return _ANSWERED if answered == total else _PARTLY
+
+
+# Read from these names: an enum member read through its class goes through the enum's
+# metaclass each time, several times the cost of a global (this runs per section per plan).
+_EMPTY, _PARTLY, _ANSWERED = Progress.EMPTY, Progress.PARTLY, Progress.ANSWERED
 
 
 @attrs.frozen
