@@ -112,37 +112,43 @@ _TRIAD = (
     (CareDimension.AFFORDABLE, "affordable"),
 )
 
+# The rules below read enum members from these names: a member read through its class goes
+# through the enum's metaclass each time, several times the cost of a global.
+_YES, _NO = Answer.YES, Answer.NO
+_CARE_GAP, _CARE_UNKNOWN = FindingKind.CARE_GAP, FindingKind.CARE_UNKNOWN
+_HANDOVER_OPEN = FindingKind.HANDOVER_OPEN
+
 
 #: What a finding is made into: a :class:`HealthFinding`, or a plain tuple of its fields.
 _Make = Callable[[FindingKind, str, "CareDimension | None", "Answer | None"], Any]
 
 
 def _care_gaps(
-    items: tuple[Medicine, ...] | tuple[Facility, ...], at: str, make: _Make
-) -> Iterator[Any]:
+    items: tuple[Medicine, ...] | tuple[Facility, ...], at: str, make: _Make, found: list[Any]
+) -> None:
     for i, item in enumerate(items):
         for dimension, name in _TRIAD:
             answer = getattr(item, name).answer
-            if answer is Answer.YES:
+            if answer is _YES:
                 continue
-            kind = FindingKind.CARE_GAP if answer is Answer.NO else FindingKind.CARE_UNKNOWN
-            yield make(kind, f"{at}[{i}].{name}", dimension, answer)
+            kind = _CARE_GAP if answer is _NO else _CARE_UNKNOWN
+            found.append(make(kind, f"{at}[{i}].{name}", dimension, answer))
 
 
-def _handover(checklist: HealthChecklist, make: _Make) -> Iterator[Any]:
+def _handover(checklist: HealthChecklist, make: _Make, found: list[Any]) -> None:
     h = checklist.handover
-    settled = {
-        "arranged": h.arranged.answer is Answer.YES,
-        "receiving_doctor": bool(h.receiving_doctor.text or h.receiving_facility.text),
-        "records_taken_over": h.records_taken_over.answer is Answer.YES,
-        "medication_stock": h.medication_stock.answer in (Answer.YES, Answer.NO),
-        "escort_needed": h.escort_needed.answer in (Answer.YES, Answer.NO),
-        "medical_passport": h.medical_passport.answer is Answer.YES,
-    }
-    for name, done in settled.items():
+    settled = (
+        ("arranged", h.arranged.answer is _YES),
+        ("receiving_doctor", bool(h.receiving_doctor.text or h.receiving_facility.text)),
+        ("records_taken_over", h.records_taken_over.answer is _YES),
+        ("medication_stock", h.medication_stock.answer in (_YES, _NO)),
+        ("escort_needed", h.escort_needed.answer in (_YES, _NO)),
+        ("medical_passport", h.medical_passport.answer is _YES),
+    )
+    for name, done in settled:
         if not done:
             answer = getattr(h, name).answer if name != "receiving_doctor" else None
-            yield make(FindingKind.HANDOVER_OPEN, f"$.handover.{name}", None, answer)
+            found.append(make(_HANDOVER_OPEN, f"$.handover.{name}", None, answer))
 
 
 #: Per sourced type: when it holds an answer (an unanswered one needs no source), and the
@@ -235,21 +241,16 @@ def _row(
 
 def _findings(checklist: HealthChecklist, make: _Make) -> list[Any]:
     """Every finding of ``checklist``, in order, each made by ``make`` from its four fields."""
-    findings = [
-        *_care_gaps(checklist.medicines, "$.medicines", make),
-        *_care_gaps(checklist.facilities, "$.facilities", make),
-    ]
+    findings: list[Any] = []
+    _care_gaps(checklist.medicines, "$.medicines", make, findings)
+    _care_gaps(checklist.facilities, "$.facilities", make, findings)
     network = checklist.network
-    if network.exists.answer is Answer.NO:
-        findings.append(make(FindingKind.NO_NETWORK, "$.network.exists", None, Answer.NO))
-    if network.knows_condition.answer is Answer.NO:
-        findings.append(
-            make(FindingKind.NETWORK_UNAWARE, "$.network.knows_condition", None, Answer.NO)
-        )
-    if checklist.decision_capacity.doubt.answer is Answer.YES:
-        findings.append(
-            make(FindingKind.CAPACITY_DOUBT, "$.decision_capacity.doubt", None, Answer.YES)
-        )
-    findings += _handover(checklist, make)
+    if network.exists.answer is _NO:
+        findings.append(make(FindingKind.NO_NETWORK, "$.network.exists", None, _NO))
+    if network.knows_condition.answer is _NO:
+        findings.append(make(FindingKind.NETWORK_UNAWARE, "$.network.knows_condition", None, _NO))
+    if checklist.decision_capacity.doubt.answer is _YES:
+        findings.append(make(FindingKind.CAPACITY_DOUBT, "$.decision_capacity.doubt", None, _YES))
+    _handover(checklist, make, findings)
     _unverified_walker()(checklist, findings, make)
     return findings
