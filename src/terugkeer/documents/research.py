@@ -32,6 +32,7 @@ False
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 import enum
 import functools
@@ -49,7 +50,9 @@ from terugkeer._labelled import strings_are_values
 from terugkeer.case import CaseFile
 from terugkeer.errors import ValidationError
 from terugkeer.forms import AnswerType, Form, FormItem, forms
+from terugkeer.healthfindings import finding_rows
 from terugkeer.i18n import country_codes
+from terugkeer.planning import progress_of, section_counts
 
 __all__ = [
     "MIN_KEY_BYTES",
@@ -76,9 +79,8 @@ MIN_KEY_BYTES = 16
 Value = str | int | bool | decimal.Decimal | None
 #: One row of a table: the values in the order of the table's columns (a fresh list per call).
 Row = list[Value]
-_Keys = tuple[Value, ...]
-#: A generated filler: a case, its keys, the tables to add its rows to, and its day 0.
-_Fill = Callable[[CaseFile, _Keys, dict[str, list[Row]], int], None]
+#: A generated filler: a case, its key, the tables to add its rows to, and its day 0.
+_Fill = Callable[[CaseFile, str, dict[str, list[Row]], int], None]
 
 
 class FieldGroup(enum.Enum):
@@ -315,7 +317,7 @@ def _types_in(annotation: object) -> list[type]:
 class _Get:
     """Where a column's value is (an attribute path from the table's record) and how it is
     converted: ``str`` (a code), ``day`` (a date's or datetime's day since day 0),
-    ``ordinal`` (its day number), ``month`` (``YYYY-MM``), ``year``, ``has`` (a multi-select
+    ``date`` (a datetime's date), ``month`` (``YYYY-MM``), ``year``, ``has`` (a multi-select
     holds ``arg``), ``country`` (an ISO code, or None)."""
 
     path: tuple[str, ...]
@@ -381,14 +383,16 @@ def _cells(gets: Sequence[_Get], var: str, t: Any, temps: Iterator[int]) -> list
         value_type = _non_none(read)
         if get.convert == "str" and value_type is str:  # a text field: already its text
             return code
+        if get.convert == "date" and value_type is dt.date:  # a date field: already its date
+            return code
         # A member of a string enum whose string is its value: the value itself, where the
         # string would be a copy made by a call.
         by_value = strings_are_values(value_type)
         done = {
             "str": f"{tmp}._value_" if by_value else f"_str({tmp})",
-            # A date's or a datetime's day: since day 0 (``z``), or as an ordinal; or its month.
+            # A date's or a datetime's day since day 0 (``z``), or its date; or its month.
             "day": f"{tmp}.toordinal() - z",
-            "ordinal": f"{tmp}.toordinal()",
+            "date": f"{tmp}.date()",
             "month": f'f"{{{tmp}.year:04d}}-{{{tmp}.month:02d}}"',
             "year": f"{tmp}.year",
             "has": f"({get.arg!r} in {tmp})",
@@ -743,15 +747,17 @@ def table(name: str, options: ResearchOptions = ResearchOptions()) -> Table:
 @functools.cache
 def _filler(options: ResearchOptions) -> _Fill:
     """One generated function adding a case's rows to every instrument table (loops and cells
-    spelled out: no walk through the table definitions per case), its days counted from day 0
-    ``z`` (:func:`_day_zero`)."""
+    spelled out: no walk through the table definitions per case), its key ``k`` first, its
+    days counted from day 0 ``z`` (:func:`_day_zero`). (A comprehension per table would cost
+    more: most tables have a row or none per case, and each comprehension is a call.)"""
     temps = itertools.count()
-    lines = ["def fill(case, k, out, z):"]
+    heads = ["def fill(case, k, out, z):"]
+    lines: list[str] = []
 
     def emit(spec: _Spec, parent: str, parent_type: Any, keys: list[str], indent: str) -> None:
         n = next(temps)
         rows = f"_rows{n}"
-        lines.append(f"{indent}{rows} = out[{spec.table.name!r}]")
+        heads.append(f"    {rows} = out[{spec.table.name!r}]")
         record = f"_r{n}"
         found, t, _ = _read(parent, parent_type, spec.records.path, temps, absent="()")
         if not spec.many:
@@ -761,10 +767,14 @@ def _filler(options: ResearchOptions) -> _Fill:
             for child in spec.children:
                 emit(child, record, t, keys, indent)
             return
+        if _may_be_none(t):
+            found = f"({found} or ())"
         t = _item_type(t)
         position = f"_n{n}"
         own = _cells((spec.key,), record, t, temps)[0] if spec.key is not None else position
-        lines.append(f"{indent}for {position}, {record} in enumerate({found} or ()):")
+        each = f"{position}, {record} in enumerate({found})" if own == position else ""
+        each = each or f"{record} in {found}"
+        lines.append(f"{indent}for {each}:")
         inner = indent + "    "
         if spec.children:
             lines.append(f"{inner}_k{n} = {own}")
@@ -775,9 +785,9 @@ def _filler(options: ResearchOptions) -> _Fill:
             emit(child, record, t, [*keys, own], inner)
 
     for spec in _specs(options):
-        emit(spec, "case", CaseFile, ["*k"], "    ")
+        emit(spec, "case", CaseFile, ["k"], "    ")
     namespace: dict[str, Any] = {"_str": str.__str__, "_country": _country_code}
-    exec(compile("\n".join(lines), "<terugkeer research rows>", "exec"), namespace)
+    exec(compile("\n".join(heads + lines), "<terugkeer research rows>", "exec"), namespace)
     return typing.cast("_Fill", namespace["fill"])
 
 
@@ -795,9 +805,9 @@ def _dated(spec: _Spec) -> bool:
 @functools.cache
 def _day_zero(options: ResearchOptions) -> Callable[[CaseFile], int]:
     """One generated function giving the day number (ordinal) of the earliest date a case's
-    rows will hold (0 when they hold none): the date cells of :func:`_filler`, read before the
-    rows are made, so that each is written once, as days since it. An ordinal is never 0, so
-    ``filter(None, ...)`` leaves out exactly the absent dates."""
+    rows will hold (0 when they hold none): the date cells of :func:`_filler`, read as dates
+    before the rows are made, so that each is written once, as days since it. A date is never
+    false, so ``filter(None, ...)`` leaves out exactly the absent ones."""
     temps = itertools.count()
     lines = ["def first(case):", "    found = []"]
 
@@ -812,7 +822,7 @@ def _day_zero(options: ResearchOptions) -> Callable[[CaseFile], int]:
             indent, t = indent + "    ", _item_type(t)
         else:
             lines.append(f"{indent}{record} = {records}")
-        days = [attrs.evolve(g, convert="ordinal") for g in spec.gets if g.convert == "day"]
+        days = [attrs.evolve(g, convert="date") for g in spec.gets if g.convert == "day"]
         if days:
             lines.append(f"{indent}found += ({', '.join(_cells(days, record, t, temps))},)")
         for child in spec.children:
@@ -820,7 +830,8 @@ def _day_zero(options: ResearchOptions) -> Callable[[CaseFile], int]:
 
     for spec in _specs(options):
         emit(spec, "case", CaseFile, "    ")
-    lines.append("    return min(filter(None, found), default=0)")
+    lines += ["    first = min(filter(None, found), default=None)"]
+    lines += ["    return 0 if first is None else first.toordinal()"]
     namespace: dict[str, Any] = {}
     exec(compile("\n".join(lines), "<terugkeer research day 0>", "exec"), namespace)
     return typing.cast("Callable[[CaseFile], int]", namespace["first"])
@@ -834,7 +845,7 @@ def case_tables(
 
     Day 0 of the dates is the earliest date the exported rows hold.
     """
-    case_key = (pseudonym(case.case_id, key),)
+    case_key = pseudonym(case.case_id, key)
     out: dict[str, list[Row]] = {name: [] for name in _names(options)}
     months = options.dates is DatePrecision.MONTH
     _filler(options)(case, case_key, out, 0 if months else _day_zero(options)(case))
@@ -894,14 +905,11 @@ def _derived_tables() -> tuple[Table, ...]:
     return progress, findings
 
 
-def _derive(case: CaseFile, keys: _Keys, out: dict[str, list[Row]]) -> None:
+def _derive(case: CaseFile, k: str, out: dict[str, list[Row]]) -> None:
     """The rows of the derived analyses: plan progress per section, and health findings (codes
     read as ``_value_``, which the ``value`` property only wraps)."""
-    from terugkeer.healthfindings import finding_rows
-    from terugkeer.planning import progress_of, section_counts
-
     out["plan_progress"] = [
-        [*keys, section.id, progress_of(answered, total)._value_, answered, total]
+        [k, section.id, progress_of(answered, total)._value_, answered, total]
         for section, answered, total in section_counts(case.plan)
     ]
     rows = out["health_findings"]
@@ -909,7 +917,7 @@ def _derive(case: CaseFile, keys: _Keys, out: dict[str, list[Row]]) -> None:
         for n, (kind, path, dimension, answer) in enumerate(finding_rows(checklist)):
             rows.append(
                 [
-                    *keys,
+                    k,
                     c,
                     n,
                     kind._value_,
