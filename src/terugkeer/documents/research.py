@@ -79,8 +79,8 @@ MIN_KEY_BYTES = 16
 Value = str | int | bool | decimal.Decimal | None
 #: One row of a table: the values in the order of the table's columns (a fresh list per call).
 Row = list[Value]
-#: A generated filler: a case, its key, the tables to add its rows to, and its day 0.
-_Fill = Callable[[CaseFile, str, dict[str, list[Row]], int], None]
+#: A generated filler: from a case, its key and its day 0, every table's rows by name.
+_Fill = Callable[[CaseFile, str, int], dict[str, list[Row]]]
 
 
 class FieldGroup(enum.Enum):
@@ -326,17 +326,34 @@ class _Get:
 
 
 def _read(
-    var: str, t: Any, path: tuple[str, ...], temps: Iterator[int], absent: str = "None"
+    var: str,
+    t: Any,
+    path: tuple[str, ...],
+    temps: Iterator[int],
+    absent: str = "None",
+    bound: dict[tuple[str, ...], str] | None = None,
 ) -> tuple[str, Any, bool]:
     """An expression reading the attribute ``path`` from ``var`` (of type ``t``), ``absent``
     when a group on the way is absent; the type it reads (None when not known); and whether a
     group on the way was checked. Only a step whose type may be None is checked: a record's
-    required record is always there (its checks say so)."""
+    required record is always there (its checks say so).
+
+    ``bound`` keeps, per checked group, the name its value was bound to; a later expression of
+    the same row (cells are evaluated in order, and a binding sits where it always runs) reads
+    that name instead of walking to the group again."""
     code, checked = var, False
     for i, name in enumerate(path):
         if i > 0 and _may_be_none(t):
-            tmp = f"_t{next(temps)}"
-            code, checked = f"({absent} if ({tmp} := {code}) is None else {tmp}.{name})", True
+            group = path[:i]
+            tmp = bound.get(group) if bound is not None else None
+            if tmp is None:
+                tmp = f"_t{next(temps)}"
+                code = f"({tmp} := {code})"
+                if bound is not None:
+                    bound[group] = tmp
+            else:
+                code = tmp
+            code, checked = f"({absent} if {code} is None else {tmp}.{name})", True
         else:
             code = f"{code}.{name}"
         t = _field_type(t, name)
@@ -370,10 +387,13 @@ def _item_type(t: Any) -> Any:
 
 def _cells(gets: Sequence[_Get], var: str, t: Any, temps: Iterator[int]) -> list[str]:
     """The expressions of a row's value cells read from the record ``var`` of type ``t`` (no
-    per-cell calls): an absent group on the way gives None, as an unanswered field does."""
+    per-cell calls), in order: an absent group on the way gives None, as an unanswered field
+    does, and a group checked once is not walked to again."""
+
+    bound: dict[tuple[str, ...], str] = {}
 
     def cell(get: _Get) -> str:
-        code, read, checked = _read(var, t, get.path, temps)
+        code, read, checked = _read(var, t, get.path, temps, bound=bound)
         if not get.convert:
             return code
         if get.convert == "country":
@@ -746,18 +766,21 @@ def table(name: str, options: ResearchOptions = ResearchOptions()) -> Table:
 
 @functools.cache
 def _filler(options: ResearchOptions) -> _Fill:
-    """One generated function adding a case's rows to every instrument table (loops and cells
-    spelled out: no walk through the table definitions per case), its key ``k`` first, its
-    days counted from day 0 ``z`` (:func:`_day_zero`). (A comprehension per table would cost
-    more: most tables have a row or none per case, and each comprehension is a call.)"""
+    """One generated function giving a case's rows of every table by name, in the order of
+    :func:`research_tables` (the derived analyses' tables empty), the instrument tables filled
+    (loops and cells spelled out: no walk through the table definitions per case), its key
+    ``k`` first, its days counted from day 0 ``z`` (:func:`_day_zero`). (A comprehension per
+    table would cost more: most tables have a row or none per case, and each one is a call.)"""
     temps = itertools.count()
-    heads = ["def fill(case, k, out, z):"]
+    heads = ["def fill(case, k, z):"]
+    made: dict[str, str] = {}  # the list of each table's rows
     lines: list[str] = []
 
     def emit(spec: _Spec, parent: str, parent_type: Any, keys: list[str], indent: str) -> None:
         n = next(temps)
         rows = f"_rows{n}"
-        heads.append(f"    {rows} = out[{spec.table.name!r}]")
+        heads.append(f"    {rows} = []")
+        made[spec.table.name] = rows
         record = f"_r{n}"
         found, t, _ = _read(parent, parent_type, spec.records.path, temps, absent="()")
         if not spec.many:
@@ -786,6 +809,8 @@ def _filler(options: ResearchOptions) -> _Fill:
 
     for spec in _specs(options):
         emit(spec, "case", CaseFile, ["k"], "    ")
+    tables = ", ".join(f"{name!r}: {made.get(name, '[]')}" for name in _names(options))
+    lines.append(f"    return {{{tables}}}")
     namespace: dict[str, Any] = {"_str": str.__str__, "_country": _country_code}
     exec(compile("\n".join(heads + lines), "<terugkeer research rows>", "exec"), namespace)
     return typing.cast("_Fill", namespace["fill"])
@@ -846,9 +871,8 @@ def case_tables(
     Day 0 of the dates is the earliest date the exported rows hold.
     """
     case_key = pseudonym(case.case_id, key)
-    out: dict[str, list[Row]] = {name: [] for name in _names(options)}
     months = options.dates is DatePrecision.MONTH
-    _filler(options)(case, case_key, out, 0 if months else _day_zero(options)(case))
+    out = _filler(options)(case, case_key, 0 if months else _day_zero(options)(case))
     _derive(case, case_key, out)
     return out
 
