@@ -133,6 +133,11 @@ def test_partly_filled_sections_are_reported_as_partly() -> None:
     assert (by_id["AP05"].answered, by_id["AP05"].total) == (1, 7)
 
 
+def test_in_an_empty_plan_every_question_counts_once_and_none_is_answered() -> None:
+    counted = {s.id: (a, t) for s, a, t in section_counts(ActionPlan())}
+    assert counted == {s.id: (0, len(s.questions)) for s in PLAN_SECTIONS}
+
+
 def test_a_question_of_a_repeated_part_counts_once_per_item() -> None:
     """Section 4 asks its seven questions per child; without children each counts once."""
     (none,) = [(a, t) for s, a, t in section_counts(ActionPlan()) if s.id == "AP04"]
