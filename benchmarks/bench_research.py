@@ -56,7 +56,7 @@ def row_costs(rounds: int = 7) -> dict[str, float]:
     options = research.ResearchOptions()
     derive = research._derive
 
-    def nothing(case: CaseFile, keys: object, out: object) -> None:
+    def nothing(case: CaseFile, k: object, out: object) -> None:
         return None
 
     def measure() -> float:
