@@ -98,7 +98,7 @@ def test_records_are_frozen_and_slotted() -> None:
 DOMAIN_MODULES = (
     "answers", "factors", "actionplan", "planning", "health", "healthfindings", "signals",
     "referral", "wellbeing", "context", "case", "casesummary", "documents/research", "errors",
-    "_checks", "_labelled", "overviews", "socialmap", "stamps", "catalogues/factors",
+    "_checks", "_labelled", "_types", "overviews", "socialmap", "stamps", "catalogues/factors",
     "catalogues/actionplan", "catalogues/health", "catalogues/signals", "catalogues/wellbeing",
     "catalogues/currencies", "catalogues/socialmap", "catalogues/context",
 )  # fmt: skip

@@ -27,7 +27,6 @@ import decimal
 import enum
 import functools
 import re
-import types
 import typing
 from collections.abc import Iterator
 from typing import Any
@@ -40,6 +39,7 @@ from . import health as hc
 from . import signals as sg
 from . import wellbeing as wb
 from ._labelled import LabelledEnum
+from ._types import optional
 from .answers import Answer
 from .catalogues.actionplan import QUESTION_ROWS, SECTION_ROWS
 from .catalogues.health import CHECKLIST_ROWS
@@ -255,15 +255,6 @@ def _choice_labels() -> dict[str, str]:
     return {entry.id: entry.message_id for entry in entries}
 
 
-def _optional(t: Any) -> tuple[Any, bool]:
-    """``(T, True)`` for ``T | None``, else ``(t, False)``."""
-    if typing.get_origin(t) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(t) if a is not type(None)]
-        if len(args) == 1:
-            return args[0], True
-    return t, False
-
-
 def _enum_choices(values: list[Any]) -> tuple[Choice, ...]:
     labels = _choice_labels()
     return tuple(
@@ -297,7 +288,7 @@ class _Deriver:
         if link in self.question_ids:  # a numbered question's id: this item is another one
             link = f"{self.form_id}.{dotted}"
         link_id, message_id = self.questions.get(dotted, (link, f"Field.{cls.__name__}.{f.name}"))
-        t, nullable = _optional(t)
+        t, nullable = optional(t)
         json_schema = f.metadata.get("json_schema", {})
         common: dict[str, Any] = {
             "link_id": link_id,

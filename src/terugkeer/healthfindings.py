@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import types
 import typing
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 import attrs
 
 from ._labelled import LabelledEnum
+from ._types import optional
 from .answers import Answer
 from .health import (
     Facility,
@@ -171,12 +171,13 @@ def _walk_lines(expr: str, t: Any, path: str, indent: str, temps: Iterator[int])
             f"{indent}if {answered} and _v{n}.source is None:",
             f"{indent}    found.append(make(_UNVERIFIED, f{path!r}, None, {answer}))",
         ]
-    args = [a for a in typing.get_args(t) if a is not type(None)]
-    if typing.get_origin(t) in (typing.Union, types.UnionType) and len(args) == 1:
-        body = _walk_lines(f"_v{n}", args[0], path, indent + "    ", temps)
+    inner, nullable = optional(t)
+    if nullable:
+        body = _walk_lines(f"_v{n}", inner, path, indent + "    ", temps)
         return [f"{indent}_v{n} = {expr}", f"{indent}if _v{n} is not None:", *body] if body else []
     if typing.get_origin(t) is tuple:
-        body = _walk_lines(f"_v{n}", args[0], path + f"[{{_i{n}}}]", indent + "    ", temps)
+        item = typing.get_args(t)[0]
+        body = _walk_lines(f"_v{n}", item, path + f"[{{_i{n}}}]", indent + "    ", temps)
         return [f"{indent}for _i{n}, _v{n} in enumerate({expr}):", *body] if body else []
     if isinstance(t, type) and attrs.has(t):
         hints = typing.get_type_hints(t)

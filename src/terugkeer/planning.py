@@ -20,7 +20,6 @@ import decimal
 import enum
 import functools
 import itertools
-import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -28,6 +27,7 @@ from typing import Any
 import attrs
 
 from ._labelled import LabelledEnum
+from ._types import optional
 from .actionplan import ActionPlan, ComplaintCare, HealthSection
 from .answers import Answer
 from .catalogues.actionplan import ATTENTION_ROWS, QUESTION_ROWS, SECTION_ROWS
@@ -174,9 +174,7 @@ def _answered_check(expr: str, t: Any, temps: Iterator[int]) -> str:
     """A condition, true when the value ``expr`` (of type ``t``) is answered as
     :func:`_is_answered` says, spelled out for the type (a record's fields inline) instead of
     asked at run time. (Its value need not be a bool: it is only tested.)"""
-    args = [a for a in typing.get_args(t) if a is not type(None)]
-    optional = typing.get_origin(t) in (typing.Union, types.UnionType) and len(args) == 1
-    inner = args[0] if optional else t
+    inner, _ = optional(t)
     if inner is str or typing.get_origin(inner) is tuple:  # empty text or list, or None: no
         return expr
     if isinstance(inner, type) and attrs.has(inner):

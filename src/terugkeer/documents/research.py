@@ -47,6 +47,7 @@ from typing import Any
 import attrs
 
 from terugkeer._labelled import strings_are_values
+from terugkeer._types import optional
 from terugkeer.case import CaseFile
 from terugkeer.errors import ValidationError
 from terugkeer.forms import AnswerType, Form, FormItem, forms
@@ -361,19 +362,14 @@ def _read(
 
 
 def _may_be_none(t: Any) -> bool:
-    return t is None or type(None) in typing.get_args(t)
-
-
-def _non_none(t: Any) -> Any:
-    """``t`` without its None, if it has one."""
-    args = [a for a in typing.get_args(t) if a is not type(None)]
-    return args[0] if len(args) == 1 and type(None) in typing.get_args(t) else t
+    """Whether a value of type ``t`` may be None (also when the type is not known)."""
+    return t is None or optional(t)[1]
 
 
 def _field_type(t: Any, name: str) -> Any:
     """The type of the field ``name`` of the record type ``t`` (optional or not), or None when
     it is not known (then every step is checked)."""
-    record = _non_none(t)
+    record, _ = optional(t)
     if not (isinstance(record, type) and attrs.has(record)):
         return None
     return typing.get_type_hints(record).get(name)
@@ -381,7 +377,7 @@ def _field_type(t: Any, name: str) -> Any:
 
 def _item_type(t: Any) -> Any:
     """The type of a tuple's items (None when not known)."""
-    inner = _non_none(t)
+    inner, _ = optional(t)
     return typing.get_args(inner)[0] if typing.get_origin(inner) is tuple else None
 
 
@@ -400,7 +396,7 @@ def _cells(gets: Sequence[_Get], var: str, t: Any, temps: Iterator[int]) -> list
             return f"_country({code})"
         never_none = not checked and not _may_be_none(read)
         tmp = code if never_none else f"_t{next(temps)}"
-        value_type = _non_none(read)
+        value_type, _ = optional(read)
         if get.convert == "str" and value_type is str:  # a text field: already its text
             return code
         if get.convert == "date" and value_type is dt.date:  # a date field: already its date
@@ -764,6 +760,16 @@ def table(name: str, options: ResearchOptions = ResearchOptions()) -> Table:
 # --- Filling the tables ---------------------------------------------------------------------------
 
 
+def _records(spec: _Spec, parent: str, parent_type: Any, temps: Iterator[int]) -> tuple[str, Any]:
+    """An expression reading a table's records from the record ``parent`` (of type
+    ``parent_type``): one record, or a list (never None: ``()`` when absent); and the type of
+    one record (None when not known)."""
+    found, t, _ = _read(parent, parent_type, spec.records.path, temps, absent="()")
+    if not spec.many:
+        return found, t
+    return (f"({found} or ())" if _may_be_none(t) else found), _item_type(t)
+
+
 @functools.cache
 def _filler(options: ResearchOptions) -> _Fill:
     """One generated function giving a case's rows of every table by name, in the order of
@@ -782,7 +788,7 @@ def _filler(options: ResearchOptions) -> _Fill:
         heads.append(f"    {rows} = []")
         made[spec.table.name] = rows
         record = f"_r{n}"
-        found, t, _ = _read(parent, parent_type, spec.records.path, temps, absent="()")
+        found, t = _records(spec, parent, parent_type, temps)
         if not spec.many:
             lines.append(f"{indent}{record} = {found}")
             cells = _cells(spec.gets, record, t, temps)
@@ -790,9 +796,6 @@ def _filler(options: ResearchOptions) -> _Fill:
             for child in spec.children:
                 emit(child, record, t, keys, indent)
             return
-        if _may_be_none(t):
-            found = f"({found} or ())"
-        t = _item_type(t)
         position = f"_n{n}"
         own = _cells((spec.key,), record, t, temps)[0] if spec.key is not None else position
         each = f"{position}, {record} in enumerate({found})" if own == position else ""
@@ -841,10 +844,10 @@ def _day_zero(options: ResearchOptions) -> Callable[[CaseFile], int]:
             return
         n = next(temps)
         record = f"_r{n}"
-        records, t, _ = _read(parent, parent_type, spec.records.path, temps, absent="()")
+        records, t = _records(spec, parent, parent_type, temps)
         if spec.many:
-            lines.append(f"{indent}for {record} in {records} or ():")
-            indent, t = indent + "    ", _item_type(t)
+            lines.append(f"{indent}for {record} in {records}:")
+            indent = indent + "    "
         else:
             lines.append(f"{indent}{record} = {records}")
         days = [attrs.evolve(g, convert="date") for g in spec.gets if g.convert == "day"]
