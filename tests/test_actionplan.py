@@ -139,7 +139,8 @@ def test_in_an_empty_plan_every_question_counts_once_and_none_is_answered() -> N
 
 
 def test_a_question_of_a_repeated_part_counts_once_per_item() -> None:
-    """Section 4 asks its seven questions per child; without children each counts once."""
+    """AP04 holds its seven questions per child (our model: the printed form asks about the
+    children together; childcare comes from §4.4); without children each counts once."""
     (none,) = [(a, t) for s, a, t in section_counts(ActionPlan()) if s.id == "AP04"]
     assert none == (0, 7)
     children = (ChildPlan("A", school="near"), ChildPlan("B", school_contact_made=Answer.NO))
