@@ -9,8 +9,10 @@ import datetime as dt
 import enum
 import gc
 import json
+import typing
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -138,6 +140,77 @@ def test_records_built_in_python_are_still_checked_in_full() -> None:
         raise RuntimeError  # an exception inside must not leave the mode switched on
     with pytest.raises(ValidationError, match=r"\$\.name"):
         Source(SourceKind.WEB_PAGE, name=5)  # type: ignore[arg-type]
+
+
+def _by_id(cls: type) -> bool:
+    """Whether documents hold ``cls`` (a catalogue entry) as its stable id."""
+    from terugkeer.documents.converter import FAST_CONVERTER
+
+    return FAST_CONVERTER.get_structure_hook(cls).__qualname__.startswith("_by_id.")
+
+
+def _record_classes(cls: type, found: set[type] | None = None) -> set[type]:
+    """Every attrs class a document of ``cls`` holds field by field, ``cls`` included (not the
+    catalogue entries it names by their id)."""
+    found = set() if found is None else found
+    if cls in found or _by_id(cls):
+        return found
+    found.add(cls)
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        stack = [hints[field.name]]
+        while stack:
+            t = stack.pop()
+            stack += typing.get_args(t)
+            if isinstance(t, type) and attrs.has(t):
+                _record_classes(t, found)
+    return found
+
+
+_READ_RECORDS = set().union(*(_record_classes(cls) for cls in DOCUMENT_TYPES))
+
+
+def _instances(value: object) -> list[object]:
+    """Every record inside ``value`` (itself included)."""
+    found: list[object] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind: Any = type(item)
+        if attrs.has(kind):
+            found.append(item)
+            stack += [getattr(item, f.name) for f in attrs.fields(kind)]
+        elif isinstance(item, tuple):
+            stack += item
+    return found
+
+
+def test_a_record_read_from_a_document_is_exactly_its_class_and_frozen() -> None:
+    """Records are read into a builder and become their class when complete: what comes out is
+    an instance of the record class itself, frozen and hashable, and reading adds no subclass
+    to any record class."""
+    case = loads(json.dumps(base_document()), CaseFile)
+    records = _instances(case)
+    assert len({type(r) for r in records}) > 20  # the base document holds many kinds
+    for record in records:
+        kind: Any = type(record)
+        assert kind in _READ_RECORDS
+        first = attrs.fields(kind)[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(record, first, getattr(record, first))
+        hash(record)
+    assert all(cls.__subclasses__() == [] for cls in _READ_RECORDS)
+
+
+def test_every_record_of_several_fields_is_read_through_a_builder() -> None:
+    """A record class keeps no ``__weakref__`` slot (``weakref_slot=False``), so that its
+    builder has its layout; one that kept it would still be read, only more slowly."""
+    from terugkeer.documents.converter import FAST_CONVERTER
+
+    for cls in _READ_RECORDS:
+        if len(attrs.fields(cls)) > 1:
+            hook = FAST_CONVERTER.get_structure_hook(cls)
+            assert "_builder" in hook.__globals__, cls.__name__
 
 
 def test_every_document_type_has_a_fast_structuring_function() -> None:

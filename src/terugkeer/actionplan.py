@@ -72,7 +72,7 @@ def _identifying() -> Any:
     return attrs.field(default="", metadata={"identifying": True})
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class OrganisationInfo:
     """Header: who fills in the plan, where, when and with whom present."""
 
@@ -85,7 +85,7 @@ class OrganisationInfo:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ClientInfo:
     """Header: the client's personal details. Everything but the country identifies the client."""
 
@@ -103,7 +103,7 @@ class ClientInfo:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class PlaceAnswer:
     """One answer for the country of origin and one for the Netherlands."""
 
@@ -113,7 +113,7 @@ class PlaceAnswer:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Background:
     """Section 1: what the client has done so far and where their interests lie."""
 
@@ -125,7 +125,7 @@ class Background:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Goals:
     """Section 2a: goals in the country of origin: work, housing and other goals."""
 
@@ -136,7 +136,7 @@ class Goals:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Needs:
     """What one goal needs, aspect by aspect (section 2b)."""
 
@@ -150,7 +150,7 @@ class Needs:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class GoalNeeds:
     """Section 2b: what each goal of section 2a needs."""
 
@@ -161,7 +161,7 @@ class GoalNeeds:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Helper:
     """Who can help, and with what."""
 
@@ -171,7 +171,7 @@ class Helper:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class HelperPlaces:
     """Helpers of one kind in the Netherlands and in the country of origin."""
 
@@ -181,7 +181,7 @@ class HelperPlaces:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Support:
     """Section 3: people and organisations who can help, here and there, and new contacts."""
 
@@ -198,7 +198,7 @@ class Support:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ChildPlan:
     """Section 4 for one child: school, language, social norms, peers, activities, childcare."""
 
@@ -215,7 +215,7 @@ class ChildPlan:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Safety:
     """Section 5: worries about safety, their basis, ways to feel safer, where and with whom.
 
@@ -245,7 +245,7 @@ class InformationChannel(LabelledEnum):
     OTHER = "other"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Information:
     """Section 6: the sources the client uses, and others to try."""
 
@@ -259,7 +259,7 @@ class Information:
         validated(self, check_unique(self.channels_used, "$.channels_used", "channel"))
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ComplaintCare:
     """Complaints present, and whether the care needed is available, affordable and reachable."""
 
@@ -271,7 +271,7 @@ class ComplaintCare:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class HealthSection:
     """Section 7: the yes/no table, for physical and for psychological complaints."""
 
@@ -286,7 +286,7 @@ class HealthSection:
         return Answer.YES in (self.physical.complaints, self.psychological.complaints)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class LeftBehind:
     """Section 8: the expectations of those left behind, in five questions (and who can help)."""
 
@@ -304,7 +304,7 @@ class LeftBehind:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Dread:
     """Something the client dreads about return, and a way to deal with it."""
 
@@ -314,7 +314,7 @@ class Dread:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class OwnExpectations:
     """Section 9: hopes, dreads (each with a way to cope), helpers, and stigma.
 
@@ -340,7 +340,7 @@ class PracticalKind(LabelledEnum):
     OTHER = "other"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class PracticalTask:
     """Section 10: one thing to arrange, and who will do it."""
 
@@ -351,7 +351,7 @@ class PracticalTask:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class InvolvedOrganisation:
     """An organisation involved in the return, and what it is responsible for."""
 
@@ -361,7 +361,7 @@ class InvolvedOrganisation:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Handover:
     """Section 11: organisations involved, how the handover goes, the client's own role."""
 
@@ -372,7 +372,7 @@ class Handover:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Monitoring:
     """Section 12: guidance after return: wanted, check-ins allowed, how long, when, by whom.
 
@@ -410,7 +410,7 @@ class ActivityStatus(LabelledEnum):
     NOT_DONE = "not_done"  #: with a reason
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Activity:
     """Section 13: one activity the client takes on before the next appointment."""
 
@@ -421,7 +421,7 @@ class Activity:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Appointment:
     """One meeting: its date, the date of the next one, and the numbered activities agreed.
 
@@ -446,7 +446,7 @@ class Appointment:
         validated(self, extra)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ActivityUpdate:
     """A dated change of an activity's status; the appointment itself is never rewritten."""
 
@@ -475,7 +475,7 @@ class ActivityUpdate:
         validated(self, extra)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class FamilyMemberView:
     """One family member's own wishes, ideas and doubts, mapped separately (chapter 4 intro)."""
 
@@ -489,7 +489,7 @@ class FamilyMemberView:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ActionPlan:
     """The whole personal action plan: header, sections 1–13 and the family's own views.
 

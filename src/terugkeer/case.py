@@ -56,7 +56,7 @@ class ConsentRequired(TerugkeerError):
     """Something would leave the client's file without a valid, recorded consent."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class PhaseChange:
     """The process phase the client entered, and when."""
 
@@ -68,7 +68,7 @@ class PhaseChange:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class CaseContext:
     """Where the client stands: phases, group, asylum outcome, way of return, vulnerability."""
 
@@ -123,7 +123,7 @@ class CasePart(LabelledEnum):
     HEALTH_CHECKLISTS = "health_checklists"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ConsentRecord:
     """A consent given or withdrawn, dated, for one purpose and one named organisation.
 
@@ -224,7 +224,7 @@ def _rows_agree(
 _NO_CLIENT = ClientInfo()
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class CaseFile:
     """One client's file. ``client`` is the only place identifying client details are kept.
 
@@ -377,7 +377,7 @@ def _identifies(value: object) -> bool:
     return _without_identifying(value) != value
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class HandoverBundle:
     """What travels to another organisation: only the parts covered by a consent in force.
 
@@ -450,7 +450,7 @@ def handover_bundle(case: CaseFile, to: str, *, on: dt.date) -> HandoverBundle:
     )
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ClinicianBundle:
     """What goes to the treating clinician to consult about return (§4.7): the health checklists
     and section 7 of the plan. Nothing else of the case travels."""
@@ -472,7 +472,7 @@ def clinician_bundle(case: CaseFile, to: str, *, on: dt.date) -> ClinicianBundle
     return ClinicianBundle(consent.organisation, consent.on, case.health, case.plan.health)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ReferralBundle:
     """What goes to another care provider to consult about a referral (B6): the signals,
     taxations, referrals and steps, without the names of the family members they concern."""

@@ -20,7 +20,7 @@ from .signals import SuicideGuidance, SuicideStep
 __all__ = ["CaseSummary", "case_summary"]
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class CaseSummary:
     """The state of a case at a glance. ``urgent_steps`` comes first and is never filtered."""
 

@@ -78,7 +78,7 @@ class VulnerableCharacteristic(LabelledEnum):
     PAST_EXPERIENCES = "past_experiences"  #: violence, torture, trafficking
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class LegalCheckAdvice:
     """Whether the legal options deserve an extra careful look, and because of what."""
 
@@ -106,7 +106,7 @@ class ContextTopic(LabelledEnum):
     INSTRUCTIONS = "instructions"  #: how to work with an appendix (B1–B3, B7, B9)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ContextText:
     """A text to show beside the instruments, with the book's section it rests on."""
 

@@ -33,7 +33,7 @@ class TerugkeerError(Exception):
     """Base class of every error raised on purpose by terugkeer."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Problem:
     """One thing wrong with some input: where (a JSON path such as ``$.ratings[4].score``) and why.
 

@@ -54,7 +54,7 @@ __all__ = [
 SCORES: frozenset[int] = frozenset({-3, -2, -1, 1, 2, 3})
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ScalePoint:
     """One point of the scale legend printed beside Overview 1 (§3.1): a score, or "no score".
 
@@ -116,7 +116,7 @@ class AsylumOutcome(LabelledEnum):
     REFUGEE = "refugee"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Factor:
     """One row of Overview 1: a stable id, its number on the form, its group and its notes.
 
@@ -185,7 +185,7 @@ class RatingKind(LabelledEnum):
 _SCORED = RatingKind.SCORED  # read by Rating's rule once per rating: a module name is cheaper
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Rating:
     """How one factor stands in one assessment, with an optional note.
 
@@ -253,7 +253,7 @@ class Rating:
         return self.kind is not RatingKind.SKIPPED
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Totals:
     """Total − and Total + side by side (SPEC §2). There is deliberately no net total.
 
@@ -282,7 +282,7 @@ class Completeness(LabelledEnum):
     INCOMPLETE = "incomplete"  #: anything less
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class NewConsideration:
     """A consideration none of the 19 factors covers, named by the counsellor (§3.1, §2.4).
 
@@ -313,7 +313,7 @@ class Keep(enum.Enum):
 KEEP = Keep.KEEP
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Assessment:
     """Overview 1 as scored on one day: a rating for every factor, in book order.
 
@@ -564,7 +564,7 @@ class Movement(LabelledEnum):
     NO_LONGER_RATED = "no_longer_rated"  #: a score before, none now
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class FactorChange:
     """One factor across two assessments: how it moved, with both ratings.
 

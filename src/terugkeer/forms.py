@@ -84,7 +84,7 @@ class Requirement(enum.Enum):
     MINIMUM = "minimum"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Choice:
     """One allowed answer: its code (as text, for forms), the value a document stores and its
     label's message id (None when the code is its own label, as for a score or ISO code)."""
@@ -94,7 +94,7 @@ class Choice:
     message_id: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class EnableWhen:
     """Ask an item only when the item ``link_id`` (in the same group) is answered ``code``."""
 
@@ -102,7 +102,7 @@ class EnableWhen:
     code: str
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class FormItem:
     """One question, or a group of them, with everything a form needs to ask it."""
 
@@ -144,7 +144,7 @@ class FormItem:
             yield from item.walk()
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Form:
     """The form of one document type of an instrument."""
 

@@ -52,7 +52,7 @@ class SourceKind(LabelledEnum):
     OTHER = "other"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Source:
     """Where an answer comes from, and when it was checked.
 
@@ -72,7 +72,7 @@ class Source:
             validated(self, [Problem("$.checked_on", "is in the future")] if future else None)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Money:
     """An amount in an ISO 4217 currency. Never a float: amounts are exact decimals.
 
@@ -96,7 +96,7 @@ class Money:
         validated(self, problems)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class SourcedAnswer:
     """A yes / no / unknown answer (``None``: not asked yet) with its source."""
 
@@ -106,7 +106,7 @@ class SourcedAnswer:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class SourcedText:
     """A free-text answer with its source."""
 
@@ -116,7 +116,7 @@ class SourcedText:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class SourcedCost:
     """A cost with its source (``None``: not found out yet)."""
 
@@ -126,7 +126,7 @@ class SourcedCost:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Medicine:
     """One medicine: its substance, alternatives, and whether it is there, reachable, payable."""
 
@@ -142,7 +142,7 @@ class Medicine:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Facility:
     """A health facility the client needs (a clinic, a specialist, dialysis, ...).
 
@@ -160,7 +160,7 @@ class Facility:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Network:
     """Informal care: people to receive, support and care for the client, and what they know."""
 
@@ -171,7 +171,7 @@ class Network:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class DecisionCapacity:
     """Whether there is doubt about the client's capacity to decide (to be judged by a doctor)."""
 
@@ -181,7 +181,7 @@ class DecisionCapacity:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class HealthHandover:
     """The medical handover from the treating doctor here to care in the country of origin."""
 
@@ -205,7 +205,7 @@ class ComplaintKind(LabelledEnum):
     PSYCHOLOGICAL = "psychological"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class HealthChecklist:
     """Appendix 5 for one condition: medicines, facilities, network, capacity, handover.
 
@@ -226,7 +226,7 @@ class HealthChecklist:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ChecklistQuestion:
     """One question of the checklist form: a stable id, its block and where its answer lives."""
 

@@ -71,7 +71,7 @@ RULES: dict[FindingKind, str] = {
 }
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class HealthFinding:
     """One thing the checklist shows, where it shows it, and the rule behind it."""
 

@@ -200,7 +200,7 @@ def country_name(code: str, locale: str = DEFAULT_LOCALE) -> str:
 _APPENDIX = re.compile(r"\bB(\d{1,2})\b")
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Texts:
     """The texts of one locale, resolved once, the way Babel resolves a ``Locale``.
 

@@ -38,7 +38,7 @@ class CandidateReason(LabelledEnum):
     UNSCORED = "unscored"  #: discussed but neutral or unknown: new information may settle it
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ChangeCandidate:
     """A factor worth discussing for Overview 2, with the reason it was listed."""
 
@@ -71,7 +71,7 @@ def change_candidates(assessment: Assessment) -> tuple[ChangeCandidate, ...]:
     return tuple(negative + unscored)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ChangePossibility:
     """One row of Overview 2: how, when and with whose help a factor could still change.
 
@@ -130,7 +130,7 @@ class WeightKind(LabelledEnum):
     NOT_YET_CHOSEN = "not_yet_chosen"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class WeightyCandidate:
     """A factor worth considering for Overview 3, with its rating. It carries no kind."""
 
@@ -159,7 +159,7 @@ def weighty_candidates(assessment: Assessment) -> tuple[WeightyCandidate, ...]:
     return tuple(WeightyCandidate(f, r) for f, r in (*scored, *unscored))
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class WeightyFactor:
     """One row of Overview 3: a weighty factor, the kind chosen for it, and why/how it counts.
 

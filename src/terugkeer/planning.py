@@ -56,7 +56,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class PlanQuestion:
     """One question of the action plan form: a stable id and where its answer lives."""
 
@@ -69,7 +69,7 @@ class PlanQuestion:
         return f"ActionPlan.{self.id}"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class PlanSection:
     """One section of the action plan form, with its questions in form order."""
 
@@ -111,7 +111,7 @@ class Progress(LabelledEnum):
     ANSWERED = "answered"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class SectionProgress:
     """Progress of one section: answered questions out of all (per child or item where repeated)."""
 
@@ -299,7 +299,7 @@ def progress_of(answered: int, total: int) -> Progress:
 _EMPTY, _PARTLY, _ANSWERED = Progress.EMPTY, Progress.PARTLY, Progress.ANSWERED
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class PlanAttention:
     """A reminder: a plan section where a weighty factor may deserve attention, and why.
 
@@ -355,7 +355,7 @@ def plan_attention(weighty: Iterable[WeightyFactor]) -> tuple[PlanAttention, ...
     return tuple(items)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class MonitoringAdvice:
     """How long to keep in touch after return, and whether the agreed period is shorter.
 

@@ -60,7 +60,7 @@ class IndicationReason(LabelledEnum):
     RELATION_NOT_CONSTRUCTIVE = "relation_not_constructive"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ReferralIndication:
     """Whether referral is indicated and whether to consult first, with the reasons.
 
@@ -109,7 +109,7 @@ class StepBlock(LabelledEnum):
     CONSENT_REFUSED = "consent_refused"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class OpenStep:
     """A referral step still to take, and whether it may be taken now."""
 
@@ -161,7 +161,7 @@ class GuidanceKind(LabelledEnum):
     TAXATE = "taxate"  #: signals without a taxation yet: estimate severity and need (B6)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Guidance:
     """One piece of advice from a signal log, with the rule it comes from."""
 
@@ -184,7 +184,7 @@ _RULES = {
 }
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class SignalSummary:
     """What a signal log leads to. ``urgent_steps`` holds the suicide-threat steps when they apply.
 

@@ -80,7 +80,7 @@ class SignalCategory(LabelledEnum):
     DECISION_CAPACITY = "decision_capacity"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Signal:
     """One entry of the signal catalogue."""
 
@@ -112,7 +112,7 @@ def get_signal(signal_id: str) -> Signal:
     return found
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class _Entry:
     """A catalogue entry known by its stable id; its label is ``<ClassName>.<id>``."""
 
@@ -124,27 +124,27 @@ class _Entry:
         return f"{type(self).__name__}.{self.id}"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class RiskFactor(_Entry):
     """A risk factor (Bijlage 6): something that makes problems more likely."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ProtectiveFactor(_Entry):
     """A protective factor (Bijlage 6): something that helps a person cope."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class SuicideStep(_Entry):
     """One of the ordered steps on a suicide threat (§5.2)."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class SuicideGuidance(_Entry):
     """Guidance shown with the suicide-threat steps, always together with them (§5.2)."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class EmotionResponse(_Entry):
     """A way to respond when emotions overwhelm a client (§5.1): guidance text."""
 
@@ -186,7 +186,7 @@ class SignalSource(LabelledEnum):
     OTHER = "other"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class SignalObservation:
     """One signal noticed on one day, where it came from, a note, and whom it is about.
 
@@ -218,7 +218,7 @@ class SignalObservation:
         validated(self, extra)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class FactorsRecord:
     """The risk and protective factors present, as noted on one day."""
 
@@ -274,7 +274,7 @@ class Willingness(LabelledEnum):
 SCALES: tuple[type[LabelledEnum], ...] = (Severity, HelpNeed, Willingness)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Taxation:
     """An estimate of severity, need for help and willingness, often made with others."""
 
@@ -319,7 +319,7 @@ class ReferralStep(LabelledEnum):
 REFERRAL_STEPS: tuple[ReferralStep, ...] = tuple(ReferralStep)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Referral:
     """A decision to refer: why, to whom, when. Its steps are added to the log as they happen."""
 
@@ -335,7 +335,7 @@ class Referral:
         validated(self, extra)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class StepRecord:
     """A referral step taken: which referral (its index in the log), which step, when, outcome.
 
@@ -384,7 +384,7 @@ class Experience(LabelledEnum):
     UNPLEASANT = "unpleasant"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class EmotionObservation:
     """One emotion in a talk, with its intensity and how it is experienced."""
 
@@ -395,7 +395,7 @@ class EmotionObservation:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class EmotionRecord:
     """The emotions named in one talk; the client keeps control of what is discussed.
 
@@ -411,7 +411,7 @@ class EmotionRecord:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class SignalLog:
     """Everything signalled, estimated and referred for one client, append-only.
 

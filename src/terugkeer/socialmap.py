@@ -47,7 +47,7 @@ class MapEntryKind(LabelledEnum):
     INFORMAL = "informal"  #: news from compatriots, family, acquaintances
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class MapEntry:
     """One source or organisation: name, kind, group, web address (may be empty) and "as of" date.
 
@@ -82,7 +82,7 @@ class MapEntry:
         validated(self, extra)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class SocialMap:
     """A list of sources and organisations. Replace or extend it in one call."""
 

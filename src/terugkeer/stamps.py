@@ -18,7 +18,7 @@ from .errors import Problem
 __all__ = ["Entered"]
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Entered:
     """Who entered a record (``by``: a counsellor id, not a name) and when (``at``, with a zone).
 

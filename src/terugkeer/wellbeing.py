@@ -59,7 +59,7 @@ class WellbeingList(LabelledEnum):
     ORGANISATION = "organisation"  #: §6.3 suggestions for organisations
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class WellbeingItem:
     """One item of one of the wellbeing lists."""
 
@@ -117,7 +117,7 @@ def _check_ids(values: object, path: str, allowed: tuple[WellbeingList, ...]) ->
     return problems + check_unique(values, path, "item")
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class EmotionExample:
     """Bijlage 7 exercise, one emotion: examples; consequences for the contact and oneself."""
 
@@ -136,7 +136,7 @@ class EmotionExample:
         validated(self, [Problem("$.emotion", p.reason) for p in problems])
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class EmotionExercise:
     """The Bijlage 7 exercise as done on one day, alone or with colleagues."""
 
@@ -146,7 +146,7 @@ class EmotionExercise:
     __attrs_post_init__ = validated
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class SignalsCheck:
     """Bijlage 7 signals of emotional reactions the counsellor recognises, on one day."""
 
@@ -164,7 +164,7 @@ class SignalsCheck:
         validated(self, _check_ids(self.recognised, "$.recognised", allowed))
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class StressSelfCheck:
     """Bijlage 8: the stress signals the counsellor recognises in themselves, on one day."""
 
@@ -176,7 +176,7 @@ class StressSelfCheck:
         validated(self, _check_ids(self.recognised, "$.recognised", allowed))
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class StressAdvice:
     """What Bijlage 8 suggests after a self-check.
 
@@ -209,7 +209,7 @@ def stress_advice(check: StressSelfCheck) -> StressAdvice:
     )
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ReactionsReflection:
     """§6.1: the reactions the counsellor recognises in their own work, on one day."""
 
@@ -222,7 +222,7 @@ class ReactionsReflection:
         validated(self, _check_ids(self.recognised, "$.recognised", allowed))
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ReflectionSummary:
     """The reactions recognised, on each side. A description, never a grade."""
 
@@ -239,7 +239,7 @@ def reflection_summary(reflection: ReactionsReflection) -> ReflectionSummary:
     )
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class IntervisionEntry:
     """Bijlage 9, one item: how it influences the work (free text)."""
 
@@ -263,7 +263,7 @@ class IntervisionEntry:
         validated(self, [Problem("$.item", p.reason) for p in problems])
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class IntervisionReflection:
     """A Bijlage 9 reflection on one day: per item, how it influences the work."""
 

@@ -5,8 +5,9 @@ detailed validation), in straight-line code: an object with no unknown key, ever
 the exact JSON type of every plain field (``str``, ``int``, ``bool``, enums by value), nested
 records and lists through their own functions, and the converter's strict hooks for dates,
 moments, amounts and catalogue ids. It builds the record without ``__init__`` (every value is
-checked already) and runs the record's limits and cross-field rules (its ``__attrs_post_init__``,
-under :func:`~terugkeer._checks.trusted_fields`).
+checked already), in a builder with the record's slots that becomes the record when complete (see
+:func:`_builder`), and runs the record's limits and cross-field rules (its
+``__attrs_post_init__``, under :func:`~terugkeer._checks.trusted_fields`).
 
 A valid document never meets an exception handler, which costs nothing in CPython 3.11+. When a
 field fails, its handler records the problems the detailed path would find for it, with the same
@@ -95,13 +96,16 @@ class _Writer:
         self.names[key] = value
         return key
 
-    def setter(self, field: str) -> str:
-        """The start of a call that sets ``field`` on ``self`` (end it with ``value)``): through the
-        slot's own descriptor where there is one, which is cheaper than ``object.__setattr__``."""
+    def assign(self, field: str, value: str) -> str:
+        """A statement setting ``field`` of the record being read (``self``) to ``value``: a plain
+        store on a builder (see :func:`_builder`), else a call of the slot's own descriptor,
+        which is cheaper than ``object.__setattr__``."""
+        if "_builder" in self.names:
+            return f"self.{field} = {value}"
         slot = getattr(self.cls, field, None)
         if isinstance(slot, types.MemberDescriptorType):
-            return f"{self.name('s', slot.__set__)}(self, "
-        return f"_set(self, {field!r}, "
+            return f"{self.name('s', slot.__set__)}(self, {value})"
+        return f"_set(self, {field!r}, {value})"
 
     def check(self, t: Any, var: str, indent: str) -> str | None:
         """Lines that check (and maybe convert) ``var`` as ``t``; the result expression."""
@@ -169,12 +173,15 @@ class _Writer:
             return None
         hints = typing.get_type_hints(cls)
         allowed = self.name("k", frozenset(f.name for f in fields))
+        builder = _builder(cls) if len(fields) > 1 else None
+        if builder is not None:
+            self.names["_builder"] = builder
         self.lines = [
             "def structure(o, _=None):",
             " if type(o) is not _dict: _not_an_object()",
             " errors = None",
             " missing = False",
-            " self = _new(_cls)",
+            f" self = _new({'_cls' if builder is None else '_builder'})",
         ]
         for f in fields:
             key = repr(f.name)
@@ -183,7 +190,7 @@ class _Writer:
             result = self.check(t, "v", "  ")
             if result is None:
                 return None
-            self.lines.append(f"  {self.setter(f.name)}{result})")
+            self.lines.append(f"  {self.assign(f.name, result)}")
             hook = self.name("h", self.converter.get_structure_hook(t))
             path = child_path("$", f.name)
             args = f"o, {key}, {path!r}, {self.name('t', t)}, {hook}, {_plain_list(t)}"
@@ -202,7 +209,7 @@ class _Writer:
             self.lines += [
                 f"  if {key} not in o:",
                 "   missing = True",
-                f"   {self.setter(f.name)}{default})",
+                f"   {self.assign(f.name, default)}",
                 "  else:",
                 f"   errors = _failed(errors, e, {args})",
             ]
@@ -213,6 +220,8 @@ class _Writer:
             f"  errors = _unknown_keys(errors, o, {allowed})",
             " if errors is not None: raise errors.error()",
         ]
+        if builder is not None:
+            self.lines.append(" self.__class__ = _cls")
         post_init = getattr(cls, "__attrs_post_init__", None)
         limits = [
             f"_len(self.{f.name}) > {int(f.metadata['max_items'])}"
@@ -239,6 +248,42 @@ class _Writer:
         exec(code, namespace)
         function: Callable[[Any, Any], Any] = namespace["structure"]
         return function
+
+
+def _builder(cls: type) -> type | None:
+    """A class with the slots of the record class ``cls`` and nothing else, or None when ``cls``
+    has no such twin (it is not slotted, it keeps a ``__weakref__`` or ``__dict__`` slot, or
+    it has a base class of its own).
+
+    A record is read into an instance of its builder, where each field costs one plain store
+    (a frozen record's own slots are set through their descriptors: a call each, several times
+    the cost); when every field is read and checked, the instance becomes the record by
+    assigning its ``__class__``, which Python allows between classes of the same layout. The
+    builder is no subclass of the record class: ``cls.__subclasses__()`` and ``isinstance``
+    are not touched, and a builder instance never leaves the reading function."""
+    slots = cls.__dict__.get("__slots__")
+    if (
+        cls.__base__ is not object
+        or not isinstance(slots, tuple)
+        or cls.__weakrefoffset__
+        or cls.__dictoffset__
+    ):
+        return None
+    builder = type(
+        f"{cls.__name__} (being read)",
+        (),
+        {
+            "__slots__": slots,
+            "__module__": cls.__module__,
+            "__qualname__": f"{cls.__qualname__} (being read)",
+        },
+    )
+    probe: Any = object.__new__(builder)
+    try:  # the layouts agree (Python says so when they do not)
+        probe.__class__ = cls
+    except TypeError:
+        return None
+    return builder
 
 
 def _plain_list(t: Any) -> bool:

@@ -116,7 +116,7 @@ def _groups(groups: Iterable[FieldGroup]) -> frozenset[FieldGroup]:
     return frozenset(groups)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class ResearchOptions:
     """What an export includes: the date precision and the opted-in field groups."""
 
@@ -129,7 +129,7 @@ class ResearchOptions:
             raise ValidationError.at("$.include", "must hold field groups only")
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Code:
     """One allowed value of a coded column, with its label's message id (None: its own label)."""
 
@@ -137,7 +137,7 @@ class Code:
     message_id: str | None = None
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Column:
     """One column: its name, type, label (the message ids of its path, outermost first, shown
     joined) and, for coded columns, the allowed codes."""
@@ -156,7 +156,7 @@ class Column:
     key: bool = False
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Table:
     """One tidy table: its name, title's message id, columns, and the table its keys point to."""
 
@@ -314,7 +314,7 @@ def _types_in(annotation: object) -> list[type]:
     return [t for a in args for t in _types_in(a)]
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class _Get:
     """Where a column's value is (an attribute path from the table's record) and how it is
     converted: ``str`` (a code), ``day`` (a date's or datetime's day since day 0),
@@ -423,7 +423,7 @@ def _name(code: str | int) -> str:
     return re.sub(r"[^0-9A-Za-z]+", "_", str(code)).strip("_").lower()
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class _Spec:
     """How to fill one table: where its records are below the parent record, and where each
     value is below a record (:func:`_filler` writes the code that reads them)."""

@@ -73,7 +73,7 @@ class ExportFormat(enum.Enum):
     DTA = "dta"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class PreparedCase:
     """One case's tables made ready for a :class:`ResearchWriter`: each table's CSV text, its
     columns (Parquet) or its rows (SPSS, Stata). Made by :func:`prepare`, in any process."""
