@@ -37,7 +37,12 @@ from terugkeer.documents.research import (
     stata_name,
     table,
 )
-from terugkeer.documents.researchfiles import ExportFormat, ResearchWriter
+from terugkeer.documents.researchfiles import (
+    ExportFormat,
+    ResearchWriter,
+    prepare,
+    prepare_many,
+)
 from terugkeer.factors import FACTORS, RatingKind
 from terugkeer.forms import AnswerType, forms
 from terugkeer.i18n import text
@@ -472,6 +477,49 @@ def test_parquet_is_one_dataset_per_table_that_duckdb_and_polars_read(
     assert count == scored
     empty = ds.dataset(out / "signal_emotion_entries").to_table()
     assert empty.schema.names == [c.name for c in table("signal_emotion_entries").columns]
+
+
+def _parts(folder: Path, name: str) -> list[list[tuple[object, ...]]]:
+    """The rows of each Parquet part of a table, in the parts' order."""
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+    files = sorted((folder / name).glob("part-*.parquet"))
+    return [[tuple(r.values()) for r in pq.read_table(f).to_pylist()] for f in files]
+
+
+def test_parquet_parts_hold_the_rows_given_however_the_cases_were_prepared(
+    cohort: list[CaseFile], tmp_path: Path
+) -> None:
+    """Cases given one at a time (``add``), prepared in batches (``prepare_many``, as the
+    export's worker processes do) with some cases of a batch left out (as a case given twice
+    is), or both mixed: every part of a table holds the rows of exactly ``part_cases`` cases in
+    the order they were given (the last part the rest), with the values given."""
+    tables = [case_tables(c, KEY) for c in cohort]
+    kept = [t for i, t in enumerate(tables) if i % 7 != 3]
+    parquet = ExportFormat.PARQUET
+    with ResearchWriter(tmp_path / "one", parquet, part_cases=6) as writer:
+        for t in kept:
+            writer.add(t)
+    with ResearchWriter(tmp_path / "batched", parquet, part_cases=6) as writer:
+        for start in range(0, len(tables), 9):
+            for i, case in enumerate(prepare_many(tables[start : start + 9], parquet)):
+                if (start + i) % 7 != 3:
+                    writer.add_prepared(case)
+    with ResearchWriter(tmp_path / "mixed", parquet, part_cases=6) as writer:
+        for n, t in enumerate(kept):
+            if n % 3:
+                writer.add(t)
+            else:
+                writer.add_prepared(prepare(t, parquet))
+    assert writer.cases == len(kept)
+    for folder in ("one", "batched", "mixed"):
+        cases = _parts(tmp_path / folder, "cases")
+        assert [len(part) for part in cases] == [6] * (len(kept) // 6) + [len(kept) % 6]
+        assert [r[0] for part in cases for r in part] == [t["cases"][0][0] for t in kept]
+        for name in ("ratings", "plan_progress", "health_findings", "consents"):
+            given = [tuple(row) for t in kept for row in t[name]]
+            assert given, name
+            assert [r for part in _parts(tmp_path / folder, name) for r in part] == given
 
 
 @pytest.mark.parametrize("fmt", [ExportFormat.SAV, ExportFormat.DTA])

@@ -16,7 +16,7 @@ from .errors import TerugkeerError, UnsupportedLocaleError
 from .i18n import AVAILABLE_LOCALES, DEFAULT_LOCALE, resolve_locale
 
 if TYPE_CHECKING:
-    from .documents.research import ResearchOptions
+    from .documents.research import ResearchOptions, Row
     from .documents.researchfiles import ExportFormat, PreparedCase
 
 __all__ = ["main"]
@@ -355,38 +355,42 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 
 def _case_tables(
-    path: Path, key: bytes, options: ResearchOptions, fmt: ExportFormat
-) -> tuple[PreparedCase | None, str | None]:
-    """One case file's research tables, ready to write, or why it is not a valid case (never a
-    value). A module-level function, so that worker processes can run it."""
+    path: Path, key: bytes, options: ResearchOptions
+) -> tuple[dict[str, list[Row]] | None, str | None]:
+    """One case file's research tables, or why it is not a valid case (never a value)."""
     from .documents.casefiles import load_case
     from .documents.research import case_tables
-    from .documents.researchfiles import prepare
 
     try:
         case = load_case(path)
     except TerugkeerError as err:
         return None, str(err)
-    return prepare(case_tables(case, key, options), fmt, options), None
+    return case_tables(case, key, options), None
+
+
+#: Files per slice: read and prepared together (for Parquet, one record batch per table).
+_SLICE = 32
 
 
 def _exported(
     paths: Iterable[Path], key: bytes, options: ResearchOptions, fmt: ExportFormat, jobs: int
 ) -> Iterator[tuple[Path, PreparedCase | None, str | None]]:
-    """Each file's tables, in the files' order: read here, or by ``jobs`` worker processes (a
-    slice of files at a time, so a cohort never sits in memory whole)."""
+    """Each file's tables, in the files' order: read here, or by ``jobs`` worker processes, a
+    slice of files at a time, so that a cohort never sits in memory whole."""
+    import itertools
+
+    files = iter(paths)
+    slices = iter(lambda: list(itertools.islice(files, _SLICE)), [])
     if jobs == 1:
-        for path in paths:
-            yield (path, *_case_tables(path, key, options, fmt))
+        for files_read in slices:
+            found = _slice_tables(files_read, key, options, fmt)
+            for path, (prepared, error) in zip(files_read, found, strict=True):
+                yield path, prepared, error
         return
     import collections
-    import itertools
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    # Slices of 32 files, at most 4 per process in flight: the processes keep working while
-    # this one writes, and a cohort never sits in memory whole.
-    files = iter(paths)
-    slices = iter(lambda: list(itertools.islice(files, 32)), [])
+    # At most 4 slices per process in flight: the processes keep working while this one writes.
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: collections.deque[tuple[Sequence[Path], Future[list[_Found]]]] = (
             collections.deque()
@@ -408,8 +412,13 @@ _Found = tuple["PreparedCase | None", "str | None"]
 def _slice_tables(
     paths: Sequence[Path], key: bytes, options: ResearchOptions, fmt: ExportFormat
 ) -> list[_Found]:
-    """:func:`_case_tables` for each of a slice of files (one task for a worker process)."""
-    return [_case_tables(path, key, options, fmt) for path in paths]
+    """A slice of files read and made ready for writing, each file's case or why it is not one
+    (one task for a worker process; a module-level function, so that workers can run it)."""
+    from .documents.researchfiles import prepare_many
+
+    found = [_case_tables(path, key, options) for path in paths]
+    prepared = iter(prepare_many([t for t, _ in found if t is not None], fmt, options))
+    return [(None, error) if tables is None else (next(prepared), None) for tables, error in found]
 
 
 def _progress(items: Iterator[_T], names: Sequence[str]) -> Iterator[_T]:

@@ -27,7 +27,6 @@ import csv
 import enum
 import functools
 import io
-import itertools
 import json
 import types
 from collections.abc import Callable, Mapping, Sequence
@@ -59,7 +58,7 @@ from terugkeer.documents.research import (
 )
 from terugkeer.errors import TerugkeerError
 
-__all__ = ["ExportFormat", "PreparedCase", "ResearchWriter", "prepare"]
+__all__ = ["ExportFormat", "PreparedCase", "ResearchWriter", "prepare", "prepare_many"]
 
 _DEFAULT = ResearchOptions()
 
@@ -76,28 +75,64 @@ class ExportFormat(enum.Enum):
 @attrs.frozen(weakref_slot=False)
 class PreparedCase:
     """One case's tables made ready for a :class:`ResearchWriter`: each table's CSV text, its
-    columns (Parquet) or its rows (SPSS, Stata). Made by :func:`prepare`, in any process."""
+    rows in an Arrow record batch (Parquet) or its rows (SPSS, Stata). Made by :func:`prepare`
+    or :func:`prepare_many`, in any process."""
 
     case: str  #: the case's pseudonym (a writer's caller can find a case given twice by it)
     rows: int
     csv: Mapping[str, str] = attrs.field(factory=dict)
     tables: Mapping[str, list[Row]] = attrs.field(factory=dict)
-    #: For Parquet: each table's columns, codes as their positions among the column's codes.
-    columns: Mapping[str, tuple[Sequence[object], ...]] = attrs.field(factory=dict)
+    #: For Parquet, per table: the Arrow record batch holding this case's rows (shared with the
+    #: cases prepared with it, and pickled once with them), the first of them and how many.
+    batches: Mapping[str, tuple[Any, int, int]] = attrs.field(factory=dict)
 
 
 def prepare(
     tables: Mapping[str, list[Row]], fmt: ExportFormat, options: ResearchOptions = _DEFAULT
 ) -> PreparedCase:
     """One case's tables (:func:`~terugkeer.documents.research.case_tables`, same options)
-    made ready for writing in ``fmt``: CSV is encoded here, and Parquet's columns are made, so
-    that worker processes can do it."""
+    made ready for writing in ``fmt``: CSV is encoded here, and Parquet's arrays are made, so
+    that worker processes can do it. For Parquet, :func:`prepare_many` is much quicker."""
+    return prepare_many([tables], fmt, options)[0]
+
+
+def prepare_many(
+    cases: Sequence[Mapping[str, list[Row]]],
+    fmt: ExportFormat,
+    options: ResearchOptions = _DEFAULT,
+) -> list[PreparedCase]:
+    """Several cases' tables made ready for writing in ``fmt``, in their order.
+
+    For Parquet, each table's rows of all the cases become one Arrow record batch: making an
+    array costs about as much per call as for many values, so a batch of a few dozen cases
+    costs a fraction of one batch per case."""
+    if fmt is not ExportFormat.PARQUET:
+        return [_prepare_one(tables, fmt, options) for tables in cases]
+    pa = _require("pyarrow")
+    batches = {}
+    for table in research_tables(options):
+        rows = [row for tables in cases for row in tables[table.name]]
+        if rows:
+            batches[table.name] = _record_batch(pa, table, rows, options)
+    starts = dict.fromkeys(batches, 0)
+    prepared = []
+    for tables in cases:
+        spans = {}
+        for name, rows in tables.items():
+            if rows:
+                spans[name] = (batches[name], starts[name], len(rows))
+                starts[name] += len(rows)
+        count = sum(len(rows) for rows in tables.values())
+        prepared.append(PreparedCase(str(tables["cases"][0][0]), count, batches=spans))
+    return prepared
+
+
+def _prepare_one(
+    tables: Mapping[str, list[Row]], fmt: ExportFormat, options: ResearchOptions
+) -> PreparedCase:
+    """One case made ready for CSV (encoded), SPSS or Stata (its rows as they are)."""
     count = sum(len(rows) for rows in tables.values())
     case = str(tables["cases"][0][0])
-    if fmt is ExportFormat.PARQUET:
-        layout = _parquet_columns(options)
-        columns = {n: _columns(rows, *layout[n]) for n, rows in tables.items() if rows}
-        return PreparedCase(case, count, columns=columns)
     if fmt is not ExportFormat.CSV:
         return PreparedCase(case, count, tables={n: r for n, r in tables.items() if r})
     writers = _csv_writers(options)
@@ -129,19 +164,36 @@ def _parquet_columns(options: ResearchOptions) -> dict[str, tuple[_Codes, tuple[
 
 
 def _columns(
-    rows: list[Row], coded: _Codes, numbers: tuple[int, ...]
-) -> tuple[Sequence[object], ...]:
-    """A table's rows as columns, codes as their positions (a Parquet dictionary's indices).
-
-    Tuples all the way down: a tuple of plain values is left alone by the cycle collector once it
-    has seen it, so the thousands of cases a Parquet part holds cost its passes nothing."""
+    rows: list[Row], coded: _Codes, numbers: tuple[int, ...], width: int
+) -> list[Sequence[object]]:
+    """A table's rows as columns, codes as their positions (a Parquet dictionary's indices)."""
+    if not rows:
+        return [() for _ in range(width)]
     values: list[tuple[Value, ...]] = list(zip(*rows, strict=True))
     columns: list[Sequence[object]] = list(values)
     for i, index in coded:
-        columns[i] = tuple([None if v is None else index[v] for v in values[i]])
+        columns[i] = [None if v is None else index[v] for v in values[i]]
     for i in numbers:
-        columns[i] = tuple([None if v is None else float(v) for v in values[i]])
-    return tuple(columns)
+        columns[i] = [None if v is None else float(v) for v in values[i]]
+    return columns
+
+
+def _record_batch(pa: Any, table: Table, rows: list[Row], options: ResearchOptions) -> Any:
+    """The rows of ``table`` as an Arrow record batch of its columns' types (their titles are
+    added when a part is written). Coded text is a dictionary of every allowed code, in the
+    codebook's order, so that every part has the same dictionary."""
+    coded, numbers = _parquet_columns(options)[table.name]
+    columns = _columns(rows, coded, numbers, len(table.columns))
+    arrays = []
+    for column, values in zip(table.columns, columns, strict=True):
+        kind = _arrow_type(pa, column.type, bool(column.codes))
+        if column.codes and column.type is ColumnType.STRING:
+            codes = pa.array([c.value for c in column.codes], pa.string())
+            indices = pa.array(values, pa.int32())  # each code's position
+            arrays.append(pa.DictionaryArray.from_arrays(indices, codes))
+        else:
+            arrays.append(pa.array(values, type=kind))
+    return pa.RecordBatch.from_arrays(arrays, names=[c.name for c in table.columns])
 
 
 _CellWriter = tuple[Callable[[Row], str], Callable[[Row], list[str]], bool]
@@ -229,6 +281,10 @@ def _csv_text(
     return "\r\n".join(lines)
 
 
+#: How many cases :meth:`ResearchWriter.add` gathers before it prepares them for Parquet.
+_BATCH_CASES = 32
+
+
 class ResearchWriter:
     """Writes the research tables of many cases to the new or empty ``folder``.
 
@@ -256,9 +312,11 @@ class ResearchWriter:
         self.cases = 0
         self.rows = 0
         self._buffers: dict[str, list[Row]] = {t.name: [] for t in self.tables}
-        self._columns: dict[str, list[tuple[Sequence[object], ...]]] = {
-            t.name: [] for t in self.tables
-        }
+        #: Parquet: per table, the runs of rows of the part being gathered (batch, first row,
+        #: count), and the cases given to :meth:`add` that wait to be prepared together.
+        self._runs: dict[str, list[tuple[Any, int, int]]] = {t.name: [] for t in self.tables}
+        self._waiting: list[Mapping[str, list[Row]]] = []
+        self._stored = 0
         self._parts: dict[str, list[str]] = {t.name: [] for t in self.tables}
         self._files: dict[str, IO[str]] = {}
         self._closed = False
@@ -287,24 +345,30 @@ class ResearchWriter:
 
     def add(self, tables: Mapping[str, list[Row]]) -> None:
         """Add one case's tables (as :func:`~terugkeer.documents.research.case_tables` gives
-        them, with the same options)."""
-        self.add_prepared(prepare(tables, self.fmt, self.options))
+        them, with the same options). For Parquet, cases are prepared a batch at a time."""
+        if self.fmt is not ExportFormat.PARQUET:
+            self.add_prepared(prepare(tables, self.fmt, self.options))
+            return
+        self.cases += 1
+        self.rows += sum(len(rows) for rows in tables.values())
+        self._waiting.append(tables)
+        if len(self._waiting) == _BATCH_CASES:
+            self._prepare_waiting()
 
     def add_prepared(self, case: PreparedCase) -> None:
-        """Add one case as :func:`prepare` made it (perhaps in another process)."""
+        """Add one case as :func:`prepare` or :func:`prepare_many` made it (perhaps in another
+        process)."""
         self.cases += 1
         self.rows += case.rows
         if self.fmt is ExportFormat.CSV:
             for name, chunk in case.csv.items():
                 self._files[name].write(chunk)
         elif self.fmt is ExportFormat.PARQUET:
-            for name, columns in case.columns.items():
-                self._columns[name].append(columns)  # joined per column when a part is written
+            self._prepare_waiting()  # cases added before this one go first
+            self._store(case)
         else:
             for name, rows in case.tables.items():
                 self._buffers[name] += rows
-        if self.fmt is ExportFormat.PARQUET and self.cases % self.part_cases == 0:
-            self._flush_parquet()
 
     def close(self) -> None:
         """Write what is left, the codebook and the package description."""
@@ -314,10 +378,11 @@ class ResearchWriter:
         for stream in self._files.values():
             stream.close()
         if self.fmt is ExportFormat.PARQUET:
+            self._prepare_waiting()
             self._flush_parquet()
             for table in self.tables:
                 if not self._parts[table.name]:
-                    self._write_part(table, [[] for _ in table.columns])
+                    self._write_part(table, [_record_batch(self._pa, table, [], self.options)])
         elif self.fmt in (ExportFormat.SAV, ExportFormat.DTA):
             for table in self.tables:
                 self._write_readstat(table, self._buffers[table.name])
@@ -325,31 +390,53 @@ class ResearchWriter:
 
     # --- Parquet ---------------------------------------------------------------------------------
 
+    def _prepare_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        if waiting:
+            for case in prepare_many(waiting, self.fmt, self.options):
+                self._store(case)
+
+    def _store(self, case: PreparedCase) -> None:
+        """Take a prepared case's rows into the part being gathered (a run of rows that goes on
+        where the last one ended is lengthened), and write the part when it is full."""
+        for name, (batch, start, count) in case.batches.items():
+            runs = self._runs[name]
+            last = runs[-1] if runs else None
+            if last is not None and last[0] is batch and last[1] + last[2] == start:
+                runs[-1] = (batch, last[1], last[2] + count)
+            else:
+                runs.append((batch, start, count))
+        self._stored += 1
+        if self._stored % self.part_cases == 0:
+            self._flush_parquet()
+
     def _flush_parquet(self) -> None:
         for table in self.tables:
-            cases = self._columns[table.name]
-            if cases:
-                columns = [list(itertools.chain.from_iterable(c)) for c in zip(*cases, strict=True)]
-                self._write_part(table, columns)
-                self._columns[table.name] = []
+            runs = self._runs[table.name]
+            if runs:
+                self._write_part(table, [batch.slice(start, n) for batch, start, n in runs])
+                self._runs[table.name] = []
 
-    def _write_part(self, table: Table, columns: list[list[object]]) -> None:
+    def _write_part(self, table: Table, batches: list[Any]) -> None:
+        """One Parquet file of ``table`` from its record batches, joined into one array per
+        column, with each column's title in the schema."""
         pa = self._pa
         parts = self._parts[table.name]
         relative = f"{table.name}/part-{len(parts):05d}.parquet"
         (self.folder / table.name).mkdir(exist_ok=True)
-        fields, arrays = [], []
-        for column, values in zip(table.columns, columns, strict=True):
-            kind = _arrow_type(pa, column.type, bool(column.codes))
-            if column.codes and column.type is ColumnType.STRING:
-                codes = pa.array([c.value for c in column.codes], pa.string())
-                indices = pa.array(values, pa.int32())  # prepared: each code's position
-                arrays.append(pa.DictionaryArray.from_arrays(indices, codes))
-            else:
-                arrays.append(pa.array(values, type=kind))
-            meta = {"title": column_label(column, self.locale)}
-            fields.append(pa.field(column.name, kind, nullable=not column.key, metadata=meta))
-        self._pq.write_table(pa.table(arrays, schema=pa.schema(fields)), self.folder / relative)
+        joined = pa.Table.from_batches(batches).combine_chunks()
+        fields = [
+            pa.field(
+                column.name,
+                _arrow_type(pa, column.type, bool(column.codes)),
+                nullable=not column.key,
+                metadata={"title": column_label(column, self.locale)},
+            )
+            for column in table.columns
+        ]
+        self._pq.write_table(
+            pa.table(joined.columns, schema=pa.schema(fields)), self.folder / relative
+        )
         parts.append(relative)
 
     # --- SPSS and Stata --------------------------------------------------------------------------
