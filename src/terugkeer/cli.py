@@ -368,7 +368,8 @@ def _case_tables(
     return case_tables(case, key, options), None
 
 
-#: Files per slice: read and prepared together (for Parquet, one record batch per table).
+#: Files per slice, read and prepared together by one process (for Parquet, the slice makes a
+#: record batch per table: see ``researchfiles.BATCH_CASES``).
 _SLICE = 32
 
 
@@ -379,8 +380,11 @@ def _exported(
     slice of files at a time, so that a cohort never sits in memory whole."""
     import itertools
 
+    from .documents.researchfiles import BATCH_CASES, ExportFormat
+
+    size = BATCH_CASES if fmt is ExportFormat.PARQUET else _SLICE
     files = iter(paths)
-    slices = iter(lambda: list(itertools.islice(files, _SLICE)), [])
+    slices = iter(lambda: list(itertools.islice(files, size)), [])
     if jobs == 1:
         for files_read in slices:
             found = _slice_tables(files_read, key, options, fmt)
