@@ -104,8 +104,8 @@ def prepare_many(
     """Several cases' tables made ready for writing in ``fmt``, in their order.
 
     For Parquet, each table's rows of all the cases become one Arrow record batch: making an
-    array costs about as much per call as for many values, so a batch of a few dozen cases
-    costs a fraction of one batch per case."""
+    array costs several µs per call whatever its length, so batches of many cases (see
+    ``BATCH_CASES``) cost a fraction of a batch per case."""
     if fmt is not ExportFormat.PARQUET:
         return [_prepare_one(tables, fmt, options) for tables in cases]
     pa = _require("pyarrow")
@@ -122,17 +122,20 @@ def prepare_many(
             if rows:
                 spans[name] = (batches[name], starts[name], len(rows))
                 starts[name] += len(rows)
-        count = sum(len(rows) for rows in tables.values())
-        prepared.append(PreparedCase(str(tables["cases"][0][0]), count, batches=spans))
+        prepared.append(PreparedCase(*_case_and_count(tables), batches=spans))
     return prepared
+
+
+def _case_and_count(tables: Mapping[str, list[Row]]) -> tuple[str, int]:
+    """A case's pseudonym (the first cell of its ``cases`` row) and its number of rows."""
+    return str(tables["cases"][0][0]), sum(len(rows) for rows in tables.values())
 
 
 def _prepare_one(
     tables: Mapping[str, list[Row]], fmt: ExportFormat, options: ResearchOptions
 ) -> PreparedCase:
     """One case made ready for CSV (encoded), SPSS or Stata (its rows as they are)."""
-    count = sum(len(rows) for rows in tables.values())
-    case = str(tables["cases"][0][0])
+    case, count = _case_and_count(tables)
     if fmt is not ExportFormat.CSV:
         return PreparedCase(case, count, tables={n: r for n, r in tables.items() if r})
     writers = _csv_writers(options)
@@ -186,13 +189,12 @@ def _record_batch(pa: Any, table: Table, rows: list[Row], options: ResearchOptio
     columns = _columns(rows, coded, numbers, len(table.columns))
     arrays = []
     for column, values in zip(table.columns, columns, strict=True):
-        kind = _arrow_type(pa, column.type, bool(column.codes))
         if column.codes and column.type is ColumnType.STRING:
             codes = pa.array([c.value for c in column.codes], pa.string())
             indices = pa.array(values, pa.int32())  # each code's position
             arrays.append(pa.DictionaryArray.from_arrays(indices, codes))
         else:
-            arrays.append(pa.array(values, type=kind))
+            arrays.append(pa.array(values, type=_arrow_type(pa, column.type, bool(column.codes))))
     return pa.RecordBatch.from_arrays(arrays, names=[c.name for c in table.columns])
 
 
