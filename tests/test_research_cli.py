@@ -158,3 +158,29 @@ def test_a_progress_bar_only_on_a_terminal(
     assert main(["export", "--out", str(tmp_path / "bar"), str(cohort)]) == 0
     err = capsys.readouterr().err
     assert "3/3" in err and "case" in err  # tqdm's bar, counted before reading
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_cycle_collector_is_paused_while_files_are_read_and_left_as_it_was(
+    enabled: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from terugkeer.documents import casefiles
+
+    save_case(_case("c-1"), tmp_path / "a.json")
+    seen: list[bool] = []
+    load = casefiles.load_case
+
+    def watched(source: Path) -> CaseFile:
+        seen.append(gc.isenabled())
+        return load(source)
+
+    monkeypatch.setattr(casefiles, "load_case", watched)
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert main(["export", "--out", str(tmp_path / "out"), str(tmp_path)]) == 0
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable()
+    assert seen == [False]

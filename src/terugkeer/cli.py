@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import json
 import os
 import sys
@@ -420,9 +421,27 @@ def _slice_tables(
     (one task for a worker process; a module-level function, so that workers can run it)."""
     from .documents.researchfiles import prepare_many
 
-    found = [_case_tables(path, key, options) for path in paths]
-    prepared = iter(prepare_many([t for t, _ in found if t is not None], fmt, options))
-    return [(None, error) if tables is None else (next(prepared), None) for tables, error in found]
+    with _cycles_uncollected():
+        found = [_case_tables(path, key, options) for path in paths]
+        prepared = iter(prepare_many([t for t, _ in found if t is not None], fmt, options))
+        return [
+            (None, error) if tables is None else (next(prepared), None) for tables, error in found
+        ]
+
+
+@contextlib.contextmanager
+def _cycles_uncollected() -> Iterator[None]:
+    """Python's cycle collector paused (as it was after): a slice's cases, tables and rows
+    hold no reference cycles, so collecting while they are made finds nothing, and it cost
+    a fifth of a Parquet slice's time (docs/performance.md). A cycle made meanwhile (a caught
+    error's traceback) is collected once the collector runs again."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _progress(items: Iterator[_T], names: Sequence[str]) -> Iterator[_T]:
