@@ -1,17 +1,22 @@
 """The benchmark corpus: realistic case files made with :mod:`terugkeer.testing`.
 
-The cases are drawn by Hypothesis with a fixed seed (``derandomize``), so a given Hypothesis and
-terugkeer version always gives the same corpus; it is cached as JSON lines in
-``benchmarks/.cache/`` because drawing 1,000 cases takes about a minute and a half.
+The cases are drawn by Hypothesis with a fixed seed (``derandomize``), so a given Hypothesis
+version and the same strategies always give the same corpus; it is cached as JSON lines in
+``benchmarks/.cache/`` because drawing 1,000 cases takes about a minute and a half. The cache's
+name holds a digest of everything that draws or writes the cases (the package's sources), so a
+changed strategy or record draws a new corpus: terugkeer's version number alone did not change
+with them, and a stale corpus was measured against fresh ones.
 """
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import pathlib
 
 from hypothesis import HealthCheck, Phase, given, settings
 
+import terugkeer
 from terugkeer import CaseFile, dumps
 from terugkeer.testing import case_files
 
@@ -40,10 +45,19 @@ def make_cases(count: int) -> list[CaseFile]:
     return found[:count]
 
 
+def _digest() -> str:
+    """The first 12 hex digits of the SHA-256 of the package's Python sources, in path order."""
+    package = pathlib.Path(terugkeer.__file__).parent
+    digest = hashlib.sha256()
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def case_documents(count: int = 1_000) -> list[bytes]:
     """The corpus as case documents (UTF-8 JSON, as :func:`terugkeer.dumps` writes them)."""
-    versions = "-".join(importlib.metadata.version(p) for p in ("hypothesis", "terugkeer"))
-    path = CACHE / f"cases-{count}-{versions}.jsonl"
+    path = CACHE / f"cases-{count}-{importlib.metadata.version('hypothesis')}-{_digest()}.jsonl"
     if path.exists():
         return path.read_bytes().splitlines()
     documents = [dumps(case).encode("utf-8") for case in make_cases(count)]
