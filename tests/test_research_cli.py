@@ -141,7 +141,7 @@ def test_folders_are_walked_in_the_order_sorted_paths_have(tmp_path: Path) -> No
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("{}", encoding="utf-8")
     (tmp_path / "dir.json").mkdir()  # a folder named like a file is walked, not read
-    expected = sorted(p for p in tmp_path.rglob("*.json") if p.is_file())
+    expected = [str(p) for p in sorted(p for p in tmp_path.rglob("*.json") if p.is_file())]
     assert list(_case_paths([str(tmp_path)])) == expected
 
 
