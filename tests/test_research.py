@@ -551,17 +551,20 @@ def test_a_folder_that_is_not_empty_is_refused(tmp_path: Path) -> None:
         ResearchWriter(tmp_path, ExportFormat.CSV)
 
 
+@pytest.mark.parametrize("options", [ALL, ResearchOptions()], ids=["every group", "default"])
 @SETTINGS
 @given(case_files(), TEXT)
-def test_the_csv_text_is_what_the_csv_module_writes(case: CaseFile, note: str) -> None:
+def test_the_csv_text_is_what_the_csv_module_writes(
+    options: ResearchOptions, case: CaseFile, note: str
+) -> None:
     import io
 
     from terugkeer.documents.researchfiles import prepare
 
     case = attrs.evolve(case, consents=(*case.consents, _note_case(note).consents[0]))
-    tables = case_tables(case, KEY, ALL)
+    tables = case_tables(case, KEY, options)
     expected = {}
-    for t in research_tables(ALL):
+    for t in research_tables(options):
         rows = tables[t.name]
         if not rows:
             continue
@@ -577,4 +580,4 @@ def test_the_csv_text_is_what_the_csv_module_writes(case: CaseFile, note: str) -
                 cells.append(value)
             writer.writerow(cells)
         expected[t.name] = buffer.getvalue()
-    assert dict(prepare(tables, ExportFormat.CSV, ALL).csv) == expected
+    assert dict(prepare(tables, ExportFormat.CSV, options).csv) == expected
