@@ -52,6 +52,7 @@ from terugkeer.planning import (
     monitoring_advice,
     plan_attention,
     progress_of,
+    progress_rows,
     section_counts,
 )
 from terugkeer.testing import action_plans, appointments, weighty_factors
@@ -170,6 +171,15 @@ def test_section_counts_are_the_counts_completeness_reports(plan: ActionPlan) ->
     assert [p.progress for p in completeness(plan)] == [
         progress_of(a, t) for _, a, t in section_counts(plan)
     ]
+
+
+@given(action_plans())
+def test_progress_rows_are_what_completeness_reports(plan: ActionPlan) -> None:
+    """The research rows of a plan: per section, the key, id, progress code and counts."""
+    expected = [
+        ["key", p.section.id, p.progress.value, p.answered, p.total] for p in completeness(plan)
+    ]
+    assert progress_rows(plan, "key") == expected
 
 
 @pytest.mark.parametrize(

@@ -52,6 +52,7 @@ __all__ = [
     "plan_attention",
     "plan_health_section",
     "progress_of",
+    "progress_rows",
     "section_counts",
 ]
 
@@ -193,17 +194,20 @@ def _answered_check(expr: str, t: Any, temps: Iterator[int]) -> str:
     return f"_is_answered({expr})"
 
 
-def _count_lines(section: PlanSection, temps: Iterator[int]) -> list[str]:
+def _count_lines(section: PlanSection, temps: Iterator[int]) -> tuple[list[str], int, bool]:
     """Lines counting a section's answered questions and all of them into ``answered`` and
     ``total``, exactly as :func:`_values` and :func:`_is_answered` define it, without walking a
-    path per call: a question outside any list counts in the total once, as a constant."""
+    path per call: a question outside any list counts in the total once, as a constant. Also
+    that constant, and whether a question is in a list (so that the total varies)."""
     fixed = 0
+    varies = False
     lines = [f"    s = plan.{section.attribute}", "    answered = total = 0"]
 
     def ask(expr: str, t: Any, path: list[str], indent: str, repeated: bool) -> list[str]:
         """Lines adding the values ``path`` reaches from ``expr`` (of type ``t``)."""
-        nonlocal fixed
+        nonlocal fixed, varies
         if typing.get_origin(t) is tuple and path:  # a list on the way: each item counts
+            varies = True
             (inner,) = typing.get_args(t)[:1]
             n = next(temps)
             body = ask(f"_i{n}", inner, path, indent + "        ", True)
@@ -232,24 +236,61 @@ def _count_lines(section: PlanSection, temps: Iterator[int]) -> list[str]:
     root = typing.get_type_hints(ActionPlan)[section.attribute]
     for question in section.questions:
         lines += ask("s", root, question.path.split("."), "    ", False)
-    return [*lines, f"    total += {fixed}"]
+    return [*lines, f"    total += {fixed}"], fixed, varies
 
 
 @functools.cache
 def _counter() -> Callable[[ActionPlan], tuple[tuple[PlanSection, int, int], ...]]:
     """One generated function counting every section of a plan (generated on first use, not
     at import): per section, in form order, the section, its answered and all its questions."""
+    return typing.cast(
+        "Callable[[ActionPlan], tuple[tuple[PlanSection, int, int], ...]]",
+        _generated("plan", "tuple", lambda n, section, fixed: f"(_s{n}, answered, total)"),
+    )
+
+
+@functools.cache
+def _row_maker() -> Callable[[ActionPlan, object], list[list[object]]]:
+    """One generated function giving :func:`progress_rows`: the counting of :func:`_counter`,
+    each section's progress code read from a tuple by its count of answered questions when its
+    total is fixed (the tuple made by :func:`progress_of`), else from :func:`progress_of`."""
+    namespace: dict[str, Any] = {}
+
+    def row(n: int, section: PlanSection, fixed: int | None) -> str:
+        if fixed is None:
+            code = "_progress_of(answered, total)._value_"
+        else:
+            namespace[f"_p{n}"] = tuple(progress_of(a, fixed).value for a in range(fixed + 1))
+            code = f"_p{n}[answered]"
+        return f"[k, {section.id!r}, {code}, answered, total]"
+
+    return typing.cast(
+        "Callable[[ActionPlan, object], list[list[object]]]",
+        _generated("plan, k", "list", row, namespace),
+    )
+
+
+def _generated(
+    arguments: str,
+    kind: str,
+    item: Callable[[int, PlanSection, int | None], str],
+    namespace: dict[str, Any] | None = None,
+) -> Callable[..., Any]:
+    """A generated function of ``arguments`` counting every section and returning a ``kind``
+    (``tuple`` or ``list``) of one ``item`` per section (the expression ``item`` writes from
+    the section's number, the section, and its total when that is fixed)."""
     temps = itertools.count()
-    lines = ["def count(plan):"]
-    namespace: dict[str, Any] = {"_is_answered": _is_answered}
+    lines = [f"def count({arguments}):"]
+    namespace = {} if namespace is None else namespace  # ``item`` may add to it
+    namespace.update(_is_answered=_is_answered, _progress_of=progress_of)
     for n, section in enumerate(PLAN_SECTIONS):
         namespace[f"_s{n}"] = section
-        lines += [*_count_lines(section, temps), f"    _c{n} = (_s{n}, answered, total)"]
-    lines.append(f"    return ({''.join(f'_c{n}, ' for n in range(len(PLAN_SECTIONS)))})")
+        counting, fixed, varies = _count_lines(section, temps)
+        lines += [*counting, f"    _c{n} = {item(n, section, None if varies else fixed)}"]
+    items = "".join(f"_c{n}, " for n in range(len(PLAN_SECTIONS)))
+    lines.append(f"    return ({items})" if kind == "tuple" else f"    return [{items}]")
     exec(compile("\n".join(lines), "<plan sections>", "exec"), namespace)
-    return typing.cast(
-        "Callable[[ActionPlan], tuple[tuple[PlanSection, int, int], ...]]", namespace["count"]
-    )
+    return typing.cast("Callable[..., Any]", namespace["count"])
 
 
 def completeness(plan: ActionPlan) -> tuple[SectionProgress, ...]:
@@ -281,6 +322,19 @@ def section_counts(plan: ActionPlan) -> tuple[tuple[PlanSection, int, int], ...]
     ('AP02a', 1, 3)
     """
     return _counter()(plan)
+
+
+def progress_rows(plan: ActionPlan, key: object) -> list[list[object]]:
+    """Per section, in form order, one row ``[key, section id, progress code, answered,
+    total]``: the counts of :func:`section_counts` with :func:`progress_of`'s code, as the
+    research export writes them (one generated function, no record or tuple per section).
+
+    >>> from terugkeer import ActionPlan
+    >>> from terugkeer.actionplan import Goals
+    >>> progress_rows(ActionPlan().with_section(goals=Goals(work="tailor")), "k")[1]
+    ['k', 'AP02a', 'partly', 1, 3]
+    """
+    return _row_maker()(plan, key)
 
 
 def progress_of(answered: int, total: int) -> Progress:

@@ -52,7 +52,7 @@ from terugkeer.errors import ValidationError
 from terugkeer.forms import AnswerType, Form, FormItem, forms
 from terugkeer.healthfindings import finding_rows
 from terugkeer.i18n import country_codes
-from terugkeer.planning import progress_of, section_counts
+from terugkeer.planning import progress_rows
 
 __all__ = [
     "MIN_KEY_BYTES",
@@ -925,10 +925,7 @@ def _derived_tables() -> tuple[Table, ...]:
 def _derive(case: CaseFile, k: str, out: dict[str, list[Row]]) -> None:
     """The rows of the derived analyses: plan progress per section, and health findings (codes
     read as ``_value_``, which the ``value`` property only wraps)."""
-    out["plan_progress"] = [
-        [k, section.id, progress_of(answered, total)._value_, answered, total]
-        for section, answered, total in section_counts(case.plan)
-    ]
+    out["plan_progress"] = typing.cast("list[Row]", progress_rows(case.plan, k))
     rows = out["health_findings"]
     for c, checklist in enumerate(case.health):
         for n, (kind, path, dimension, answer) in enumerate(finding_rows(checklist)):
