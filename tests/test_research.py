@@ -40,6 +40,8 @@ from terugkeer.documents.research import (
 from terugkeer.documents.researchfiles import (
     ExportFormat,
     ResearchWriter,
+    _pack,
+    _unpack,
     prepare,
     prepare_many,
 )
@@ -491,9 +493,10 @@ def test_parquet_parts_hold_the_rows_given_however_the_cases_were_prepared(
     cohort: list[CaseFile], tmp_path: Path
 ) -> None:
     """Cases given one at a time (``add``), prepared in batches (``prepare_many``, as the
-    export's worker processes do) with some cases of a batch left out (as a case given twice
-    is), or both mixed: every part of a table holds the rows of exactly ``part_cases`` cases in
-    the order they were given (the last part the rest), with the values given."""
+    export's worker processes do, and also packed and unpacked as they send them) with some
+    cases of a batch left out (as a case given twice is), or both mixed: every part of a table
+    holds the rows of exactly ``part_cases`` cases in the order they were given (the last part
+    the rest), with the values given."""
     tables = [case_tables(c, KEY) for c in cohort]
     kept = [t for i, t in enumerate(tables) if i % 7 != 3]
     parquet = ExportFormat.PARQUET
@@ -505,6 +508,12 @@ def test_parquet_parts_hold_the_rows_given_however_the_cases_were_prepared(
             for i, case in enumerate(prepare_many(tables[start : start + 9], parquet)):
                 if (start + i) % 7 != 3:
                     writer.add_prepared(case)
+    with ResearchWriter(tmp_path / "sent", parquet, part_cases=6) as writer:
+        for start in range(0, len(tables), 9):  # as a worker process sends them
+            sent = _unpack(_pack(prepare_many(tables[start : start + 9], parquet)))
+            for i, case in enumerate(sent):
+                if (start + i) % 7 != 3:
+                    writer.add_prepared(case)
     with ResearchWriter(tmp_path / "mixed", parquet, part_cases=6) as writer:
         for n, t in enumerate(kept):
             if n % 3:
@@ -512,7 +521,7 @@ def test_parquet_parts_hold_the_rows_given_however_the_cases_were_prepared(
             else:
                 writer.add_prepared(prepare(t, parquet))
     assert writer.cases == len(kept)
-    for folder in ("one", "batched", "mixed"):
+    for folder in ("one", "batched", "sent", "mixed"):
         cases = _parts(tmp_path / folder, "cases")
         assert [len(part) for part in cases] == [6] * (len(kept) // 6) + [len(kept) % 6]
         assert [r[0] for part in cases for r in part] == [t["cases"][0][0] for t in kept]
@@ -520,6 +529,19 @@ def test_parquet_parts_hold_the_rows_given_however_the_cases_were_prepared(
             given = [tuple(row) for t in kept for row in t[name]]
             assert given, name
             assert [r for part in _parts(tmp_path / folder, name) for r in part] == given
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.CSV, ExportFormat.SAV])
+def test_cases_sent_between_processes_arrive_whole(
+    fmt: ExportFormat, cohort: list[CaseFile]
+) -> None:
+    """A worker process's prepared cases, packed and unpacked, hold what they held."""
+    prepared = prepare_many([case_tables(c, KEY) for c in cohort], fmt)
+    arrived = _unpack(_pack(prepared))
+    assert [(c.case, c.rows) for c in arrived] == [(c.case, c.rows) for c in prepared]
+    assert [dict(c.csv) for c in arrived] == [dict(c.csv) for c in prepared]
+    assert [dict(c.tables) for c in arrived] == [dict(c.tables) for c in prepared]
+    assert any(c.csv for c in arrived) is (fmt is ExportFormat.CSV)
 
 
 @pytest.mark.parametrize("fmt", [ExportFormat.SAV, ExportFormat.DTA])

@@ -395,21 +395,39 @@ def _exported(
     import collections
     from concurrent.futures import Future, ProcessPoolExecutor
 
+    from .documents.researchfiles import _unpack
+
     # At most 4 slices per process in flight: the processes keep working while this one writes.
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: collections.deque[tuple[Sequence[str], Future[list[_Found]]]] = collections.deque()
+        pending: collections.deque[tuple[Sequence[str], Future[_Sent]]] = collections.deque()
         for chunk in itertools.chain(slices, [None]):
             if chunk is not None:
-                pending.append((chunk, pool.submit(_slice_tables, chunk, key, options, fmt)))
+                pending.append((chunk, pool.submit(_slice_sent, chunk, key, options, fmt)))
                 if len(pending) < 4 * jobs:
                     continue
             while pending and (chunk is None or len(pending) >= 4 * jobs):
                 done_paths, future = pending.popleft()
-                for path, (prepared, error) in zip(done_paths, future.result(), strict=True):
-                    yield path, prepared, error
+                packed, errors = future.result()
+                cases = iter(_unpack(packed))
+                for path, error in zip(done_paths, errors, strict=True):
+                    yield path, (next(cases) if error is None else None), error
 
 
 _Found = tuple["PreparedCase | None", "str | None"]
+#: A worker's answer: the prepared cases packed (``researchfiles._pack``), and per file why it
+#: is not a valid case (None for each case packed, in order).
+_Sent = tuple[bytes, list["str | None"]]
+
+
+def _slice_sent(
+    paths: Sequence[str], key: bytes, options: ResearchOptions, fmt: ExportFormat
+) -> _Sent:
+    """A worker process's task: :func:`_slice_tables`, its cases packed for sending (Parquet's
+    record batches as Arrow IPC streams, which cost a fraction of pickling them)."""
+    from .documents.researchfiles import _pack
+
+    found = _slice_tables(paths, key, options, fmt)
+    return _pack([p for p, _ in found if p is not None]), [error for _, error in found]
 
 
 def _slice_tables(

