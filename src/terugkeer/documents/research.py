@@ -404,7 +404,7 @@ def _cells(gets: Sequence[_Get], var: str, t: Any, temps: Iterator[int]) -> list
         done = {
             "str": f"{tmp}._value_" if by_value else f"_str({tmp})",
             # A date's or a datetime's day number (made days since day 0 once the rows are
-            # made: see :func:`_filler`), or its date; or its month.
+            # made: see :func:`_filler`); or its month.
             "day": f"{tmp}.toordinal()",
             "month": f'f"{{{tmp}.year:04d}}-{{{tmp}.month:02d}}"',
             "year": f"{tmp}.year",
