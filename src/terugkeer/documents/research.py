@@ -403,9 +403,9 @@ def _cells(gets: Sequence[_Get], var: str, t: Any, temps: Iterator[int]) -> list
         by_value = strings_are_values(value_type)
         done = {
             "str": f"{tmp}._value_" if by_value else f"_str({tmp})",
-            # A date's or a datetime's day number (made days since day 0 once the rows are
-            # made: see :func:`_filler`); or its month.
-            "day": f"{tmp}.toordinal()",
+            # A date's or a datetime's day number, kept in ``z`` when it is the earliest yet
+            # (made days since day 0 once the rows are made: see :func:`_filler`); or its month.
+            "day": f"(_d if (_d := {tmp}.toordinal()) >= z else (z := _d))",
             "month": f'f"{{{tmp}.year:04d}}-{{{tmp}.month:02d}}"',
             "year": f"{tmp}.year",
             "has": f"({get.arg!r} in {tmp})",
@@ -776,10 +776,11 @@ def _filler(options: ResearchOptions) -> _Fill:
     per case, and each one is a call; so would ``enumerate``, an object per loop.)
 
     Dates are read as day numbers (ordinals, never below 1); with :attr:`DatePrecision.DAYS`,
-    the function then takes the earliest day of the rows as day 0 and makes each a count of days
-    since it: one pass over the rows' day cells, cheaper than reading the dates twice."""
+    each cell keeps the earliest day number yet in ``z`` as it is read, and once the rows are
+    made the function takes that day as day 0 and makes each a count of days since it: one pass
+    over the rows' day cells, cheaper than reading the dates twice."""
     temps = itertools.count()
-    heads = ["def fill(case, k):"]
+    heads = ["def fill(case, k):", f"    z = {_NO_DAY}"]
     made: dict[str, str] = {}  # the list of each table's rows
     lines: list[str] = []
     days: list[tuple[str, list[int]]] = []  # each dated table's list, and its day cells
@@ -833,15 +834,9 @@ _NO_DAY = 1 << 30
 
 
 def _day_zero_lines(days: list[tuple[str, list[int]]]) -> list[str]:
-    """The code that finds the earliest day number of the rows (day 0; none when the rows
-    hold no date) and makes each day number the days since it."""
-    lines = [f"    z = {_NO_DAY}"]
-    for rows, cells in days:
-        lines.append(f"    for r in {rows}:")
-        for i in cells:
-            lines.append(f"        if (d := r[{i}]) is not None and d < z:")
-            lines.append("            z = d")
-    lines.append(f"    if z != {_NO_DAY}:")
+    """The code that makes each day number of the rows the days since day 0, the earliest of
+    them, which the cells kept in ``z`` as they were read (none when the rows hold no date)."""
+    lines = [f"    if z != {_NO_DAY}:"]
     for rows, cells in days:
         lines.append(f"        for r in {rows}:")
         for i in cells:
