@@ -7,6 +7,7 @@ import json
 import typing
 from decimal import Decimal
 
+import attrs
 import pytest
 from babel.numbers import list_currencies
 from hypothesis import given
@@ -196,6 +197,46 @@ def test_open_handover_items_are_listed() -> None:
         "$.handover.escort_needed",
         "$.handover.medical_passport",
     ]
+
+
+HANDOVER_SETTLED_BY = {
+    "arranged": {Answer.YES},
+    "records_taken_over": {Answer.YES},
+    "medication_stock": {Answer.YES, Answer.NO},  # a stock or not: either way it is known
+    "escort_needed": {Answer.YES, Answer.NO},
+    "medical_passport": {Answer.YES},
+}
+
+
+@pytest.mark.parametrize("part", HANDOVER_SETTLED_BY)
+@pytest.mark.parametrize("answer", [*Answer, None])
+def test_a_handover_part_stays_open_until_the_answer_that_settles_it(
+    part: str, answer: Answer | None
+) -> None:
+    sourced = SourcedAnswer(answer, None if answer is None else DOCTOR)
+    changes: dict[str, typing.Any] = {part: sourced}
+    handover = attrs.evolve(HealthHandover(), **changes)
+    checklist = HealthChecklist(ComplaintKind.PHYSICAL, handover=handover)
+    path = f"$.handover.{part}"
+    found = [(f.kind, f.answer) for f in health_findings(checklist) if f.path == path]
+    settled = answer in HANDOVER_SETTLED_BY[part]
+    assert found == ([] if settled else [(FindingKind.HANDOVER_OPEN, answer)])
+
+
+@pytest.mark.parametrize(
+    ("doctor", "facility", "open_"),
+    [("", "", True), ("dr. A", "", False), ("", "a clinic", False), ("dr. A", "a clinic", False)],
+)
+def test_the_receiving_doctor_is_settled_by_a_doctor_or_a_facility(
+    doctor: str, facility: str, open_: bool
+) -> None:
+    handover = HealthHandover(
+        receiving_doctor=SourcedText(doctor, DOCTOR if doctor else None),
+        receiving_facility=SourcedText(facility, DOCTOR if facility else None),
+    )
+    checklist = HealthChecklist(ComplaintKind.PHYSICAL, handover=handover)
+    paths = [f.path for f in health_findings(checklist) if f.kind is FindingKind.HANDOVER_OPEN]
+    assert ("$.handover.receiving_doctor" in paths) is open_
 
 
 def test_section_seven_is_derived_from_the_checklists() -> None:

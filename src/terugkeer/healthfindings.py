@@ -106,17 +106,13 @@ class HealthFinding:
 ART64_NOTE = "HealthFinding.art64_note"
 
 
-_TRIAD = (
-    (CareDimension.AVAILABLE, "available"),
-    (CareDimension.ACCESSIBLE, "reachable"),
-    (CareDimension.AFFORDABLE, "affordable"),
-)
-
 # The rules below read enum members from these names: a member read through its class goes
 # through the enum's metaclass each time, several times the cost of a global.
 _YES, _NO = Answer.YES, Answer.NO
 _CARE_GAP, _CARE_UNKNOWN = FindingKind.CARE_GAP, FindingKind.CARE_UNKNOWN
 _HANDOVER_OPEN = FindingKind.HANDOVER_OPEN
+_AVAILABLE, _ACCESSIBLE = CareDimension.AVAILABLE, CareDimension.ACCESSIBLE
+_AFFORDABLE = CareDimension.AFFORDABLE
 
 
 #: What a finding is made into: a :class:`HealthFinding`, or a plain tuple of its fields.
@@ -124,31 +120,41 @@ _Make = Callable[[FindingKind, str, "CareDimension | None", "Answer | None"], An
 
 
 def _care_gaps(
-    items: tuple[Medicine, ...] | tuple[Facility, ...], at: str, make: _Make, found: list[Any]
+    items: tuple[Medicine | Facility, ...], at: str, make: _Make, found: list[Any]
 ) -> None:
+    """A finding per dimension of the triad not answered *yes*: a gap when answered *no*, not
+    known yet otherwise. (The three dimensions are written out: a loop over them, with a
+    ``getattr`` each, cost about half of a checklist's findings.)"""
     for i, item in enumerate(items):
-        for dimension, name in _TRIAD:
-            answer = getattr(item, name).answer
-            if answer is _YES:
-                continue
+        if (answer := item.available.answer) is not _YES:
             kind = _CARE_GAP if answer is _NO else _CARE_UNKNOWN
-            found.append(make(kind, f"{at}[{i}].{name}", dimension, answer))
+            found.append(make(kind, f"{at}[{i}].available", _AVAILABLE, answer))
+        if (answer := item.reachable.answer) is not _YES:
+            kind = _CARE_GAP if answer is _NO else _CARE_UNKNOWN
+            found.append(make(kind, f"{at}[{i}].reachable", _ACCESSIBLE, answer))
+        if (answer := item.affordable.answer) is not _YES:
+            kind = _CARE_GAP if answer is _NO else _CARE_UNKNOWN
+            found.append(make(kind, f"{at}[{i}].affordable", _AFFORDABLE, answer))
 
 
 def _handover(checklist: HealthChecklist, make: _Make, found: list[Any]) -> None:
+    """A finding per part of the medical handover not settled, in field order: arranged,
+    records taken over and the medical passport are settled by *yes*; medication stock and
+    escort by an answer of *yes* or *no*; the receiving doctor by a doctor's or a facility's
+    name."""
     h = checklist.handover
-    settled = (
-        ("arranged", h.arranged.answer is _YES),
-        ("receiving_doctor", bool(h.receiving_doctor.text or h.receiving_facility.text)),
-        ("records_taken_over", h.records_taken_over.answer is _YES),
-        ("medication_stock", h.medication_stock.answer in (_YES, _NO)),
-        ("escort_needed", h.escort_needed.answer in (_YES, _NO)),
-        ("medical_passport", h.medical_passport.answer is _YES),
-    )
-    for name, done in settled:
-        if not done:
-            answer = getattr(h, name).answer if name != "receiving_doctor" else None
-            found.append(make(_HANDOVER_OPEN, f"$.handover.{name}", None, answer))
+    if (answer := h.arranged.answer) is not _YES:
+        found.append(make(_HANDOVER_OPEN, "$.handover.arranged", None, answer))
+    if not (h.receiving_doctor.text or h.receiving_facility.text):
+        found.append(make(_HANDOVER_OPEN, "$.handover.receiving_doctor", None, None))
+    if (answer := h.records_taken_over.answer) is not _YES:
+        found.append(make(_HANDOVER_OPEN, "$.handover.records_taken_over", None, answer))
+    if (answer := h.medication_stock.answer) is not _YES and answer is not _NO:
+        found.append(make(_HANDOVER_OPEN, "$.handover.medication_stock", None, answer))
+    if (answer := h.escort_needed.answer) is not _YES and answer is not _NO:
+        found.append(make(_HANDOVER_OPEN, "$.handover.escort_needed", None, answer))
+    if (answer := h.medical_passport.answer) is not _YES:
+        found.append(make(_HANDOVER_OPEN, "$.handover.medical_passport", None, answer))
 
 
 #: Per sourced type: when it holds an answer (an unanswered one needs no source), and the
