@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 import attrs
-from corpus import case_documents
+from corpus import case_documents, processor
 
 from terugkeer import CaseFile, dumps, loads
 from terugkeer.documents import research
@@ -114,7 +114,7 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--formats", default="csv,parquet")
     args = parser.parse_args()
-    print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs")
+    print(f"Python {platform.python_version()} on {platform.machine()}, {processor()}")
     costs = row_costs()
     print(
         f"rows beyond loading, CPU µs per case ({costs['rows_per_case']:.0f} rows per case): "

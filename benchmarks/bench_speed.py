@@ -22,7 +22,7 @@ from typing import Any
 
 import msgspec
 import pydantic
-from corpus import case_documents
+from corpus import case_documents, processor
 from reference_models import msgspec_case, pydantic_case
 
 from terugkeer import CaseFile, ValidationError, dumps, loads
@@ -174,6 +174,7 @@ def main() -> None:
         f"{platform.python_implementation()} {platform.python_version()}, "
         f"{platform.machine()}, pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}"
     )
+    print(processor())
     print(
         f"{len(documents)} case documents, median {statistics.median(sizes) / 1e3:.1f} kB "
         f"({sizes[0] / 1e3:.1f}–{sizes[-1] / 1e3:.1f} kB)\n"

@@ -20,7 +20,7 @@ import terugkeer
 from terugkeer import CaseFile, dumps
 from terugkeer.testing import case_files
 
-__all__ = ["case_documents", "make_cases"]
+__all__ = ["case_documents", "make_cases", "processor"]
 
 CACHE = pathlib.Path(__file__).parent / ".cache"
 
@@ -64,3 +64,24 @@ def case_documents(count: int = 1_000) -> list[bytes]:
     CACHE.mkdir(exist_ok=True)
     path.write_bytes(b"\n".join(documents))
     return documents
+
+
+def processor() -> str:
+    """The processor the figures were measured on (``/proc/cpuinfo`` on Linux), with the
+    number of CPUs: the project's shared machine has run on hosts of different speeds, so a
+    figure means little without it."""
+    import os
+    import platform
+
+    fields: dict[str, str] = {}
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                name, _, value = line.partition(":")
+                fields.setdefault(name.strip(), value.strip())
+    except OSError:
+        pass
+    model = fields.get("model name") or platform.processor() or platform.machine()
+    if "cpu family" in fields and "model" in fields:
+        model += f" (family {fields['cpu family']}, model {fields['model']})"
+    return f"{model}, {os.cpu_count()} CPUs"
