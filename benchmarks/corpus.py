@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import os
 import pathlib
+import platform
 
 from hypothesis import HealthCheck, Phase, given, settings
 
@@ -70,9 +72,6 @@ def processor() -> str:
     """The processor the figures were measured on (``/proc/cpuinfo`` on Linux), with the
     number of CPUs: the project's shared machine has run on hosts of different speeds, so a
     figure means little without it."""
-    import os
-    import platform
-
     fields: dict[str, str] = {}
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as info:

@@ -780,7 +780,8 @@ def _filler(options: ResearchOptions) -> _Fill:
     made the function takes that day as day 0 and makes each a count of days since it: one pass
     over the rows' day cells, cheaper than reading the dates twice."""
     temps = itertools.count()
-    heads = ["def fill(case, k):", f"    z = {_NO_DAY}"]
+    days_kept = options.dates is DatePrecision.DAYS  # else no cell is a day number
+    heads = ["def fill(case, k):", *([f"    z = {_NO_DAY}"] if days_kept else [])]
     made: dict[str, str] = {}  # the list of each table's rows
     lines: list[str] = []
     days: list[tuple[str, list[int]]] = []  # each dated table's list, and its day cells
@@ -820,7 +821,7 @@ def _filler(options: ResearchOptions) -> _Fill:
 
     for spec in _specs(options):
         emit(spec, "case", CaseFile, ["k"], "    ")
-    if options.dates is DatePrecision.DAYS:
+    if days_kept:
         lines += _day_zero_lines(days)
     tables = ", ".join(f"{name!r}: {made.get(name, '[]')}" for name in _names(options))
     lines.append(f"    return {{{tables}}}")
