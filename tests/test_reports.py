@@ -171,7 +171,7 @@ ALLOWED_ATTRIBUTES = {
     "font-weight", "text-anchor", "scope",
 }  # fmt: skip
 PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(2)></style><b>'
-_IDS = {"factor", "signal", "currency", "emotion", "item", "url", "id", "case_id", "organisation"}
+_IDS = {"factor", "signal", "currency", "emotion", "item", "url", "id", "case_id"}
 
 
 def _poison(value: object, payload: str = PAYLOAD) -> object:
