@@ -30,7 +30,7 @@ import attrs
 from corpus import case_documents, processor
 
 from terugkeer import CaseFile, dumps, loads
-from terugkeer.documents import research
+from terugkeer.research import tables as research
 
 KEY = "a benchmark secret of 32 bytes.."
 

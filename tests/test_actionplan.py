@@ -52,7 +52,6 @@ from terugkeer.planning import (
     monitoring_advice,
     plan_attention,
     progress_of,
-    progress_rows,
     section_counts,
 )
 from terugkeer.testing import action_plans, appointments, weighty_factors
@@ -175,7 +174,10 @@ def test_section_counts_are_the_counts_completeness_reports(plan: ActionPlan) ->
 
 @given(action_plans())
 def test_progress_rows_are_what_completeness_reports(plan: ActionPlan) -> None:
-    """The research rows of a plan: per section, the key, id, progress code and counts."""
+    """The research export's generated rows of a plan equal the domain's readable counts: per
+    section, the key, id, progress code and counts."""
+    from terugkeer.research.counters import progress_rows
+
     expected = [
         ["key", p.section.id, p.progress.value, p.answered, p.total] for p in completeness(plan)
     ]

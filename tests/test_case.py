@@ -56,14 +56,14 @@ from terugkeer.case import (
 )
 from terugkeer.cli import main
 from terugkeer.context import ProcessPhase
-from terugkeer.documents.research import (
+from terugkeer.documents.serialization import MAX_DOCUMENT_BYTES
+from terugkeer.research.pseudonyms import pseudonym
+from terugkeer.research.tables import (
     FieldGroup,
     ResearchOptions,
     case_tables,
-    pseudonym,
     table,
 )
-from terugkeer.documents.serialization import MAX_DOCUMENT_BYTES
 from terugkeer.signals import SignalObservation, SignalSource
 from terugkeer.testing import case_files, consent_records
 

@@ -25,14 +25,14 @@ from terugkeer import (
     to_document,
 )
 from terugkeer.actionplan import ClientInfo
-from terugkeer.documents.fhirresponse import (
+from terugkeer.forms import forms
+from terugkeer.interop.fhirresponse import (
     case_from_responses,
     case_responses,
     from_questionnaire_response,
     questionnaire_response,
 )
-from terugkeer.documents.formdata import from_form
-from terugkeer.forms import forms
+from terugkeer.interop.formdata import from_form
 from terugkeer.testing import case_files
 
 _SLOW = settings(

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from caseparts import case_parts
 from terugkeer import CaseFile, ValidationError
-from terugkeer.documents.formdata import form_values, from_form
 from terugkeer.forms import forms
+from terugkeer.interop.formdata import form_values, from_form
 from terugkeer.testing import case_files
 from terugkeer.wellbeing import (
     EmotionExample,

@@ -27,9 +27,9 @@ from pyxform.xls2xform import convert
 from caseparts import case_parts, replaced
 from terugkeer import CaseFile, ValidationError, from_document, to_document
 from terugkeer.cli import main
-from terugkeer.documents.fhir import bundle, code_systems, questionnaire, value_sets
-from terugkeer.documents.xlsform import from_submission, submission, write_xlsform, xlsform_sheets
 from terugkeer.forms import Form, all_forms, forms
+from terugkeer.interop.fhir import bundle, code_systems, questionnaire, value_sets
+from terugkeer.interop.xlsform import from_submission, submission, write_xlsform, xlsform_sheets
 from terugkeer.testing import case_files
 
 _PARSERS: dict[str, Any] = {"R5": Questionnaire, "R4B": QuestionnaireR4B}

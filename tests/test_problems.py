@@ -14,10 +14,10 @@ import pytest
 from mutations import BOTH, LOADER_ONLY, base_document
 from terugkeer import CaseFile, ValidationError, loads
 from terugkeer.catalogues.problems import FALLBACK_CODE, PROBLEM_ROWS
-from terugkeer.documents.formdata import from_form
 from terugkeer.errors import Problem
 from terugkeer.forms import forms
 from terugkeer.i18n import problem_message, text
+from terugkeer.interop.formdata import from_form
 
 _SRC = Path(__file__).resolve().parents[1] / "src" / "terugkeer"
 _FILLERS = ("12", "Answer", "'terugkeer/case'", "terugkeer_consents", "valueString", "F02", "x.y")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import enum
 import os
@@ -345,89 +344,7 @@ def test_generated_reports_open_and_print_in_chromium(case: CaseFile) -> None:
             assert " ".join(heading.split()) in flat, heading
 
 
-# --- The house: layers you can see ---------------------------------------------------------------
-
-LAYERS: dict[str, int] = {"catalogues": 0, "foundations": 1, "instruments": 2, "documents": 3}
-FOUNDATIONS = {"errors", "answers", "i18n", "_labelled", "_checks", "stamps"}
-PROGRAMS = {"cli", "_demo", "__main__", "testing", "__init__"}
-
-
-def _layer(module: str) -> int:
-    parts = module.split(".")
-    if parts[0] == "catalogues":
-        return 0
-    if parts[0] in FOUNDATIONS:
-        return 1
-    if parts[0] == "documents":
-        return 3
-    if parts[0] == "reports":
-        return 4
-    if parts[0] in PROGRAMS:
-        return 5
-    return 2  # the instruments
-
-
-def _imports(path: Path) -> set[str]:
-    module = ".".join(path.relative_to(SRC).with_suffix("").parts)
-    package = module.rsplit(".", 1)[0] if "." in module else ""
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom):
-            if node.level == 0 and (node.module or "").startswith("terugkeer."):
-                found.add(node.module.removeprefix("terugkeer."))  # type: ignore[union-attr]
-            elif node.level == 0 and node.module == "terugkeer":
-                found |= {a.name for a in node.names}
-            elif node.level == 1:
-                base = f"{package}.{node.module}" if package else node.module
-                if node.module:
-                    found.add(base.strip("."))  # type: ignore[union-attr]
-                else:
-                    found |= {f"{package}.{a.name}".strip(".") for a in node.names}
-        elif isinstance(node, ast.Import):
-            found |= {
-                a.name.removeprefix("terugkeer.")
-                for a in node.names
-                if a.name.startswith("terugkeer.")
-            }
-    return found
-
-
-def test_there_are_no_import_cycles() -> None:
-    graph: dict[str, set[str]] = {}
-    for path in SRC.rglob("*.py"):
-        module = ".".join(path.relative_to(SRC).with_suffix("").parts).removesuffix(".__init__")
-        graph[module] = {m for m in _imports(path) if m != module}
-    state: dict[str, int] = {}
-
-    def visit(node: str, trail: tuple[str, ...]) -> None:
-        state[node] = 1
-        for nxt in graph.get(node, ()):
-            assert state.get(nxt) != 1, " -> ".join((*trail, node, nxt))
-            if nxt not in state:
-                visit(nxt, (*trail, node))
-        state[node] = 2
-
-    for module in graph:
-        if module not in state and module != "__init__":
-            visit(module, ())
-
-
-def test_nothing_imports_upward() -> None:
-    for path in SRC.rglob("*.py"):
-        module = ".".join(path.relative_to(SRC).with_suffix("").parts)
-        if module.endswith("__init__") and module != "__init__":
-            module = module.removesuffix(".__init__")
-        own = _layer(module)
-        for imported in _imports(path):
-            assert _layer(imported) <= own, f"{module} imports {imported}"
-
-
-def test_the_layers_have_their_folders() -> None:
-    for folder in ("catalogues", "documents", "reports"):
-        assert (SRC / folder / "__init__.py").is_file()
-    assert not list(SRC.glob("_catalogue_*.py"))
-    for required in ("factors.py", "actionplan.py", "health.py", "signals.py"):
-        assert (SRC / required).is_file()
+# --- The demo ---------------------------------------------------------------------------------
 
 
 def test_the_demo_holds_only_example_data_and_calls_the_renderers() -> None:

@@ -24,8 +24,20 @@ from terugkeer import Assessment, CaseFile
 from terugkeer.actionplan import ClientInfo
 from terugkeer.case import CaseContext, ConsentAction, ConsentPurpose, ConsentRecord, PhaseChange
 from terugkeer.context import ProcessPhase, VulnerableCharacteristic
-from terugkeer.documents.codebook import code_number, code_rows, codebook_rows
-from terugkeer.documents.research import (
+from terugkeer.factors import FACTORS, RatingKind
+from terugkeer.forms import AnswerType, forms
+from terugkeer.i18n import text
+from terugkeer.planning import PLAN_SECTIONS
+from terugkeer.research.codebook import code_number, code_rows, codebook_rows
+from terugkeer.research.formats import (
+    ExportFormat,
+    ResearchWriter,
+    _pack,
+    _unpack,
+    prepare,
+    prepare_many,
+)
+from terugkeer.research.tables import (
     ColumnType,
     DatePrecision,
     FieldGroup,
@@ -37,18 +49,6 @@ from terugkeer.documents.research import (
     stata_name,
     table,
 )
-from terugkeer.documents.researchfiles import (
-    ExportFormat,
-    ResearchWriter,
-    _pack,
-    _unpack,
-    prepare,
-    prepare_many,
-)
-from terugkeer.factors import FACTORS, RatingKind
-from terugkeer.forms import AnswerType, forms
-from terugkeer.i18n import text
-from terugkeer.planning import PLAN_SECTIONS
 from terugkeer.testing import case_files
 
 KEY = b"a research secret of 32 bytes..."
@@ -581,7 +581,7 @@ def test_the_csv_text_is_what_the_csv_module_writes(
 ) -> None:
     import io
 
-    from terugkeer.documents.researchfiles import prepare
+    from terugkeer.research.formats import prepare
 
     case = attrs.evolve(case, consents=(*case.consents, _note_case(note).consents[0]))
     tables = case_tables(case, KEY, options)

@@ -135,14 +135,14 @@ def test_jobs_must_be_a_positive_number(jobs: str, capsys: pytest.CaptureFixture
 
 
 def test_folders_are_walked_in_the_order_sorted_paths_have(tmp_path: Path) -> None:
-    from terugkeer.cli import _case_paths
+    from terugkeer.research.cohort import case_paths
 
     for name in ("b.json", "a/z.json", "a.json", "a/b/c.json", "ab.json", "a/notes.txt", "A.json"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("{}", encoding="utf-8")
     (tmp_path / "dir.json").mkdir()  # a folder named like a file is walked, not read
     expected = [str(p) for p in sorted(p for p in tmp_path.rglob("*.json") if p.is_file())]
-    assert list(_case_paths([str(tmp_path)])) == expected
+    assert list(case_paths([tmp_path])) == expected
 
 
 def test_a_progress_bar_only_on_a_terminal(

@@ -5,24 +5,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
 
 from .errors import TerugkeerError, UnsupportedLocaleError
 from .i18n import AVAILABLE_LOCALES, DEFAULT_LOCALE, resolve_locale
 
-if TYPE_CHECKING:
-    from .documents.research import ResearchOptions, Row
-    from .documents.researchfiles import ExportFormat, PreparedCase
-
 __all__ = ["main"]
-
-_T = TypeVar("_T")
 
 _DEMO_HELP = """\
 Show a made-up example client: the case summary, the scale legend, Overview 1 grouped as on the
@@ -242,12 +234,12 @@ def _forms(
         )
     chosen = [f for name in instruments for f in forms(name)] if instruments else all_forms()
     if fmt == "json":
-        from .documents.forms import form_document
+        from .interop.formdefs import form_document
 
         documents = [form_document(form, locale) for form in chosen]
         print(json.dumps(documents, indent=2, ensure_ascii=False))
         return 0
-    from .reports.forms import form_lines
+    from .reports.formtext import form_lines
 
     print("\n\n".join("\n".join(form_lines(form, locale)) for form in chosen))
     return 0
@@ -266,14 +258,14 @@ def _export_form(
     if fmt == "xlsform":
         if output is None:
             parser.error("--format xlsform writes workbooks: give a folder with -o")
-        from .documents.xlsform import write_xlsform
+        from .interop.xlsform import write_xlsform
 
         folder = Path(output)
         folder.mkdir(parents=True, exist_ok=True)
         for form in chosen:
             write_xlsform(form, folder / f"{form.id}.xlsx")
         return 0
-    from .documents.fhir import bundle
+    from .interop.fhir import bundle
 
     written = json.dumps(
         bundle(chosen, "R5" if fmt == "fhir-r5" else "R4B"), indent=2, ensure_ascii=False
@@ -305,8 +297,10 @@ def _validate(files: Sequence[str]) -> int:
 
 
 def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from .documents.research import MIN_KEY_BYTES, DatePrecision, FieldGroup, ResearchOptions
-    from .documents.researchfiles import ExportFormat, ResearchWriter
+    from .research.cohort import case_paths, export_cohort
+    from .research.formats import ExportFormat
+    from .research.pseudonyms import MIN_KEY_BYTES
+    from .research.tables import DatePrecision, FieldGroup, ResearchOptions
 
     try:
         locale = resolve_locale(args.locale)
@@ -329,170 +323,45 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         parser.error("--out must name a new or empty folder")
-    fmt = ExportFormat(args.format)
-    bad = 0
-    seen: set[bytes] = set()  # 16 bytes of each pseudonym: a cohort's paths are never held
-    with ResearchWriter(out, fmt, options, locale=locale) as writer:
-        found = _exported(_case_paths(args.files), key, options, fmt, args.jobs)
-        for path, prepared, error in _progress(found, args.files):
-            if prepared is not None:
-                digest = bytes.fromhex(prepared.case[:32])
-                if digest in seen:
-                    error = "the same case as an earlier file"
-                else:
-                    seen.add(digest)
-            if error is not None or prepared is None:
-                bad += 1
-                print(f"terugkeer: {_shown(path)}: left out: {error}", file=sys.stderr)
-                continue
-            writer.add_prepared(prepared)
+
+    def left_out(path: str, why: str) -> None:
+        print(f"terugkeer: {_shown(path)}: left out: {why}", file=sys.stderr)
+
+    with _progress_bar(lambda: sum(1 for _ in case_paths(args.files))) as step:
+        result = export_cohort(
+            args.files,
+            out,
+            key,
+            fmt=ExportFormat(args.format),
+            options=options,
+            locale=locale,
+            jobs=args.jobs,
+            on_left_out=left_out,
+            on_file=step,
+        )
     print(
-        f"terugkeer: {writer.cases} case(s), {writer.rows} row(s) written to {_shown(str(out))}",
+        f"terugkeer: {result.cases} case(s), {result.rows} row(s) written to {_shown(str(out))}",
         file=sys.stderr,
     )
-    if bad:
-        print(f"terugkeer: {bad} case file(s) left out", file=sys.stderr)
-    return 1 if bad and not args.skip_invalid else 0
-
-
-def _case_tables(
-    path: str, key: bytes, options: ResearchOptions
-) -> tuple[dict[str, list[Row]] | None, str | None]:
-    """One case file's research tables, or why it is not a valid case (never a value)."""
-    from .documents.casefiles import load_case
-    from .documents.research import case_tables
-
-    try:
-        case = load_case(path)
-    except TerugkeerError as err:
-        return None, str(err)
-    return case_tables(case, key, options), None
-
-
-#: Files per slice, read and prepared together by one process (for Parquet, the slice makes a
-#: record batch per table: see ``researchfiles.BATCH_CASES``).
-_SLICE = 32
-
-
-def _exported(
-    paths: Iterable[str], key: bytes, options: ResearchOptions, fmt: ExportFormat, jobs: int
-) -> Iterator[tuple[str, PreparedCase | None, str | None]]:
-    """Each file's tables, in the files' order: read here, or by ``jobs`` worker processes, a
-    slice of files at a time, so that a cohort never sits in memory whole."""
-    import itertools
-
-    from .documents.researchfiles import BATCH_CASES, ExportFormat
-
-    size = BATCH_CASES if fmt is ExportFormat.PARQUET else _SLICE
-    files = iter(paths)
-    slices = iter(lambda: list(itertools.islice(files, size)), [])
-    if jobs == 1:
-        for files_read in slices:
-            found = _slice_tables(files_read, key, options, fmt)
-            for path, (prepared, error) in zip(files_read, found, strict=True):
-                yield path, prepared, error
-        return
-    import collections
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    from .documents.researchfiles import _unpack
-
-    # At most 4 slices per process in flight: the processes keep working while this one writes.
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: collections.deque[tuple[Sequence[str], Future[_Sent]]] = collections.deque()
-        for chunk in itertools.chain(slices, [None]):
-            if chunk is not None:
-                pending.append((chunk, pool.submit(_slice_sent, chunk, key, options, fmt)))
-                if len(pending) < 4 * jobs:
-                    continue
-            while pending and (chunk is None or len(pending) >= 4 * jobs):
-                done_paths, future = pending.popleft()
-                packed, errors = future.result()
-                cases = iter(_unpack(packed))
-                for path, error in zip(done_paths, errors, strict=True):
-                    yield path, (next(cases) if error is None else None), error
-
-
-_Found = tuple["PreparedCase | None", "str | None"]
-#: A worker's answer: the prepared cases packed (``researchfiles._pack``), and per file why it
-#: is not a valid case (None for each case packed, in order).
-_Sent = tuple[bytes, list["str | None"]]
-
-
-def _slice_sent(
-    paths: Sequence[str], key: bytes, options: ResearchOptions, fmt: ExportFormat
-) -> _Sent:
-    """A worker process's task: :func:`_slice_tables`, its cases packed for sending (Parquet's
-    record batches as Arrow IPC streams, which cost a fraction of pickling them)."""
-    from .documents.researchfiles import _pack
-
-    found = _slice_tables(paths, key, options, fmt)
-    return _pack([p for p, _ in found if p is not None]), [error for _, error in found]
-
-
-def _slice_tables(
-    paths: Sequence[str], key: bytes, options: ResearchOptions, fmt: ExportFormat
-) -> list[_Found]:
-    """A slice of files read and made ready for writing, each file's case or why it is not one
-    (one task for a worker process; a module-level function, so that workers can run it)."""
-    from .documents.researchfiles import prepare_many
-
-    with _cycles_uncollected():
-        found = [_case_tables(path, key, options) for path in paths]
-        prepared = iter(prepare_many([t for t, _ in found if t is not None], fmt, options))
-        return [
-            (None, error) if tables is None else (next(prepared), None) for tables, error in found
-        ]
+    if result.left_out:
+        print(f"terugkeer: {result.left_out} case file(s) left out", file=sys.stderr)
+    return 1 if result.left_out and not args.skip_invalid else 0
 
 
 @contextlib.contextmanager
-def _cycles_uncollected() -> Iterator[None]:
-    """Python's cycle collector paused (as it was after): a slice's cases, tables and rows
-    hold no reference cycles, so collecting while they are made finds nothing, and it cost
-    a fifth of a Parquet slice's time (docs/performance.md). A cycle made meanwhile (a caught
-    error's traceback) is collected once the collector runs again."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
-def _progress(items: Iterator[_T], names: Sequence[str]) -> Iterator[_T]:
-    """``items``, with a progress bar on stderr when it is a terminal and tqdm is installed
-    (the files are counted first, in a walk that keeps none of them)."""
+def _progress_bar(count: Callable[[], int]) -> Iterator[Callable[[], object] | None]:
+    """A step function for a progress bar on stderr when it is a terminal and tqdm is
+    installed (the files are counted first, in a walk that keeps none of them); else None."""
     if not sys.stderr.isatty():
-        return items
+        yield None
+        return
     try:
         from tqdm import tqdm
     except ImportError:
-        return items
-    total = sum(1 for _ in _case_paths(names))
-    return iter(tqdm(items, total=total, unit="case", file=sys.stderr))
-
-
-def _case_paths(names: Sequence[str]) -> Iterator[str]:
-    """The files named, and the ``*.json`` files in the folders named, recursively, in sorted
-    order, one folder's entries at a time (a linked folder is not followed). Paths are kept as
-    text: a ``Path`` per file is parsed when made, and again when a worker receives it."""
-    for name in names:
-        if os.path.isdir(name):
-            yield from _json_files(name)
-        else:
-            yield name
-
-
-def _json_files(folder: str) -> Iterator[str]:
-    """The ``*.json`` files below ``folder`` in the order ``sorted`` gives their paths."""
-    with os.scandir(folder) as scan:
-        entries = sorted(scan, key=lambda e: e.name)
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            yield from _json_files(entry.path)
-        elif entry.name.endswith(".json") and entry.is_file():
-            yield entry.path
+        yield None
+        return
+    with tqdm(total=count(), unit="case", file=sys.stderr) as bar:
+        yield bar.update
 
 
 def _report(name: str, locale: str, fmt: str, output: str | None) -> int:

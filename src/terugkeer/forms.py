@@ -47,8 +47,10 @@ from .factors import FACTORS, Assessment, Rating, RatingKind
 from .overviews import ChangePossibility, WeightyFactor
 
 __all__ = [
+    "CASE_PARTS",
     "INSTRUMENTS",
     "AnswerType",
+    "CasePart",
     "Choice",
     "EnableWhen",
     "Form",
@@ -218,6 +220,31 @@ _ROOTS: tuple[_Root, ...] = (
 
 #: The instruments with forms, in the book's order of use.
 INSTRUMENTS: tuple[str, ...] = tuple(dict.fromkeys(root.instrument for root in _ROOTS))
+
+
+@attrs.frozen
+class CasePart:
+    """Which form fills which part of a case: the form, the :class:`~terugkeer.case.CaseFile`
+    field its records go to, and whether that field holds a list of them."""
+
+    form_id: str
+    field: str
+    many: bool
+
+
+#: Every part of a case that a form fills, in the case's field order: the one list that FHIR
+#: responses, XLSForm submissions and the research export read. The case id, the client's
+#: details, the family and the revision are the case system's own and no form fills them.
+CASE_PARTS: tuple[CasePart, ...] = (
+    CasePart("context", "context", False),
+    CasePart("overview1", "assessments", True),
+    CasePart("overview2", "change_possibilities", True),
+    CasePart("overview3", "weighty_factors", True),
+    CasePart("actionplan", "plan", False),
+    CasePart("health", "health", True),
+    CasePart("signals", "signals", False),
+    CasePart("consents", "consents", True),
+)
 
 
 def _questions() -> dict[str, dict[str, tuple[str, str]]]:

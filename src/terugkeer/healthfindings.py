@@ -10,9 +10,8 @@ Section 7 of the plan, derived from checklists, is :func:`terugkeer.planning.pla
 from __future__ import annotations
 
 import functools
-import itertools
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -157,54 +156,54 @@ def _handover(checklist: HealthChecklist, make: _Make, found: list[Any]) -> None
         found.append(make(_HANDOVER_OPEN, "$.handover.medical_passport", None, answer))
 
 
-#: Per sourced type: when it holds an answer (an unanswered one needs no source), and the
-#: answer a finding about it carries, as expressions of the value ``{v}``.
-_SOURCED: dict[type, tuple[str, str]] = {
-    SourcedAnswer: ("{v}.answer is not None", "{v}.answer"),
-    SourcedText: ("{v}.text", "None"),
-    SourcedCost: ("{v}.cost is not None", "None"),
+#: Per sourced type: whether it holds an answer (an unanswered one needs no source), and the
+#: answer a finding about it carries.
+_SOURCED: dict[type, tuple[Callable[[Any], bool], Callable[[Any], Answer | None]]] = {
+    SourcedAnswer: (lambda v: v.answer is not None, lambda v: v.answer),
+    SourcedText: (lambda v: bool(v.text), lambda v: None),
+    SourcedCost: (lambda v: v.cost is not None, lambda v: None),
 }
 
 
-def _walk_lines(expr: str, t: Any, path: str, indent: str, temps: Iterator[int]) -> list[str]:
-    """Lines adding, in field order, a finding for every answered sourced value below ``expr``
-    (of type ``t``, at the JSON path the f-string text ``path`` gives) that names no source."""
-    n = next(temps)
-    if t in _SOURCED:
-        answered, answer = (part.format(v=f"_v{n}") for part in _SOURCED[t])
-        return [
-            f"{indent}_v{n} = {expr}",
-            f"{indent}if {answered} and _v{n}.source is None:",
-            f"{indent}    found.append(make(_UNVERIFIED, f{path!r}, None, {answer}))",
-        ]
-    inner, nullable = optional(t)
-    if nullable:
-        body = _walk_lines(f"_v{n}", inner, path, indent + "    ", temps)
-        return [f"{indent}_v{n} = {expr}", f"{indent}if _v{n} is not None:", *body] if body else []
-    if typing.get_origin(t) is tuple:
-        item = typing.get_args(t)[0]
-        body = _walk_lines(f"_v{n}", item, path + f"[{{_i{n}}}]", indent + "    ", temps)
-        return [f"{indent}for _i{n}, _v{n} in enumerate({expr}):", *body] if body else []
-    if isinstance(t, type) and attrs.has(t):
-        hints = typing.get_type_hints(t)
-        lines = [f"{indent}_v{n} = {expr}"]
-        for f in attrs.fields(t):
-            at = f"{path}.{f.name}"
-            lines += _walk_lines(f"_v{n}.{f.name}", hints[f.name], at, indent, temps)
-        return lines if len(lines) > 1 else []
-    if typing.get_origin(t) is None and isinstance(t, type):  # a plain value: nothing below
-        return []
-    raise TypeError(f"no walk through {t!r}")  # a new kind of field: teach the walker first
+_Sourced = tuple[Callable[[Any], bool], Callable[[Any], "Answer | None"]]
 
 
 @functools.cache
-def _unverified_walker() -> Callable[[HealthChecklist, list[Any], _Make], None]:
-    """One generated function walking a checklist's sourced values (generated on first use)."""
-    lines = ["def walk(checklist, found, make):"]
-    lines += _walk_lines("checklist", HealthChecklist, "$", "    ", itertools.count())
-    namespace: dict[str, Any] = {"_UNVERIFIED": FindingKind.UNVERIFIED}
-    exec(compile("\n".join(lines), "<terugkeer unverified walk>", "exec"), namespace)
-    return typing.cast("Callable[[HealthChecklist, list[Any], _Make], None]", namespace["walk"])
+def _sourced_fields(cls: Any) -> tuple[tuple[str, bool, _Sourced | None], ...]:
+    """The fields of the record class ``cls`` that hold sourced values or records with them,
+    in field order: each with whether it is a list, and its sourced type's rule (None for a
+    record to walk into)."""
+    hints = typing.get_type_hints(cls)
+    found: list[tuple[str, bool, _Sourced | None]] = []
+    for f in attrs.fields(cls):
+        t, _ = optional(hints[f.name])
+        many = typing.get_origin(t) is tuple
+        if many:
+            t = typing.get_args(t)[0]
+        if t in _SOURCED:
+            found.append((f.name, many, _SOURCED[t]))
+        elif isinstance(t, type) and attrs.has(t) and _sourced_fields(t):
+            found.append((f.name, many, None))
+    return tuple(found)
+
+
+def _unverified(value: Any, path: str, make: _Make, found: list[Any]) -> None:
+    """A finding for every answered sourced value below the record ``value`` (at ``path``) that
+    names no source, in field order."""
+    for name, many, sourced in _sourced_fields(value.__class__):
+        child = getattr(value, name)
+        for i, item in enumerate(child) if many else ((-1, child),):
+            if sourced is None:
+                if item is not None:
+                    _unverified(item, _at(path, name, i), make, found)
+            elif item is not None and item.source is None and sourced[0](item):
+                at = _at(path, name, i)
+                found.append(make(FindingKind.UNVERIFIED, at, None, sourced[1](item)))
+
+
+def _at(path: str, name: str, i: int) -> str:
+    """The path of field ``name`` below ``path``, or of its item ``i`` (when 0 or more)."""
+    return f"{path}.{name}" if i < 0 else f"{path}.{name}[{i}]"
 
 
 def health_findings(checklist: HealthChecklist) -> tuple[HealthFinding, ...]:
@@ -259,5 +258,5 @@ def _findings(checklist: HealthChecklist, make: _Make) -> list[Any]:
     if checklist.decision_capacity.doubt.answer is _YES:
         findings.append(make(FindingKind.CAPACITY_DOUBT, "$.decision_capacity.doubt", None, _YES))
     _handover(checklist, make, findings)
-    _unverified_walker()(checklist, findings, make)
+    _unverified(checklist, "$", make, findings)
     return findings

@@ -15,19 +15,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import decimal
-import enum
 import functools
-import itertools
-import typing
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from ._labelled import LabelledEnum
-from ._types import optional
 from .actionplan import ActionPlan, ComplaintCare, HealthSection
 from .answers import Answer
 from .catalogues.actionplan import ATTENTION_ROWS, QUESTION_ROWS, SECTION_ROWS
@@ -48,11 +41,11 @@ __all__ = [
     "answered_values",
     "completeness",
     "get_plan_section",
+    "is_answered",
     "monitoring_advice",
     "plan_attention",
     "plan_health_section",
     "progress_of",
-    "progress_rows",
     "section_counts",
 ]
 
@@ -143,12 +136,18 @@ def _items(values: list[object]) -> list[object]:
     return flat
 
 
-def _is_answered(value: object) -> bool:
+def is_answered(value: object) -> bool:
+    """Whether a plan's answer counts as given: not None, not empty text, not an empty list,
+    and, for a record, any of its fields answered.
+
+    >>> is_answered(""), is_answered(()), is_answered(0), is_answered(False)
+    (False, False, True, True)
+    """
     if value is None or value == "" or value == ():
         return False
     fields = getattr(type(value), "__attrs_attrs__", None)  # a record: any answered field
     if fields is not None:
-        return any(_is_answered(getattr(value, f.name)) for f in fields)
+        return any(is_answered(getattr(value, f.name)) for f in fields)
     return True
 
 
@@ -168,129 +167,29 @@ def answered_values(
     """
     found = _values(getattr(plan, section.attribute), question.path.split("."))
     flat = [item for v in found for item in (v if isinstance(v, tuple) else (v,))]
-    return tuple(v for v in flat if _is_answered(v))
+    return tuple(v for v in flat if is_answered(v))
 
 
-def _answered_check(expr: str, t: Any, temps: Iterator[int]) -> str:
-    """A condition, true when the value ``expr`` (of type ``t``) is answered as
-    :func:`_is_answered` says, spelled out for the type (a record's fields inline) instead of
-    asked at run time. (Its value need not be a bool: it is only tested.)"""
-    inner, _ = optional(t)
-    if inner is str or typing.get_origin(inner) is tuple:  # empty text or list, or None: no
-        return expr
-    if isinstance(inner, type) and attrs.has(inner):
-        v = f"_v{next(temps)}"
-        hints = typing.get_type_hints(inner)
-        checks = " or ".join(
-            _answered_check(f"{v}.{f.name}", hints[f.name], temps) for f in attrs.fields(inner)
-        )
-        return f"(({v} := {expr}) is not None and ({checks or 'False'}))"
-    plain = isinstance(inner, type) and (
-        inner in (int, bool, dt.date, dt.datetime, decimal.Decimal)
-        or (issubclass(inner, enum.Enum) and all(m.value not in ("", ()) for m in inner))
-    )
-    if plain:  # never equal to "" or (): answered unless None
-        return f"({expr} is not None)"
-    return f"_is_answered({expr})"
-
-
-def _count_lines(section: PlanSection, temps: Iterator[int]) -> tuple[list[str], int, bool]:
-    """Lines counting a section's answered questions and all of them into ``answered`` and
-    ``total``, exactly as :func:`_values` and :func:`_is_answered` define it, without walking a
-    path per call: a question outside any list counts in the total once, as a constant. Also
-    that constant, and whether a question is in a list (so that the total varies)."""
-    fixed = 0
-    varies = False
-    lines = [f"    s = plan.{section.attribute}", "    answered = total = 0"]
-
-    def ask(expr: str, t: Any, path: list[str], indent: str, repeated: bool) -> list[str]:
-        """Lines adding the values ``path`` reaches from ``expr`` (of type ``t``)."""
-        nonlocal fixed, varies
-        if typing.get_origin(t) is tuple and path:  # a list on the way: each item counts
-            varies = True
-            (inner,) = typing.get_args(t)[:1]
-            n = next(temps)
-            body = ask(f"_i{n}", inner, path, indent + "        ", True)
-            return [
-                f"{indent}if not {expr}:",
-                f"{indent}    total += 1",
-                f"{indent}else:",
-                f"{indent}    for _i{n} in {expr}:",
-                *body,
-            ]
-        if not path:
-            if not repeated:
-                fixed += 1
-                return [
-                    f"{indent}if {_answered_check(expr, t, temps)}:",
-                    f"{indent}    answered += 1",
-                ]
-            return [
-                f"{indent}total += 1",
-                f"{indent}if {_answered_check(expr, t, temps)}:",
-                f"{indent}    answered += 1",
-            ]
-        hint = typing.get_type_hints(t)[path[0]]
-        return ask(f"{expr}.{path[0]}", hint, path[1:], indent, repeated)
-
-    root = typing.get_type_hints(ActionPlan)[section.attribute]
-    for question in section.questions:
-        lines += ask("s", root, question.path.split("."), "    ", False)
-    return [*lines, f"    total += {fixed}"], fixed, varies
+def _tally(value: object, path: Sequence[str]) -> tuple[int, int]:
+    """How many times the question at ``path`` below ``value`` is answered, and asked: once per
+    item of a list on the way (an empty list still asks it once), else once."""
+    if path and type(value) is tuple:
+        if not value:
+            return 0, 1
+        answered = asked = 0
+        for item in value:
+            a, t = _tally(item, path)
+            answered += a
+            asked += t
+        return answered, asked
+    if not path:
+        return int(is_answered(value)), 1
+    return _tally(getattr(value, path[0]), path[1:])
 
 
 @functools.cache
-def _counter() -> Callable[[ActionPlan], tuple[tuple[PlanSection, int, int], ...]]:
-    """One generated function counting every section of a plan (generated on first use, not
-    at import): per section, in form order, the section, its answered and all its questions."""
-    return typing.cast(
-        "Callable[[ActionPlan], tuple[tuple[PlanSection, int, int], ...]]",
-        _generated("plan", "tuple", lambda n, section, fixed: f"(_s{n}, answered, total)"),
-    )
-
-
-@functools.cache
-def _row_maker() -> Callable[[ActionPlan, object], list[list[object]]]:
-    """One generated function giving :func:`progress_rows`: the counting of :func:`_counter`,
-    each section's progress code read from a tuple by its count of answered questions when its
-    total is fixed (the tuple made by :func:`progress_of`), else from :func:`progress_of`."""
-    namespace: dict[str, Any] = {}
-
-    def row(n: int, section: PlanSection, fixed: int | None) -> str:
-        if fixed is None:
-            code = "_progress_of(answered, total)._value_"
-        else:
-            namespace[f"_p{n}"] = tuple(progress_of(a, fixed).value for a in range(fixed + 1))
-            code = f"_p{n}[answered]"
-        return f"[k, {section.id!r}, {code}, answered, total]"
-
-    return typing.cast(
-        "Callable[[ActionPlan, object], list[list[object]]]",
-        _generated("plan, k", "list", row, namespace),
-    )
-
-
-def _generated(
-    arguments: str,
-    kind: str,
-    item: Callable[[int, PlanSection, int | None], str],
-    namespace: dict[str, Any] | None = None,
-) -> Callable[..., Any]:
-    """A generated function of ``arguments`` counting every section and returning a ``kind``
-    (``tuple`` or ``list``) of one ``item`` per section (the expression ``item`` writes from
-    the section's number, the section, and its total when that is fixed)."""
-    temps = itertools.count()
-    lines = [f"def count({arguments}):"]
-    namespace = {} if namespace is None else namespace  # ``item`` may add to it
-    namespace.update(_is_answered=_is_answered, _progress_of=progress_of)
-    for n, section in enumerate(PLAN_SECTIONS):
-        namespace[f"_s{n}"] = section
-        counting, fixed, varies = _count_lines(section, temps)
-        lines += [*counting, f"    _c{n} = {item(n, section, None if varies else fixed)}"]
-    items = "".join(f"_c{n}, " for n in range(len(PLAN_SECTIONS)))
-    lines.append(f"    return ({items})" if kind == "tuple" else f"    return [{items}]")
-    exec(compile("\n".join(lines), "<plan sections>", "exec"), namespace)
-    return typing.cast("Callable[..., Any]", namespace["count"])
+def _paths() -> tuple[tuple[PlanSection, tuple[tuple[str, ...], ...]], ...]:
+    return tuple((s, tuple(tuple(q.path.split(".")) for q in s.questions)) for s in PLAN_SECTIONS)
 
 
 def completeness(plan: ActionPlan) -> tuple[SectionProgress, ...]:
@@ -321,20 +220,16 @@ def section_counts(plan: ActionPlan) -> tuple[tuple[PlanSection, int, int], ...]
     >>> [(s.id, answered, total) for s, answered, total in section_counts(plan)][1]
     ('AP02a', 1, 3)
     """
-    return _counter()(plan)
-
-
-def progress_rows(plan: ActionPlan, key: object) -> list[list[object]]:
-    """Per section, in form order, one row ``[key, section id, progress code, answered,
-    total]``: the counts of :func:`section_counts` with :func:`progress_of`'s code, as the
-    research export writes them (one generated function, no record or tuple per section).
-
-    >>> from terugkeer import ActionPlan
-    >>> from terugkeer.actionplan import Goals
-    >>> progress_rows(ActionPlan().with_section(goals=Goals(work="tailor")), "k")[1]
-    ['k', 'AP02a', 'partly', 1, 3]
-    """
-    return _row_maker()(plan, key)
+    counts = []
+    for section, paths in _paths():
+        part = getattr(plan, section.attribute)
+        answered = asked = 0
+        for path in paths:
+            a, t = _tally(part, path)
+            answered += a
+            asked += t
+        counts.append((section, answered, asked))
+    return tuple(counts)
 
 
 def progress_of(answered: int, total: int) -> Progress:
@@ -349,7 +244,7 @@ def progress_of(answered: int, total: int) -> Progress:
 
 
 # Read from these names: an enum member read through its class goes through the enum's
-# metaclass each time, several times the cost of a global (this runs per section per plan).
+# metaclass each time, several times the cost of a global (the export runs this per section).
 _EMPTY, _PARTLY, _ANSWERED = Progress.EMPTY, Progress.PARTLY, Progress.ANSWERED
 
 

@@ -32,6 +32,7 @@ import cattrs
 from cattrs.errors import BaseValidationError
 
 from terugkeer._checks import validated
+from terugkeer._codegen import generated_function
 from terugkeer._labelled import strings_are_values
 from terugkeer.errors import MAX_PROBLEMS, Problem, ValidationError
 
@@ -244,10 +245,8 @@ class _Writer:
         self.lines.append(" return self")
         namespace = dict(self.names)
         source = "\n".join(self.lines)
-        code = compile(source, f"<terugkeer fast structure {cls.__qualname__}>", "exec")
-        exec(code, namespace)
-        function: Callable[[Any, Any], Any] = namespace["structure"]
-        return function
+        what = f"structure {cls.__qualname__}"
+        return generated_function("structure", source, namespace, what)
 
 
 def _builder(cls: type) -> type | None:
@@ -459,7 +458,4 @@ def make_fast_unstructure_fn(
     returned = _record_literal(cls, "o", writer, 0, hoist=True)
     source = "\n".join(["def unstructure(o):", *writer.lines, f" return {returned}"])
     namespace = dict(writer.names)
-    code = compile(source, f"<terugkeer fast unstructure {cls.__qualname__}>", "exec")
-    exec(code, namespace)
-    function: Callable[[Any], Any] = namespace["unstructure"]
-    return function
+    return generated_function("unstructure", source, namespace, f"unstructure {cls.__qualname__}")

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from terugkeer.documents.serialization import DOCUMENT_TYPES
 from terugkeer.forms import Form, FormItem
 from terugkeer.i18n import DEFAULT_LOCALE, resolve_locale, text
-
-from .serialization import DOCUMENT_TYPES
 
 __all__ = ["FORMS_SCHEMA", "form_document"]
 

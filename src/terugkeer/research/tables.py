@@ -36,7 +36,6 @@ import decimal
 import enum
 import functools
 import hashlib
-import hmac
 import itertools
 import re
 import typing
@@ -45,17 +44,19 @@ from typing import Any
 
 import attrs
 
+from terugkeer._codegen import generated_function
 from terugkeer._labelled import strings_are_values
 from terugkeer._types import optional
 from terugkeer.case import CaseFile
 from terugkeer.errors import ValidationError
-from terugkeer.forms import AnswerType, Form, FormItem, forms
+from terugkeer.forms import CASE_PARTS, AnswerType, Form, FormItem, forms
 from terugkeer.healthfindings import finding_rows
 from terugkeer.i18n import country_codes
-from terugkeer.planning import progress_rows
+
+from .counters import progress_rows
+from .pseudonyms import pseudonym
 
 __all__ = [
-    "MIN_KEY_BYTES",
     "Code",
     "Column",
     "ColumnType",
@@ -67,14 +68,10 @@ __all__ = [
     "case_tables",
     "csv_cell",
     "from_csv_cell",
-    "pseudonym",
     "research_tables",
     "stata_name",
     "table",
 ]
-
-#: The secret key must be at least this long (bytes).
-MIN_KEY_BYTES = 16
 
 Value = str | int | bool | decimal.Decimal | None
 #: One row of a table: the values in the order of the table's columns (a fresh list per call).
@@ -204,13 +201,6 @@ def from_csv_cell(text: str) -> str:
     return text[1:] if text.startswith("'") else text
 
 
-def pseudonym(case_id: str, key: bytes) -> str:
-    """The stable keyed pseudonym of a case id (hex HMAC-SHA256)."""
-    if not isinstance(key, bytes) or len(key) < MIN_KEY_BYTES:
-        raise ValidationError.at("$.key", f"must be at least {MIN_KEY_BYTES} bytes")
-    return hmac.new(key, case_id.encode("utf-8"), hashlib.sha256).hexdigest()
-
-
 def stata_name(name: str) -> str:
     """A column's name as a Stata file can hold it: at most 28 characters. (Stata allows 32, but
     pyreadstat names each value-label set after its variable plus a counter of up to 3 digits,
@@ -227,17 +217,8 @@ def stata_name(name: str) -> str:
 
 # --- Deriving the tables from the forms ----------------------------------------------------------
 
-#: Where a case holds each form's records: (form id, case attribute, table, a list?).
-_PARTS: tuple[tuple[str, str, str, bool], ...] = (
-    ("context", "context", "cases", False),
-    ("overview1", "assessments", "assessments", True),
-    ("overview2", "change_possibilities", "change_possibilities", True),
-    ("overview3", "weighty_factors", "weighty_factors", True),
-    ("actionplan", "plan", "plan", False),
-    ("health", "health", "health_checklists", True),
-    ("signals", "signals", "signals", False),
-    ("consents", "consents", "consents", True),
-)
+#: The table of each case part (:data:`~terugkeer.forms.CASE_PARTS`) whose name is not its field's.
+_PART_TABLES = {"context": "cases", "health": "health_checklists"}
 
 #: Shorter names for the tables of nested lists (the derived name is ``<table>_<field>``).
 _TABLE_NAMES = {
@@ -671,7 +652,9 @@ def _country_code(text: str | None) -> str | None:
 @functools.cache
 def _specs(options: ResearchOptions) -> tuple[_Spec, ...]:
     specs = []
-    for form_id, attribute, name, many in _PARTS:
+    for part in CASE_PARTS:
+        form_id, attribute, many = part.form_id, part.field, part.many
+        name = _PART_TABLES.get(form_id, attribute)
         (form,) = forms(form_id)
         if form_id == "context":
             specs.append(_cases_spec(form, options))
@@ -826,8 +809,8 @@ def _filler(options: ResearchOptions) -> _Fill:
     tables = ", ".join(f"{name!r}: {made.get(name, '[]')}" for name in _names(options))
     lines.append(f"    return {{{tables}}}")
     namespace: dict[str, Any] = {"_str": str.__str__, "_country": _country_code}
-    exec(compile("\n".join(heads + lines), "<terugkeer research rows>", "exec"), namespace)
-    return typing.cast("_Fill", namespace["fill"])
+    fill = generated_function("fill", "\n".join(heads + lines), namespace, "research rows")
+    return typing.cast("_Fill", fill)
 
 
 #: Above every day number (9999-12-31 is day 3,652,059).

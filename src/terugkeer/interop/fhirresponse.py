@@ -2,7 +2,7 @@
 
 One response per filled-in form: each assessment (Overview 1), Overview 2 and 3 row, health
 checklist and consent, and the case's action plan, signal log and context. Items follow the
-questionnaires of :mod:`terugkeer.documents.fhir` (the same link ids; a repeating group is one item
+questionnaires of :mod:`terugkeer.interop.fhir` (the same link ids; a repeating group is one item
 per entry); answers are ``valueCoding`` in the project's code systems, ``valueBoolean``,
 ``valueInteger``, ``valueDecimal`` (a :class:`decimal.Decimal`, so amounts keep their digits),
 ``valueDate``, ``valueDateTime`` or ``valueString``. Empty answers are left out, as FHIR asks
@@ -28,12 +28,12 @@ from typing import Any
 import attrs
 
 from terugkeer.case import CaseFile
+from terugkeer.documents.serialization import to_document
 from terugkeer.errors import Problem, ValidationError
-from terugkeer.forms import AnswerType, Form, FormItem, forms
+from terugkeer.forms import CASE_PARTS, AnswerType, Form, FormItem, forms
 
 from .fhir import BASE, system_of
 from .formdata import _blank_text, _step, from_form
-from .serialization import to_document
 
 __all__ = [
     "case_from_responses",
@@ -41,18 +41,6 @@ __all__ = [
     "from_questionnaire_response",
     "questionnaire_response",
 ]
-
-#: The case parts a response can hold: form id, the case's field, and whether it is a list.
-_CASE_PARTS: tuple[tuple[str, str, bool], ...] = (
-    ("overview1", "assessments", True),
-    ("overview2", "change_possibilities", True),
-    ("overview3", "weighty_factors", True),
-    ("actionplan", "plan", False),
-    ("health", "health", True),
-    ("signals", "signals", False),
-    ("context", "context", False),
-    ("consents", "consents", True),
-)
 
 
 def _form(form_id: str) -> Form:
@@ -271,10 +259,10 @@ def case_responses(case: CaseFile) -> list[dict[str, Any]]:
     """One response per filled-in form of the case, in the order of the case's parts (and of the
     entries within each). Client details and the case id are not in them."""
     responses = []
-    for form_id, field, many in _CASE_PARTS:
-        value = getattr(case, field)
-        for record in value if many else (value,):
-            responses.append(questionnaire_response(_form(form_id), record))
+    for part in CASE_PARTS:
+        value = getattr(case, part.field)
+        for record in value if part.many else (value,):
+            responses.append(questionnaire_response(_form(part.form_id), record))
     return responses
 
 
@@ -283,8 +271,8 @@ def case_from_responses(responses: Iterable[Mapping[str, Any]], header: CaseFile
     from ``responses``: the lists in the order given, a single part (plan, signal log, context)
     from at most one response each. Every problem of every response comes in one error, each
     path placed under the response's position (``$[3].ratings[4].score``)."""
-    urls = {f"{BASE}/Questionnaire/{form_id}": (form_id, f, m) for form_id, f, m in _CASE_PARTS}
-    lists: dict[str, list[Any]] = {field: [] for _, field, many in _CASE_PARTS if many}
+    urls = {f"{BASE}/Questionnaire/{p.form_id}": (p.form_id, p.field, p.many) for p in CASE_PARTS}
+    lists: dict[str, list[Any]] = {p.field: [] for p in CASE_PARTS if p.many}
     single: dict[str, Any] = {}
     problems: list[Problem] = []
     for i, response in enumerate(responses):

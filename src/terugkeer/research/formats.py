@@ -7,7 +7,7 @@ research.case_tables`) and writes them to a new folder, with the codebook (``cod
 - **CSV**: ``<table>.csv`` per table, UTF-8, comma-separated, RFC 4180 quoting with CRLF between
   records (so a CR or LF inside a cell is always quoted), ``true``/``false`` for booleans, an
   empty cell for a missing value, and text that a spreadsheet would run as a formula prefixed
-  with ``'`` (:func:`~terugkeer.documents.research.csv_cell`). Rows are written as they come.
+  with ``'`` (:func:`~terugkeer.research.tables.csv_cell`). Rows are written as they come.
 - **Parquet**: a dataset per table, ``<table>/part-00000.parquet`` …, a part per
   ``part_cases`` cases (2,000 by default); DuckDB, polars, pandas and Spark read the folder as
   one table. Coded text columns are dictionary-encoded with every allowed code as the
@@ -18,7 +18,7 @@ research.case_tables`) and writes them to a new folder, with the codebook (``cod
   coded columns hold the codebook's numbers. These formats are one file written at once, so the
   rows of the whole cohort are held in memory until :meth:`ResearchWriter.close`. Needs
   pyreadstat and pandas (``terugkeer[research]``). Stata names longer than 32 characters are
-  shortened (:func:`~terugkeer.documents.research.stata_name`, listed in the codebook).
+  shortened (:func:`~terugkeer.research.tables.stata_name`, listed in the codebook).
 """
 
 from __future__ import annotations
@@ -37,7 +37,9 @@ from typing import IO, Any
 
 import attrs
 
-from terugkeer.documents.codebook import (
+from terugkeer._codegen import generated_function
+from terugkeer.errors import TerugkeerError
+from terugkeer.research.codebook import (
     CODE_COLUMNS,
     CODEBOOK_COLUMNS,
     code_label,
@@ -47,7 +49,7 @@ from terugkeer.documents.codebook import (
     column_label,
     datapackage,
 )
-from terugkeer.documents.research import (
+from terugkeer.research.tables import (
     Column,
     ColumnType,
     ResearchOptions,
@@ -58,7 +60,6 @@ from terugkeer.documents.research import (
     research_tables,
     stata_name,
 )
-from terugkeer.errors import TerugkeerError
 
 __all__ = ["ExportFormat", "PreparedCase", "ResearchWriter", "prepare", "prepare_many"]
 
@@ -92,7 +93,7 @@ class PreparedCase:
 def prepare(
     tables: Mapping[str, list[Row]], fmt: ExportFormat, options: ResearchOptions = _DEFAULT
 ) -> PreparedCase:
-    """One case's tables (:func:`~terugkeer.documents.research.case_tables`, same options)
+    """One case's tables (:func:`~terugkeer.research.tables.case_tables`, same options)
     made ready for writing in ``fmt``: CSV is encoded here, and Parquet's arrays are made, so
     that worker processes can do it. For Parquet, :func:`prepare_many` is much quicker."""
     return prepare_many([tables], fmt, options)[0]
@@ -298,8 +299,8 @@ def _csv_encoder(options: ResearchOptions) -> Callable[[Mapping[str, list[Row]]]
         "_marked": _marked,
         "_quoted": _quoted,
     }
-    exec(compile("\n".join(lines), "<terugkeer csv>", "exec"), namespace)
-    return typing.cast("Callable[[Mapping[str, list[Row]]], dict[str, str]]", namespace["encode"])
+    encode = generated_function("encode", "\n".join(lines), namespace, "csv")
+    return typing.cast("Callable[[Mapping[str, list[Row]]], dict[str, str]]", encode)
 
 
 def _marked(line: str) -> bool:
@@ -404,7 +405,7 @@ class ResearchWriter:
                 stream.close()
 
     def add(self, tables: Mapping[str, list[Row]]) -> None:
-        """Add one case's tables (as :func:`~terugkeer.documents.research.case_tables` gives
+        """Add one case's tables (as :func:`~terugkeer.research.tables.case_tables` gives
         them, with the same options). For Parquet, cases are prepared a batch at a time."""
         if self.fmt is not ExportFormat.PARQUET:
             self.add_prepared(prepare(tables, self.fmt, self.options))

@@ -12,7 +12,7 @@ Coded columns in SPSS and Stata files hold numbers: each code's ``number`` is it
 the column's codes (1, 2 …), except for codes that are numbers themselves (scores), which keep
 their value.
 
->>> from terugkeer.documents.research import table
+>>> from terugkeer.research.tables import table
 >>> rows = [r for r in codebook_rows([table("ratings")])]
 >>> [(r["column"], r["type"], r["label_en"]) for r in rows][3:]
 [('kind', 'string', 'Discussed and scored?'), ('score', 'integer', 'Score (−3 to +3)')]
@@ -25,8 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from terugkeer.documents.research import Code, Column, ColumnType, Table, stata_name
 from terugkeer.i18n import country_name, text
+from terugkeer.research.tables import Code, Column, ColumnType, Table, stata_name
 
 __all__ = [
     "CODEBOOK_COLUMNS",

@@ -30,11 +30,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from terugkeer.errors import Problem, ValidationError
+from terugkeer.documents.serialization import DOCUMENT_TYPES, from_document, to_document
+from terugkeer.errors import Problem, ValidationError, child_path
 from terugkeer.forms import AnswerType, Form, FormItem
-
-from ._problems import child_path
-from .serialization import DOCUMENT_TYPES, from_document, to_document
 
 __all__ = ["FormValues", "form_values", "from_form"]
 

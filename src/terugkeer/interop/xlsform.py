@@ -26,12 +26,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from terugkeer.documents.serialization import MAX_DOCUMENT_BYTES
 from terugkeer.errors import Problem, ValidationError
 from terugkeer.forms import AnswerType, Choice, Form, FormItem, Requirement
 from terugkeer.i18n import text
 
 from .formdata import _blank_text, _step, form_values, from_form
-from .serialization import MAX_DOCUMENT_BYTES
 
 __all__ = [
     "LANGUAGES",
