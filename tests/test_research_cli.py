@@ -184,3 +184,66 @@ def test_the_cycle_collector_is_paused_while_files_are_read_and_left_as_it_was(
     finally:
         gc.enable()
     assert seen == [False]
+
+
+# --- The same export from Python: research.export_cohort ------------------------------------------
+
+
+def _cohort(folder: Path) -> None:
+    folder.mkdir()
+    for i in range(5):
+        save_case(_case(f"c-{i}"), folder / f"{i}.json")
+    save_case(_case("c-1"), folder / "5-copy.json")  # the same case again
+    (folder / "6-bad.json").write_text('{"schema": "terugkeer/case"}', encoding="utf-8")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_export_cohort_names_every_file_it_leaves_out_and_counts_what_it_wrote(
+    tmp_path: Path, jobs: int
+) -> None:
+    from terugkeer import research
+
+    _cohort(tmp_path / "cohort")
+    left: list[tuple[str, str]] = []
+    handled: list[None] = []
+    result = research.export_cohort(
+        [tmp_path / "cohort"],
+        tmp_path / "out",
+        KEY.encode(),
+        jobs=jobs,
+        on_left_out=lambda path, why: left.append((Path(path).name, why)),
+        on_file=lambda: handled.append(None),
+    )
+    assert (result.cases, result.left_out) == (5, 2)
+    assert result.rows == sum(
+        len(_rows(p)) for p in (tmp_path / "out").glob("*.csv") if not p.name.startswith("code")
+    )
+    assert [name for name, _ in left] == ["5-copy.json", "6-bad.json"]
+    assert left[0][1] == "the same case as an earlier file"
+    assert "$" in left[1][1]  # a path in the file, never a value
+    assert len(handled) == 7
+
+
+def test_export_cohort_with_two_jobs_writes_what_one_job_writes(tmp_path: Path) -> None:
+    from terugkeer import research
+
+    _cohort(tmp_path / "cohort")
+    for jobs in (1, 2):
+        research.export_cohort(
+            [tmp_path / "cohort"], tmp_path / f"out{jobs}", KEY.encode(), jobs=jobs
+        )
+    one = {p.name: p.read_bytes() for p in (tmp_path / "out1").iterdir()}
+    two = {p.name: p.read_bytes() for p in (tmp_path / "out2").iterdir()}
+    assert one == two and "ratings.csv" in one
+
+
+def test_export_cohort_refuses_a_weak_key_and_bad_jobs_before_writing(tmp_path: Path) -> None:
+    from terugkeer import ValidationError, research
+
+    _cohort(tmp_path / "cohort")
+    with pytest.raises(ValidationError) as info:
+        research.export_cohort([tmp_path / "cohort"], tmp_path / "out", b"short")
+    assert info.value.problems[0].path == "$.key"
+    with pytest.raises(ValueError, match="jobs"):
+        research.export_cohort([tmp_path / "cohort"], tmp_path / "out", KEY.encode(), jobs=0)
+    assert not (tmp_path / "out").exists()
