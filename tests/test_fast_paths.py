@@ -218,7 +218,65 @@ def test_every_document_type_has_a_fast_structuring_function() -> None:
 
     for cls in DOCUMENT_TYPES:
         hook = FAST_CONVERTER.get_structure_hook(cls)
-        assert "terugkeer fast structure" in hook.__code__.co_filename, cls.__name__
+        assert "terugkeer generated structure" in hook.__code__.co_filename, cls.__name__
+
+
+def test_generated_code_is_shown_in_tracebacks_and_by_inspect() -> None:
+    """Every generator registers its source (as attrs and cattrs do): a debugger, a traceback
+    or ``inspect.getsource`` shows the generated lines."""
+    import inspect
+    import linecache
+
+    from terugkeer.documents.converter import FAST_CONVERTER
+    from terugkeer.factors import Assessment
+
+    hook = FAST_CONVERTER.get_structure_hook(Assessment)
+    filename = hook.__code__.co_filename
+    assert inspect.getsource(hook).startswith("def structure(")
+    assert linecache.getline(filename, 1).startswith("def structure(")
+
+
+@attrs.frozen
+class _Buggy:
+    """A record whose own rule has a bug."""
+
+    a: int
+
+    def __attrs_post_init__(self) -> None:
+        raise ZeroDivisionError
+
+
+@attrs.frozen
+class _HoldsBuggy:
+    items: tuple[_Buggy, ...]
+    one: _Buggy | None = None
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize(
+    ("data", "cls"),
+    [
+        ({"a": 1}, _Buggy),
+        ({"items": [{"a": 1}]}, _HoldsBuggy),
+        ({"items": [], "one": {"a": 1}}, _HoldsBuggy),
+    ],
+)
+def test_a_bug_in_a_records_rule_is_a_traceback_not_bad_input(
+    fast: bool, data: dict[str, object], cls: type
+) -> None:
+    """Only what bad input can cause is reported as a problem with the input; a library bug
+    (here a rule raising ZeroDivisionError, at any depth) reaches the caller as itself."""
+    from terugkeer.documents.converter import structure
+
+    with pytest.raises(ZeroDivisionError):
+        structure(data, cls, fast=fast)
+
+
+def test_bad_input_next_to_a_bug_is_still_not_a_problem_list() -> None:
+    from terugkeer.documents.converter import structure
+
+    with pytest.raises(ZeroDivisionError):
+        structure({"items": [{"a": "x"}, {"a": 1}]}, _HoldsBuggy)
 
 
 # The JSON text layer: jiter and orjson against the standard library.

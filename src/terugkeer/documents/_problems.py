@@ -29,6 +29,16 @@ class PartFailed(Exception):
 _CARRIERS = (ValidationError, PartFailed)
 
 
+def _input_error(exc: BaseException) -> BaseException:
+    """``exc`` when bad input can have caused it: a value a hook, an enum, a date or a record's
+    rule refuses (``ValueError``, which :class:`ValidationError` is) or a missing key. Anything
+    else is a bug in the library: it is raised again as it is, with its traceback, never
+    reported as a problem with the input."""
+    if isinstance(exc, (ValueError, KeyError)):
+        return exc
+    raise exc
+
+
 def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
     """Flatten any structuring failure into problems with JSON paths, never echoing values."""
     if isinstance(exc, _CARRIERS):
@@ -46,7 +56,7 @@ def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
                     sub_path = f"{path}[{note.index}]"
             found += problems_of(sub, sub_path)
         return found
-    if isinstance(exc, KeyError):
+    if isinstance(_input_error(exc), KeyError):
         return [Problem(path, "required key is missing")]
     return [Problem(path, "is not valid here")]
 
@@ -59,4 +69,5 @@ def problem_count(exc: BaseException) -> int:
         return len(exc.extra_fields)
     if isinstance(exc, BaseValidationError):
         return sum(problem_count(sub) for sub in exc.exceptions)
+    _input_error(exc)
     return 1
