@@ -4,7 +4,8 @@ This namespace holds the few names most users need: the case file and its main r
 saving, the errors, and the texts. Every instrument has its own module with its details
 (``terugkeer.factors.compare``, ``terugkeer.signals.SignalLog``, ...).
 
-The package has visible layers; each imports only from the layers above it in this table:
+The package has visible layers; each imports only from layers above it in this table
+(interop and research each from documents, never from one another):
 
 ===========  ===============================  ==============================================
 layer        where                            what
@@ -19,8 +20,11 @@ instruments  ``factors``, ``overviews``,      the domain: frozen records and pur
              ``wellbeing``, ``socialmap``,
              ``context``, ``case``,
              ``casesummary``
-documents    ``terugkeer.documents``          converter, versioned documents, migrations,
-                                              schema, files, research export
+documents    ``terugkeer.documents``          the case's own documents: converter, versions,
+                                              migrations, schema, files
+interop      ``terugkeer.interop``            posted forms, FHIR, XLSForm (above documents)
+research     ``terugkeer.research``           tables, pseudonyms, codebook, formats, cohort
+                                              export (above documents)
 reports      ``terugkeer.reports``            text, HTML and SVG for people to read
 programs     ``cli``, ``_demo``, ``testing``  the command line, the example, strategies
 ===========  ===============================  ==============================================
