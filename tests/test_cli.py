@@ -104,3 +104,29 @@ def test_demo_opens_with_the_suicide_steps_then_the_case_summary(locale: str) ->
     summary_at = out.index(text("report.case", locale))
     assert steps_at < summary_at < out.index(text("report.legend", locale))
     assert text("report.case.urgent", locale).split("(")[0] in out[summary_at:]
+
+
+def test_every_command_runs_its_own_function_and_none_falls_through_to_the_demo(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from terugkeer.cli import _parser
+
+    parser = _parser()
+    samples = {
+        "demo": ["demo"],
+        "report": ["report", "x.json"],
+        "forms": ["forms"],
+        "export-form": ["export-form", "--format", "xlsform", "overview1"],
+        "schema": ["schema"],
+        "validate": ["validate", "x.json"],
+        "export": ["export", "--out", "o", "x.json"],
+    }
+    (commands,) = [a for a in parser._actions if a.dest == "command"]
+    assert set(samples) == set(commands.choices or ())  # every command is sampled
+    runs = {name: parser.parse_args(argv).run for name, argv in samples.items()}
+    assert len(set(runs.values())) == len(runs)  # one function per command
+    assert [n for n, run in runs.items() if "demo" in run.__name__] == ["demo"]
+    with pytest.raises(SystemExit) as exit_info:
+        main(["demonstrate"])
+    assert exit_info.value.code == 2
+    assert "Overzicht 1" not in capsys.readouterr().out

@@ -97,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = commands.add_parser(
         "demo", help="show the built-in example client", description=_DEMO_HELP
     )
+    demo.set_defaults(run=_run_demo)
     demo.add_argument(
         "--counsellor",
         action="store_true",
@@ -116,6 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     report = commands.add_parser(
         "report", help="render a case for people: text or printable HTML", description=_REPORT_HELP
     )
+    report.set_defaults(run=_run_report)
     report.add_argument("file", metavar="CASE", help="a case document (JSON)")
     _locale_option(report)
     report.add_argument(
@@ -125,6 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     forms = commands.add_parser(
         "forms", help="print the instruments' form definitions", description=_FORMS_HELP
     )
+    forms.set_defaults(run=_run_forms)
     forms.add_argument(
         "instruments",
         nargs="*",
@@ -141,6 +144,7 @@ def _parser() -> argparse.ArgumentParser:
         help="write an instrument's forms as FHIR or XLSForm",
         description=_EXPORT_FORM_HELP,
     )
+    export_form.set_defaults(run=_run_export_form)
     export_form.add_argument(
         "--format", choices=("fhir-r5", "fhir-r4b", "xlsform"), required=True, help="the format"
     )
@@ -151,6 +155,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of the case document", description=_SCHEMA_HELP
     )
+    schema.set_defaults(run=_run_schema)
     schema.add_argument("--indent", type=int, default=2, help="indentation (default: 2)")
     schema.add_argument(
         "--locale",
@@ -161,10 +166,12 @@ def _parser() -> argparse.ArgumentParser:
         help="check case files: OK, or every problem (exit 1)",
         description=_VALIDATE_HELP,
     )
+    validate.set_defaults(run=_run_validate)
     validate.add_argument("files", nargs="+", metavar="FILE", help="case documents (JSON)")
     export = commands.add_parser(
         "export", help="write pseudonymised research tables", description=_EXPORT_HELP
     )
+    export.set_defaults(run=_export)
     export.add_argument(
         "files",
         nargs="+",
@@ -419,46 +426,57 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
-def _main(argv: Sequence[str] | None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    locale = DEFAULT_LOCALE
-    if args.command in ("demo", "report", "forms"):
-        try:
-            locale = resolve_locale(args.locale)
-        except UnsupportedLocaleError as err:
-            parser.error(str(err))
-    if args.command == "schema":
-        from .documents.schema import json_schema
+def _locale(parser: argparse.ArgumentParser, requested: str) -> str:
+    try:
+        return resolve_locale(requested)
+    except UnsupportedLocaleError as err:
+        parser.error(str(err))
 
-        if args.locale is not None:
-            try:
-                resolve_locale(args.locale)
-            except UnsupportedLocaleError as err:
-                parser.error(str(err))
-        schema_text = json_schema(locale=args.locale)
-        print(json.dumps(schema_text, indent=args.indent, ensure_ascii=False))
-        return 0
-    if args.command == "validate":
-        return _validate(args.files)
-    if args.command == "forms":
-        return _forms(parser, args.instruments, locale, args.format)
-    if args.command == "export-form":
-        return _export_form(parser, args.instrument, args.format, args.output)
-    if args.command == "export":
-        return _export(parser, args)
-    if args.command == "report":
-        return _report(args.file, locale, args.format, args.output)
+
+def _run_schema(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from .documents.schema import json_schema
+
+    if args.locale is not None:
+        _locale(parser, args.locale)
+    schema_text = json_schema(locale=args.locale)
+    print(json.dumps(schema_text, indent=args.indent, ensure_ascii=False))
+    return 0
+
+
+def _run_validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    return _validate(args.files)
+
+
+def _run_forms(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    return _forms(parser, args.instruments, _locale(parser, args.locale), args.format)
+
+
+def _run_export_form(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    return _export_form(parser, args.instrument, args.format, args.output)
+
+
+def _run_report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    return _report(args.file, _locale(parser, args.locale), args.format, args.output)
+
+
+def _run_demo(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from ._demo import demo_case, render_counsellor_demo, render_demo
 
+    locale = _locale(parser, args.locale)
     if args.save_case:
         from .documents.casefiles import save_case
 
         save_case(demo_case(locale), Path(args.save_case))
-
     render = render_counsellor_demo if args.counsellor else render_demo
     sys.stdout.write(render(locale))
     return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.ArgumentParser, argparse.Namespace], int] = args.run
+    return run(parser, args)
 
 
 if __name__ == "__main__":  # pragma: no cover
