@@ -46,11 +46,16 @@ def _outcome(data: Any, *, fast: bool) -> object:
 def _untrusted_outcome(data: Any) -> object:
     """As before the fast path existed: the detailed converter, every record checking its
     fields again as if built in Python."""
+    from terugkeer import _checks
+
+    day = _checks._TODAY.set(dt.date.today())  # the reader's today, fields not trusted
     try:
         return CONVERTER.structure(data, CaseFile)
     except Exception as exc:
         err = ValidationError(problems_of(exc), total=problem_count(exc))  # capped as loads caps
         return (err.problems, err.total)
+    finally:
+        _checks._TODAY.reset(day)
 
 
 def test_the_accelerators_are_installed_for_the_tests() -> None:

@@ -80,15 +80,29 @@ def test_money_keeps_exact_decimals() -> None:
     )
 
 
-def test_a_check_in_the_future_is_refused() -> None:
-    tomorrow = dt.date.today() + dt.timedelta(days=1)
+def test_a_check_in_the_future_is_refused_against_the_today_given() -> None:
+    day = dt.date(2026, 3, 2)
     with pytest.raises(ValidationError) as info:
-        Source(SourceKind.DOCUMENT, checked_on=tomorrow)
+        Source.build(SourceKind.DOCUMENT, today=day, checked_on=day + dt.timedelta(days=1))
     assert [p.path for p in info.value.problems] == ["$.checked_on"]
+    assert Source.build(SourceKind.DOCUMENT, today=day, checked_on=day).checked_on == day
+    # The record reads no clock: built in Python, a date is a date (as an appointment's is).
+    assert Source(SourceKind.DOCUMENT, checked_on=dt.date(2999, 1, 1)).checked_on is not None
     doc = to_document(DOCTOR)
-    doc["checked_on"] = tomorrow.isoformat()
-    with pytest.raises(ValidationError):
+    doc["checked_on"] = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    with pytest.raises(ValidationError):  # a document read takes the reader's today
         loads(json.dumps(doc), Source)
+
+
+def test_a_read_takes_the_today_its_reader_gives() -> None:
+    from terugkeer.documents.converter import structure
+
+    doc = {**to_document(DOCTOR), "checked_on": "2026-03-03"}
+    for envelope in ("schema", "version"):
+        doc.pop(envelope, None)
+    assert structure(doc, Source, today=dt.date(2026, 3, 3)).checked_on == dt.date(2026, 3, 3)
+    with pytest.raises(ValidationError):
+        structure(doc, Source, today=dt.date(2026, 3, 2))
 
 
 def test_an_answer_without_a_source_is_kept_but_unverified() -> None:

@@ -29,7 +29,7 @@ __all__ = [
     "check_unique",
     "fields_trusted",
     "raise_if",
-    "today",
+    "reading_day",
     "trusted_fields",
     "validated",
 ]
@@ -123,10 +123,10 @@ _TODAY: contextvars.ContextVar[dt.date | None] = contextvars.ContextVar(
 )
 
 
-def today() -> dt.date:
-    """Today's date; inside :func:`trusted_fields`, the day the read began (asked once per
-    document, not once per record: the clock is the costliest thing a record's rule asks)."""
-    return _TODAY.get() or dt.date.today()
+def reading_day() -> dt.date | None:
+    """Inside :func:`trusted_fields`, the day the document's reader gave as today (asked once
+    per document, not per record); else None. The domain never reads the clock itself."""
+    return _TODAY.get()
 
 
 #: True only while the document converter builds records from values its hooks already checked.
@@ -136,15 +136,16 @@ _FIELDS_TRUSTED: contextvars.ContextVar[bool] = contextvars.ContextVar(
 
 
 @contextlib.contextmanager
-def trusted_fields() -> Iterator[None]:
+def trusted_fields(today: dt.date | None = None) -> Iterator[None]:
     """While active, :func:`validated` skips the per-field type checks and runs only the limits
     and the cross-field rules: for the converter, whose hooks have checked every type already.
 
     Scoped to the current thread or task (a context variable) and reset on exit, so records built
-    directly in Python are always checked in full.
+    directly in Python are always checked in full. ``today`` is the day the reader takes as
+    today (:func:`reading_day`), for the rules that refuse a date after it.
     """
     token = _FIELDS_TRUSTED.set(True)
-    day = _TODAY.set(dt.date.today())
+    day = _TODAY.set(today)
     try:
         yield
     finally:

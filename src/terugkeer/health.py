@@ -15,12 +15,12 @@ import decimal
 
 import attrs
 
-from ._checks import fields_trusted, today, validated
+from ._checks import fields_trusted, reading_day, validated
 from ._labelled import LabelledEnum
 from .answers import Answer
 from .catalogues.currencies import CURRENCY_CODES
 from .catalogues.health import CHECKLIST_ROWS
-from .errors import Problem
+from .errors import Problem, ValidationError
 
 __all__ = [
     "CHECKLIST_QUESTIONS",
@@ -56,8 +56,9 @@ class SourceKind(LabelledEnum):
 class Source:
     """Where an answer comes from, and when it was checked.
 
-    ``checked_on`` cannot lie after today (the day the record is made): a check that has not
-    happened yet is no source.
+    A check that has not happened yet is no source: :meth:`build` refuses a ``checked_on`` after
+    the ``today`` it is given, and so does a document read (against the day its reader gives).
+    The record itself never reads the clock.
     """
 
     kind: SourceKind
@@ -67,9 +68,34 @@ class Source:
     in_country_of_origin: bool = False
 
     def __attrs_post_init__(self) -> None:
-        future = type(self.checked_on) is dt.date and self.checked_on > today()
+        day = reading_day()
+        future = day is not None and type(self.checked_on) is dt.date and self.checked_on > day
         if future or not fields_trusted():  # trusted and not in the future: nothing to report
             validated(self, [Problem("$.checked_on", "is in the future")] if future else None)
+
+    @classmethod
+    def build(
+        cls,
+        kind: SourceKind,
+        *,
+        today: dt.date,
+        name: str = "",
+        reference: str = "",
+        checked_on: dt.date | None = None,
+        in_country_of_origin: bool = False,
+    ) -> Source:
+        """A source as a counsellor records it; a ``checked_on`` after ``today`` is refused.
+
+        >>> import datetime as dt
+        >>> Source.build(SourceKind.PHYSICIAN, today=dt.date(2026, 3, 2),
+        ...              checked_on=dt.date(2026, 3, 3))
+        Traceback (most recent call last):
+        terugkeer.errors.ValidationError: 1 problem: $.checked_on: is in the future
+        """
+        source = cls(kind, name, reference, checked_on, in_country_of_origin)
+        if type(checked_on) is dt.date and checked_on > today:
+            raise ValidationError.at("$.checked_on", "is in the future")
+        return source
 
 
 @attrs.frozen(weakref_slot=False)

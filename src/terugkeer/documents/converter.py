@@ -264,7 +264,7 @@ def _orjson_converter() -> cattrs.Converter:
     return make_converter(detailed=False, for_orjson=True)
 
 
-def structure(data: Any, cls: type[T], *, fast: bool = True) -> T:
+def structure(data: Any, cls: type[T], *, fast: bool = True, today: dt.date | None = None) -> T:
     """Structure ``data`` into ``cls``; any failure is a :class:`ValidationError` with paths.
 
     The fast path (:mod:`terugkeer.documents._fastpath`) reads each record with a function
@@ -273,10 +273,11 @@ def structure(data: Any, cls: type[T], *, fast: bool = True) -> T:
     paths the converter's hooks check every type before a record is built, so the records run
     only their limits and cross-field rules (the per-field type checks they run when built in
     Python would repeat the hooks' work).
-    ``fast=False`` runs the detailed path alone (to compare the two).
+    ``fast=False`` runs the detailed path alone (to compare the two). ``today`` is the day a date
+    may not lie after (a source's check); by default the clock's, read once here.
     """
     converter = FAST_CONVERTER if fast else CONVERTER
-    with trusted_fields():
+    with trusted_fields(dt.date.today() if today is None else today):
         try:
             return converter.structure(data, cls)
         except Exception as exc:  # every failure is reported as a path, never a value
