@@ -141,3 +141,11 @@ def test_the_domain_imports_neither_cattrs_nor_babel_and_generates_no_code() -> 
     assert "planning" in domain and "catalogues.factors" in domain
     found = [n for n in domain if forbidden.search(modules()[n].read_text(encoding="utf-8"))]
     assert found == []
+
+
+def test_the_code_and_the_docs_cite_the_book_never_the_projects_spec() -> None:
+    """A reader has the book, not our methodology notes: places are the book's (§3.1, Bijlage 4)."""
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    pages = [*SRC.rglob("*.py"), *docs.glob("*.md"), docs.parent / "README.md"]
+    assert len(pages) > 60
+    assert [p.name for p in pages if re.search(r"SPEC(\.md| §)", p.read_text("utf-8"))] == []

@@ -60,7 +60,7 @@ __all__ = [
 
 #: A bound against abuse on every list the plan holds (ways, hopes, dreads, activities, ...). It is
 #: not a rule of the method: the form's "think of five" and its six activity lines are prompts to
-#: think widely, not maxima (SPEC §0).
+#: think widely, not maxima (our reading of the printed form, Bijlage 4).
 MAX_ITEMS = 100
 
 

@@ -3,7 +3,7 @@
 Identifying data live in one place (:attr:`CaseFile.client`); history is never rewritten: dated
 assessments, appointments, signals and consents only grow. Every change returns a new case file.
 Consent gates what leaves the file: :func:`handover_bundle` returns only what the client agreed
-to share with that organisation (SPEC §0, §4.11).
+to share with that organisation (book §4.11, §4.7, Bijlage 6).
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ class CaseContext:
 
 
 class ConsentPurpose(LabelledEnum):
-    """What a consent is for (SPEC §0)."""
+    """What a consent is for (book §4.11 handover, §4.7 the treating doctor, Bijlage 6 referral)."""
 
     HANDOVER = "handover"  #: overviews and plan travel with a handover (§4.11)
     CONSULT_CLINICIAN = "consult_clinician"  #: consult the treating clinician (§4.7)

@@ -2,7 +2,7 @@
 
 Urgent items come first, always: when a suicide-related signal is recorded, the suicide-threat
 steps lead the summary. The rest describes; nothing predicts or recommends a decision. Overview 3's
-strengths are shown beside its vulnerabilities (SPEC §0, §4).
+strengths are shown beside its vulnerabilities (book §3.7, Bijlage 3).
 """
 
 from __future__ import annotations

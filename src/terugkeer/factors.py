@@ -2,9 +2,9 @@
 
 A client scores each of 19 factors from −3 (works against return) to +3 (works for return), leaves
 it unscored (discussed: neutral or unknown), or it is skipped (not discussed). "Negative" and
-"positive" describe a direction relative to return, never a value judgement (SPEC §0, §3.1).
+"positive" describe a direction relative to return, never a value judgement (book §3.1).
 Nothing here computes a verdict, a likelihood or a netted score: Total − and Total + are kept
-side by side (SPEC §0, §2).
+side by side (book §3.6, Bijlage 1).
 
 Overview 2 (what could still change) and Overview 3 (weighty factors as strengths and
 vulnerabilities) read an assessment: they are in :mod:`terugkeer.overviews`.
@@ -145,7 +145,7 @@ class Factor:
         return f"Factor.{self.id}.help"
 
 
-#: The 19 factors of Overview 1 in book order (SPEC §2).
+#: The 19 factors of Overview 1 in book order (Bijlage 1).
 FACTORS: tuple[Factor, ...] = tuple(
     Factor(
         id=row.id,
@@ -249,13 +249,13 @@ class Rating:
 
     @property
     def is_rated(self) -> bool:
-        """Scored or unscored: the factor was discussed (SPEC §2 completeness)."""
+        """Scored or unscored: the factor was discussed (book §3.1)."""
         return self.kind is not RatingKind.SKIPPED
 
 
 @attrs.frozen(weakref_slot=False)
 class Totals:
-    """Total − and Total + side by side (SPEC §2). There is deliberately no net total.
+    """Total − and Total + side by side (Bijlage 1). There is deliberately no net total.
 
     ``minus`` is the sum of the absolute values of the negative scores, ``plus`` the sum of the
     positive scores; unscored and skipped factors add nothing.
@@ -318,7 +318,7 @@ class Assessment:
     """Overview 1 as scored on one day: a rating for every factor, in book order.
 
     Changing a rating returns a new assessment; re-scoring on a later day is a new assessment
-    kept beside the earlier one (SPEC §0): use :meth:`rescored`.
+    kept beside the earlier one (book §3.1): use :meth:`rescored`.
 
     >>> a = Assessment.build(dt.date(2026, 3, 2), {"F02": -3, "F05": 2, "F07": None})
     >>> a.totals()
@@ -446,7 +446,7 @@ class Assessment:
         ``changes`` maps factor ids to a new score (an int), ``None`` for "discussed, no score",
         or a whole :class:`Rating`. Factors not in ``changes`` keep their rating and note;
         factor 1's category and explanation, the time-pressure mark and the new considerations
-        stay unless given. This assessment is not changed: keep both (SPEC §0).
+        stay unless given. This assessment is not changed: keep both (book §3.1).
 
         >>> first = Assessment.build(dt.date(2026, 3, 2), {"F02": -3},
         ...                          asylum_outcome=AsylumOutcome.VA)
@@ -554,7 +554,7 @@ class Movement(LabelledEnum):
 
     The direction is named relative to return, as the scores are: ``TOWARDS_NEGATIVE`` is what a
     "worse" score means on the form, ``TOWARDS_POSITIVE`` a "better" one. The names avoid a value
-    judgement on purpose (SPEC §0, §3.1).
+    judgement on purpose (book §3.1).
     """
 
     TOWARDS_NEGATIVE = "towards_negative"  #: both scored, the later score is lower

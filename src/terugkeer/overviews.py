@@ -32,7 +32,7 @@ __all__ = [
 
 
 class CandidateReason(LabelledEnum):
-    """Why :func:`change_candidates` listed a factor (SPEC §3)."""
+    """Why :func:`change_candidates` listed a factor (book §3.6, Bijlage 2)."""
 
     WORKS_AGAINST_RETURN = "works_against_return"  #: scored negatively now
     UNSCORED = "unscored"  #: discussed but neutral or unknown: new information may settle it
@@ -51,7 +51,7 @@ def change_candidates(assessment: Assessment) -> tuple[ChangeCandidate, ...]:
     """Factors to discuss for Overview 2: those working negatively, then the unscored.
 
     Each group is in book order. Skipped factors are not listed: they were not discussed.
-    This only suggests where to look; the client and counsellor judge together (SPEC §3).
+    This only suggests where to look; the client and counsellor judge together (book §3.6).
 
     >>> a = Assessment.build(dt.date(2026, 3, 2), {"F02": -3, "F04": None, "F05": -1, "F07": 2})
     >>> [(c.factor.id, c.reason.value) for c in change_candidates(a)]

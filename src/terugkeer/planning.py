@@ -274,7 +274,7 @@ def plan_attention(weighty: Iterable[WeightyFactor]) -> tuple[PlanAttention, ...
     """Reminders of where Overview 3's weighty factors may deserve attention, in form order.
 
     Each item names its factor, the kind chosen for it and the reason; factors for which no
-    link reads as obvious (such as safety in the Netherlands) give none (SPEC §4, §5).
+    link reads as obvious (such as safety in the Netherlands) give none (book §3.7, chapter 4).
 
     >>> import datetime as dt
     >>> from terugkeer import Assessment, WeightyFactor
@@ -322,7 +322,7 @@ class MonitoringAdvice:
 
 
 #: With health complaints: at least a year (§4.12); §2.3 gives six months as a floor for
-#: psychosocial problems; we advise the longer and cite both (SPEC §5 item 12).
+#: psychosocial problems; we advise the longer and cite both (book §4.12 and §2.3).
 HEALTH_MONITORING_MONTHS = 12
 
 
