@@ -102,3 +102,10 @@ def test_the_documents_page_lists_every_schema() -> None:
     assert rows == [
         (cls.__name__, schema, str(version)) for cls, (schema, version) in DOCUMENT_TYPES.items()
     ]
+
+
+def test_the_readme_and_the_package_agree_on_the_python_version() -> None:
+    root = Path(__file__).resolve().parents[1]
+    required = re.search(r'requires-python = ">=(3\.\d+)"', (root / "pyproject.toml").read_text())
+    stated = re.search(r"Python (3\.\d+)\+", (root / "README.md").read_text(encoding="utf-8"))
+    assert required and stated and required.group(1) == stated.group(1)
