@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import platform
 import statistics
 import subprocess
@@ -110,13 +111,20 @@ def memory_per_item(function: Callable[[Any], Any], items: Sequence[Any]) -> flo
     return (after - before) / len(items)
 
 
-def import_ms(statement: str, repeat: int) -> float:
-    """Median wall-clock ms of ``statement`` in a fresh interpreter, timed inside it."""
+def import_ms(statement: str, repeat: int, *, bytecode: bool = False) -> float:
+    """Median wall-clock ms of ``statement`` in a fresh interpreter, timed inside it; with
+    ``bytecode``, the modules' compiled bytecode is written first and read (as an installed
+    package has it), else the environment decides (PYTHONDONTWRITEBYTECODE may compile every
+    module from source each time, for every library alike)."""
     code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
+    env = dict(os.environ)
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        subprocess.run([sys.executable, "-c", statement], check=True, env=env)  # writes them
     times = [
         float(
             subprocess.run(
-                [sys.executable, "-c", code], capture_output=True, check=True, text=True
+                [sys.executable, "-c", code], capture_output=True, check=True, text=True, env=env
             ).stdout
         )
         for _ in range(repeat)
@@ -167,7 +175,20 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds per run")
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--imports", type=int, default=15, help="fresh interpreters per import")
+    parser.add_argument(
+        "--pure",
+        action="store_true",
+        help="as installed without the [fast] extra: jiter and orjson cannot be imported",
+    )
+    parser.add_argument(
+        "--bytecode",
+        action="store_true",
+        help="time the cold imports with compiled bytecode, as an installed package has it",
+    )
     args = parser.parse_args()
+    if args.pure:  # before terugkeer looks for them (on first use)
+        sys.modules["jiter"] = None  # type: ignore[assignment]
+        sys.modules["orjson"] = None  # type: ignore[assignment]
     documents = case_documents(args.cases)
     sizes = sorted(len(d) for d in documents)
     print(
@@ -175,6 +196,8 @@ def main() -> None:
         f"{platform.machine()}, pydantic {pydantic.VERSION}, msgspec {msgspec.__version__}"
     )
     print(processor())
+    if args.pure:
+        print("pure Python: terugkeer without jiter and orjson (no [fast] extra)")
     print(
         f"{len(documents)} case documents, median {statistics.median(sizes) / 1e3:.1f} kB "
         f"({sizes[0] / 1e3:.1f}–{sizes[-1] / 1e3:.1f} kB)\n"
@@ -198,15 +221,22 @@ def main() -> None:
                 f"| {values['msgspec']:7,.1f} | {ratio:19.2f}× |"
             )
         print()
-    base = import_ms("import attrs, cattrs", args.imports)
-    lazy = import_ms("import terugkeer", args.imports)
-    used = import_ms("import terugkeer; terugkeer.CaseFile", args.imports)
-    load = import_ms("import terugkeer; terugkeer.loads", args.imports)
-    print(f"cold import, median of {args.imports} fresh interpreters, ms:")
-    print(f"  import attrs, cattrs                    {base:7.1f}")
-    print(f"  import terugkeer                        {lazy:7.1f}  ({lazy / base:.2f}×)")
-    print(f"  import terugkeer; terugkeer.CaseFile    {used:7.1f}  ({used / base:.2f}×)")
-    print(f"  import terugkeer; terugkeer.loads       {load:7.1f}  ({load / base:.2f}×)")
+    statements = {
+        "import attrs, cattrs": "import attrs, cattrs",
+        "import terugkeer": "import terugkeer",
+        "import terugkeer; terugkeer.CaseFile": "import terugkeer; terugkeer.CaseFile",
+        "import terugkeer; terugkeer.loads": "import terugkeer; terugkeer.loads",
+        "… and loads a case": 'import terugkeer; terugkeer.loads(b\'{"schema": '
+        '"terugkeer/case", "version": 4, "case_id": "c"}\', terugkeer.CaseFile)',
+    }
+    how = "with compiled bytecode" if args.bytecode else "as the environment has it"
+    print(f"cold import, median of {args.imports} fresh interpreters, ms ({how}):")
+    base = 0.0
+    for name, statement in statements.items():
+        ms = import_ms(statement, args.imports, bytecode=args.bytecode)
+        base = base or ms
+        shown = "" if ms is base else f"  ({ms / base:.2f}×)"
+        print(f"  {name:38}  {ms:7.1f}{shown}")
 
 
 if __name__ == "__main__":

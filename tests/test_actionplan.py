@@ -13,12 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from terugkeer import (
+    FACTORS,
     ActionPlan,
     Assessment,
     ValidationError,
     WeightyFactor,
     dumps,
-    get_factor,
     label,
     loads,
     to_document,
@@ -48,7 +48,6 @@ from terugkeer.planning import (
     PLAN_SECTIONS,
     Progress,
     completeness,
-    get_plan_section,
     monitoring_advice,
     plan_attention,
     progress_of,
@@ -349,8 +348,8 @@ def test_no_complaint_means_no_minimum_is_advised() -> None:
 
 def test_every_reminder_names_a_real_section_and_has_a_reason_in_both_languages() -> None:
     for row in ATTENTION_ROWS:
-        get_plan_section(row.section)
-        get_factor(row.factor)
+        PLAN_SECTIONS.get(row.section)
+        FACTORS.get(row.factor)
         for locale in ("nl", "en"):
             assert text(row.reason_message_id, locale) != row.reason_message_id
 

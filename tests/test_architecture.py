@@ -13,7 +13,10 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "terugkeer"
 
-FOUNDATIONS = {"errors", "answers", "i18n", "_labelled", "_checks", "_types", "stamps", "_codegen"}
+FOUNDATIONS = {
+    "errors", "answers", "i18n", "_labelled", "_checks", "_types", "stamps", "_codegen", "_moved",
+    "catalogue",
+}  # fmt: skip
 PROGRAMS = {"cli", "_demo", "__main__", "testing", "__init__"}
 FOLDERS = {"catalogues", "documents", "interop", "research", "reports"}
 

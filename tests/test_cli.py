@@ -12,7 +12,7 @@ from terugkeer._demo import FIRST, SECOND, render_demo
 from terugkeer.cli import main
 from terugkeer.healthfindings import FindingKind
 from terugkeer.i18n import text
-from terugkeer.planning import PLAN_SECTIONS, get_plan_section
+from terugkeer.planning import PLAN_SECTIONS
 from terugkeer.signals import SUICIDE_STEPS
 from terugkeer.wellbeing import WellbeingList, items_of
 
@@ -75,7 +75,7 @@ def test_demo_shows_a_health_checklist_with_a_gap(locale: str) -> None:
     out = render_demo(locale)
     assert text("report.health.findings", locale) in out
     assert label(FindingKind.CARE_GAP, locale) in out
-    assert label(get_plan_section("AP07"), locale) in out
+    assert label(PLAN_SECTIONS.get("AP07"), locale) in out
 
 
 @pytest.mark.parametrize("locale", ["nl", "en"])

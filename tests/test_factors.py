@@ -15,7 +15,6 @@ from terugkeer import (
     ValidationError,
     WeightyFactor,
     compare,
-    get_factor,
     label,
 )
 from terugkeer.factors import (
@@ -57,14 +56,14 @@ def test_safety_factors_carry_the_personal_and_family_note() -> None:
 
 
 def test_only_factor_one_carries_the_asylum_outcome_categories() -> None:
-    assert get_factor("F01").outcome_categories == tuple(AsylumOutcome)
+    assert FACTORS.get("F01").outcome_categories == tuple(AsylumOutcome)
     assert all(not f.outcome_categories for f in FACTORS[1:])
     assert {o.value for o in AsylumOutcome} == {"aa", "va", "vbta", "undocumented", "refugee"}
 
 
 def test_unknown_factor_id_is_a_validation_error() -> None:
     with pytest.raises(ValidationError):
-        get_factor("F20")
+        FACTORS.get("F20")
 
 
 @pytest.mark.parametrize("bad", [0, 4, -4, "+3", 2.0, True, None])

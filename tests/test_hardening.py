@@ -166,16 +166,16 @@ def test_no_exception_references_the_input() -> None:
 
 @pytest.mark.parametrize("lookup", ["factor", "signal", "wellbeing", "section"])
 def test_catalogue_lookups_keep_no_link_to_the_unknown_id(lookup: str) -> None:
-    from terugkeer.factors import get_factor
-    from terugkeer.planning import get_plan_section
-    from terugkeer.signals import get_signal
-    from terugkeer.wellbeing import get_wellbeing_item
+    from terugkeer.factors import FACTORS
+    from terugkeer.planning import PLAN_SECTIONS
+    from terugkeer.signals import SIGNALS
+    from terugkeer.wellbeing import WELLBEING_ITEMS
 
     function = {
-        "factor": get_factor,
-        "signal": get_signal,
-        "wellbeing": get_wellbeing_item,
-        "section": get_plan_section,
+        "factor": FACTORS.get,
+        "signal": SIGNALS.get,
+        "wellbeing": WELLBEING_ITEMS.get,
+        "section": PLAN_SECTIONS.get,
     }[lookup]
     with pytest.raises(ValidationError) as info:
         function(SENTINEL)

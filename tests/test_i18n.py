@@ -120,7 +120,7 @@ def test_installed_mo_matches_the_po(locale: str) -> None:
 
 
 def test_labels_differ_between_locales_and_resolve_regional_tags() -> None:
-    f02 = terugkeer.get_factor("F02")
+    f02 = terugkeer.FACTORS.get("F02")
     assert label(f02, "nl") != label(f02, "en")
     assert label(f02, "nl_BE") == label(f02, "nl")
     assert label(f02, "en-GB") == label(f02, "en")

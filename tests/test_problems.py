@@ -20,7 +20,16 @@ from terugkeer.i18n import problem_message, text
 from terugkeer.interop.formdata import from_form
 
 _SRC = Path(__file__).resolve().parents[1] / "src" / "terugkeer"
-_FILLERS = ("12", "Answer", "'terugkeer/case'", "terugkeer_consents", "valueString", "F02", "x.y")
+_FILLERS = (
+    "12",
+    "factor",
+    "Answer",
+    "'terugkeer/case'",
+    "terugkeer_consents",
+    "valueString",
+    "F02",
+    "x.y",
+)
 
 
 def _reasons() -> set[str]:

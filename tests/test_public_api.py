@@ -19,7 +19,7 @@ PUBLIC_MODULES = (
     "reports.markup", "testing", "stamps", "forms", "interop.formdefs", "reports.formtext",
     "interop.fhir", "interop.xlsform", "interop.formdata",
     "interop.fhirresponse", "research.codebook", "research.formats", "research",
-    "research.pseudonyms", "research.cohort", "research.counters",
+    "research.pseudonyms", "research.cohort", "research.counters", "catalogue",
 )  # fmt: skip
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

@@ -192,7 +192,7 @@ class TestSuicideSteps:
     @given(signal_logs(suicide_related=True))
     def test_the_steps_are_in_every_summary_in_order(self, log: SignalLog) -> None:
         summary = summarize(log)
-        assert summary.urgent_steps == SUICIDE_STEPS
+        assert summary.urgent_steps == tuple(SUICIDE_STEPS)
         assert summary.guidance[0].kind is GuidanceKind.SUICIDE_STEPS
         assert summary.guidance[0].urgent
 

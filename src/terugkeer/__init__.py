@@ -46,7 +46,7 @@ if typing.TYPE_CHECKING:  # for type checkers; at run time each name loads on fi
     from .documents.schema import json_schema
     from .documents.serialization import dumps, from_document, loads, to_document
     from .errors import Problem, TerugkeerError, UnsupportedLocaleError, ValidationError
-    from .factors import FACTORS, Assessment, Rating, compare, get_factor
+    from .factors import FACTORS, Assessment, Rating, compare
     from .health import HealthChecklist
     from .i18n import AVAILABLE_LOCALES, Texts, label
     from .overviews import ChangePossibility, WeightyFactor
@@ -79,7 +79,6 @@ _LAZY: dict[str, str] = {
     "Assessment": "factors",
     "Rating": "factors",
     "compare": "factors",
-    "get_factor": "factors",
     "HealthChecklist": "health",
     "AVAILABLE_LOCALES": "i18n",
     "Texts": "i18n",
@@ -89,6 +88,12 @@ _LAZY: dict[str, str] = {
     "html_report": "reports.html",
     "case_lines": "reports.text",
     "SignalLog": "signals",
+}
+
+#: Names that left this namespace, each kept for one minor version with a DeprecationWarning:
+#: old name -> (new home, module, catalogue whose ``get`` it was).
+_MOVED: dict[str, tuple[str, str, str]] = {
+    "get_factor": ("terugkeer.FACTORS.get", "factors", "FACTORS"),
 }
 
 __all__ = [
@@ -116,7 +121,6 @@ __all__ = [
     "compare",
     "dumps",
     "from_document",
-    "get_factor",
     "handover_bundle",
     "html_report",
     "json_schema",
@@ -140,6 +144,12 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version
 
         return version("terugkeer")
+    if name in _MOVED:
+        from ._moved import moved
+
+        new_home, module, attribute = _MOVED[name]
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), attribute).get
+        return moved(__name__, name, {name: (new_home, value)})
     raise AttributeError(f"module 'terugkeer' has no attribute {name!r}")
 
 

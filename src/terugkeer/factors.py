@@ -21,6 +21,8 @@ import attrs
 
 from ._checks import check_date, check_enum, check_int, check_text, fields_trusted, raise_if
 from ._labelled import LabelledEnum
+from ._moved import moved
+from .catalogue import Catalogue
 from .catalogues.factors import FACTOR_ROWS
 from .errors import Problem, ValidationError, child_path
 from .stamps import Entered
@@ -46,7 +48,6 @@ __all__ = [
     "ScalePoint",
     "Totals",
     "compare",
-    "get_factor",
 ]
 
 #: The scores the form offers: −3..−1 and +1..+3. The form has no zero; "no score" is
@@ -120,7 +121,7 @@ class AsylumOutcome(LabelledEnum):
 class Factor:
     """One row of Overview 1: a stable id, its number on the form, its group and its notes.
 
-    >>> get_factor("F02").group
+    >>> FACTORS.get("F02").group
     <FactorGroup.COUNTRY_OF_ORIGIN: 'country_of_origin'>
     """
 
@@ -146,32 +147,22 @@ class Factor:
 
 
 #: The 19 factors of Overview 1 in book order (Bijlage 1).
-FACTORS: tuple[Factor, ...] = tuple(
-    Factor(
-        id=row.id,
-        number=row.number,
-        group=FactorGroup(row.group),
-        skippable_under_time_pressure=row.skippable_under_time_pressure,
-        notes=(FactorNote.PERSONAL_AND_FAMILY,) if row.personal_and_family else (),
-        outcome_categories=tuple(AsylumOutcome) if row.asylum_outcome else (),
-    )
-    for row in FACTOR_ROWS
+FACTORS: Catalogue[Factor] = Catalogue(
+    "factor",
+    (
+        Factor(
+            id=row.id,
+            number=row.number,
+            group=FactorGroup(row.group),
+            skippable_under_time_pressure=row.skippable_under_time_pressure,
+            notes=(FactorNote.PERSONAL_AND_FAMILY,) if row.personal_and_family else (),
+            outcome_categories=tuple(AsylumOutcome) if row.asylum_outcome else (),
+        )
+        for row in FACTOR_ROWS
+    ),
 )
-_BY_ID: dict[str, Factor] = {f.id: f for f in FACTORS}
 _BOOK_ORDER: tuple[str, ...] = tuple(f.id for f in FACTORS)
 _INDEX: dict[str, int] = {f.id: i for i, f in enumerate(FACTORS)}
-
-
-def get_factor(factor_id: str) -> Factor:
-    """Look a factor up by its stable id; an unknown id is a :class:`ValidationError`.
-
-    >>> get_factor("F19").number
-    19
-    """
-    found = _BY_ID.get(factor_id) if type(factor_id) is str else None
-    if found is None:
-        raise ValidationError.at("$", "unknown factor id")
-    return found
 
 
 class RatingKind(LabelledEnum):
@@ -217,12 +208,12 @@ class Rating:
         # is nothing to report (otherwise the checks below say what is wrong).
         if (
             fields_trusted()
-            and self.factor in _BY_ID
+            and FACTORS.has(self.factor)
             and (self.score is None if self.kind is not _SCORED else self.score in SCORES)
         ):
             return
         problems: list[Problem] = []
-        if type(self.factor) is not str or self.factor not in _BY_ID:
+        if not FACTORS.has(self.factor):
             problems.append(Problem("$.factor", "unknown factor id"))
         problems += check_enum(self.kind, "$.kind", RatingKind)
         if self.kind is RatingKind.SCORED:
@@ -489,7 +480,7 @@ class Assessment:
 
     def rating(self, factor_id: str) -> Rating:
         """The rating of one factor."""
-        return self.ratings[_INDEX[get_factor(factor_id).id]]
+        return self.ratings[_INDEX[FACTORS.get(factor_id).id]]
 
     def with_rating(self, rating: Rating) -> Assessment:
         """A copy with ``rating`` replacing the rating of its factor."""
@@ -538,7 +529,9 @@ def _unknown_ids(mapping: Mapping[str, object], path: str) -> list[Problem]:
     """Keys that are no factor id, each by name (``$.scores.F99``), or ``[?]`` when the key is
     not a name (it might be personal data)."""
     return [
-        Problem(child_path(path, key), "unknown factor id") for key in mapping if key not in _BY_ID
+        Problem(child_path(path, key), "unknown factor id")
+        for key in mapping
+        if not FACTORS.has(key)
     ]
 
 
@@ -629,3 +622,12 @@ def compare(earlier: Assessment, later: Assessment) -> tuple[FactorChange, ...]:
         )
         changes.append(FactorChange(f, _movement(b, a), b, a, *outcomes))
     return tuple(changes)
+
+
+#: Names that moved, each kept for one minor version with a DeprecationWarning naming its new home.
+_MOVED = {"get_factor": ("FACTORS.get", FACTORS.get)}
+
+
+def __getattr__(name: str) -> object:
+    """A moved name still works for one minor version, with a DeprecationWarning."""
+    return moved(__name__, name, _MOVED)

@@ -18,14 +18,17 @@ import attrs
 from ._checks import fields_trusted, reading_day, validated
 from ._labelled import LabelledEnum
 from .answers import Answer
+from .catalogue import Catalogue
 from .catalogues.currencies import CURRENCY_CODES
 from .catalogues.health import CHECKLIST_ROWS
 from .errors import Problem, ValidationError
 
 __all__ = [
     "CHECKLIST_QUESTIONS",
+    "CURRENCIES",
     "ChecklistQuestion",
     "ComplaintKind",
+    "Currency",
     "DecisionCapacity",
     "Facility",
     "HealthChecklist",
@@ -99,6 +102,19 @@ class Source:
 
 
 @attrs.frozen(weakref_slot=False)
+class Currency:
+    """An ISO 4217 currency, known by its code (current and historic, as CLDR lists them)."""
+
+    id: str
+
+
+#: Every currency a cost may be in, by code (sorted).
+CURRENCIES: Catalogue[Currency] = Catalogue(
+    "currency", (Currency(code) for code in sorted(CURRENCY_CODES))
+)
+
+
+@attrs.frozen(weakref_slot=False)
 class Money:
     """An amount in an ISO 4217 currency. Never a float: amounts are exact decimals.
 
@@ -109,7 +125,7 @@ class Money:
     amount: decimal.Decimal = attrs.field(
         metadata={"json_schema": {"pattern": "^(0|[1-9][0-9]*)(\\.[0-9]+)?$"}}
     )
-    currency: str = attrs.field(metadata={"json_schema": {"enum": sorted(CURRENCY_CODES)}})
+    currency: str = attrs.field(metadata={"json_schema": {"enum": list(CURRENCIES.ids)}})
 
     def __attrs_post_init__(self) -> None:
         problems = []
@@ -117,7 +133,7 @@ class Money:
             problems.append(Problem("$.amount", "must be a finite decimal"))
         elif self.amount < 0:
             problems.append(Problem("$.amount", "must not be negative"))
-        if type(self.currency) is not str or self.currency not in CURRENCY_CODES:
+        if not CURRENCIES.has(self.currency):
             problems.append(Problem("$.currency", "must be an ISO 4217 currency code"))
         validated(self, problems)
 

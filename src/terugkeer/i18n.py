@@ -5,10 +5,10 @@ looked up by message id when asked, never at import. A regional locale (``nl_BE`
 falls back to its language; an unknown one is an :class:`~terugkeer.errors.UnsupportedLocaleError`
 listing the available ones. Dates and numbers are formatted by Babel, imported on first use.
 
->>> from terugkeer import get_factor, label
->>> label(get_factor("F02"), "en")
+>>> from terugkeer import FACTORS, label
+>>> label(FACTORS.get("F02"), "en")
 'Safety in the country of origin, as the client sees it'
->>> label(get_factor("F02"), "nl_BE")
+>>> label(FACTORS.get("F02"), "nl_BE")
 'Veiligheid in het land van herkomst, zoals de cliënt die ziet'
 """
 

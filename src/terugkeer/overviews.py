@@ -14,7 +14,7 @@ import attrs
 from ._checks import check_date, check_enum, check_text, raise_if
 from ._labelled import LabelledEnum
 from .errors import Problem
-from .factors import FACTORS, Assessment, Factor, Rating, RatingKind, get_factor
+from .factors import FACTORS, Assessment, Factor, Rating, RatingKind
 
 __all__ = [
     "CandidateReason",
@@ -110,7 +110,7 @@ class ChangePossibility:
     @property
     def factor(self) -> Factor:
         """The factor this row is about."""
-        return get_factor(self.rating.factor)
+        return FACTORS.get(self.rating.factor)
 
 
 # --- Overview 3 (Overzicht 3): weighty factors -----------------------------------------------
@@ -197,4 +197,4 @@ class WeightyFactor:
     @property
     def factor(self) -> Factor:
         """The factor this row is about."""
-        return get_factor(self.rating.factor)
+        return FACTORS.get(self.rating.factor)

@@ -21,11 +21,12 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 from ._labelled import LabelledEnum
+from ._moved import moved
 from .actionplan import ActionPlan, ComplaintCare, HealthSection
 from .answers import Answer
+from .catalogue import Catalogue
 from .catalogues.actionplan import ATTENTION_ROWS, QUESTION_ROWS, SECTION_ROWS
-from .errors import ValidationError
-from .factors import Factor, Rating, get_factor
+from .factors import FACTORS, Factor, Rating
 from .health import ComplaintKind, Facility, HealthChecklist, Medicine
 from .overviews import WeightKind, WeightyFactor
 
@@ -40,7 +41,6 @@ __all__ = [
     "SectionProgress",
     "answered_values",
     "completeness",
-    "get_plan_section",
     "is_answered",
     "monitoring_advice",
     "plan_attention",
@@ -78,23 +78,17 @@ class PlanSection:
 
 
 #: The sections of the action plan (Bijlage 4) in form order.
-PLAN_SECTIONS: tuple[PlanSection, ...] = tuple(
-    PlanSection(
-        row.id,
-        row.attribute,
-        tuple(PlanQuestion(q.id, q.path) for q in QUESTION_ROWS if q.section == row.id),
-    )
-    for row in SECTION_ROWS
+PLAN_SECTIONS: Catalogue[PlanSection] = Catalogue(
+    "plan section",
+    (
+        PlanSection(
+            row.id,
+            row.attribute,
+            tuple(PlanQuestion(q.id, q.path) for q in QUESTION_ROWS if q.section == row.id),
+        )
+        for row in SECTION_ROWS
+    ),
 )
-_SECTIONS = {s.id: s for s in PLAN_SECTIONS}
-
-
-def get_plan_section(section_id: str) -> PlanSection:
-    """Look a section up by its stable id (``AP01`` … ``AP13``)."""
-    found = _SECTIONS.get(section_id) if type(section_id) is str else None
-    if found is None:
-        raise ValidationError.at("$", "unknown plan section id")
-    return found
 
 
 class Progress(LabelledEnum):
@@ -161,7 +155,7 @@ def answered_values(
     >>> from terugkeer import ActionPlan
     >>> from terugkeer.actionplan import Safety
     >>> plan = ActionPlan().with_section(safety=Safety(ways_to_feel_safer=("a", "b")))
-    >>> section = get_plan_section("AP05")
+    >>> section = PLAN_SECTIONS.get("AP05")
     >>> answered_values(plan, section, section.questions[3])
     ('a', 'b')
     """
@@ -289,8 +283,8 @@ def plan_attention(weighty: Iterable[WeightyFactor]) -> tuple[PlanAttention, ...
     order = {s.id: i for i, s in enumerate(PLAN_SECTIONS)}
     items = [
         PlanAttention(
-            _SECTIONS[row.section],
-            get_factor(row.factor),
+            PLAN_SECTIONS.get(row.section),
+            FACTORS.get(row.factor),
             w.kind,
             w.rating,
             row.reason_message_id,
@@ -379,3 +373,12 @@ def plan_health_section(checklists: Iterable[HealthChecklist]) -> HealthSection:
         physical=care(by_kind[ComplaintKind.PHYSICAL]),
         psychological=care(by_kind[ComplaintKind.PSYCHOLOGICAL]),
     )
+
+
+#: Names that moved, each kept for one minor version with a DeprecationWarning naming its new home.
+_MOVED = {"get_plan_section": ("PLAN_SECTIONS.get", PLAN_SECTIONS.get)}
+
+
+def __getattr__(name: str) -> object:
+    """A moved name still works for one minor version, with a DeprecationWarning."""
+    return moved(__name__, name, _MOVED)

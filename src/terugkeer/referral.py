@@ -29,7 +29,6 @@ from .signals import (
     SuicideGuidance,
     SuicideStep,
     Taxation,
-    get_signal,
 )
 
 __all__ = [
@@ -138,12 +137,12 @@ def open_steps(log: SignalLog, referral: int) -> tuple[OpenStep, ...]:
 
 
 def _suicide_related(log: SignalLog) -> bool:
-    return any(get_signal(o.signal).suicide_related for o in log.observations)
+    return any(SIGNALS.get(o.signal).suicide_related for o in log.observations)
 
 
 def suicide_steps(log: SignalLog) -> tuple[SuicideStep, ...]:
     """The ordered suicide-threat steps when a suicide-related signal is recorded, else none."""
-    return SUICIDE_STEPS if _suicide_related(log) else ()
+    return tuple(SUICIDE_STEPS) if _suicide_related(log) else ()
 
 
 def suicide_guidance(log: SignalLog) -> tuple[SuicideGuidance, ...]:
@@ -209,7 +208,7 @@ def summarize(log: SignalLog) -> SignalSummary:
     guidance = []
     if urgent:
         guidance.append(GuidanceKind.SUICIDE_STEPS)
-    categories = {get_signal(o.signal).category for o in log.observations}
+    categories = {SIGNALS.get(o.signal).category for o in log.observations}
     if SignalCategory.DECISION_CAPACITY in categories:
         guidance.append(GuidanceKind.CAPACITY_ASSESSMENT)
     latest = max(log.taxations, key=lambda t: t.assessed_on, default=None)

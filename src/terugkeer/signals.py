@@ -18,7 +18,9 @@ import attrs
 
 from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
+from ._moved import moved
 from .answers import Answer
+from .catalogue import Catalogue
 from .catalogues.signals import (
     EMOTION_RESPONSE_ROWS,
     PROTECTIVE_ROWS,
@@ -27,7 +29,7 @@ from .catalogues.signals import (
     SUICIDE_GUIDANCE_ROWS,
     SUICIDE_STEP_ROWS,
 )
-from .errors import Problem, ValidationError
+from .errors import Problem
 from .stamps import Entered
 
 __all__ = [
@@ -64,8 +66,6 @@ __all__ = [
     "SuicideStep",
     "Taxation",
     "Willingness",
-    "get_signal",
-    "get_suicide_step",
 ]
 
 
@@ -98,18 +98,10 @@ class Signal:
 
 
 #: Every signal, in the order of the lists.
-SIGNALS: tuple[Signal, ...] = tuple(
-    Signal(r.id, SignalCategory(r.category), r.suicide_related, r.free_text) for r in SIGNAL_ROWS
+SIGNALS: Catalogue[Signal] = Catalogue(
+    "signal",
+    (Signal(r.id, SignalCategory(r.category), r.suicide_related, r.free_text) for r in SIGNAL_ROWS),
 )
-_SIGNALS = {s.id: s for s in SIGNALS}
-
-
-def get_signal(signal_id: str) -> Signal:
-    """Look a signal up by its stable id; an unknown id is a :class:`ValidationError`."""
-    found = _SIGNALS.get(signal_id) if type(signal_id) is str else None
-    if found is None:
-        raise ValidationError.at("$", "unknown signal id")
-    return found
 
 
 @attrs.frozen(weakref_slot=False)
@@ -150,13 +142,15 @@ class EmotionResponse(_Entry):
 
 
 #: The ten risk factors.
-RISK_FACTORS: tuple[RiskFactor, ...] = tuple(RiskFactor(i) for i in RISK_ROWS)
+RISK_FACTORS: Catalogue[RiskFactor] = Catalogue("risk factor", (RiskFactor(i) for i in RISK_ROWS))
 #: The eight protective factors.
-PROTECTIVE_FACTORS: tuple[ProtectiveFactor, ...] = tuple(
-    ProtectiveFactor(i) for i in PROTECTIVE_ROWS
+PROTECTIVE_FACTORS: Catalogue[ProtectiveFactor] = Catalogue(
+    "protective factor", (ProtectiveFactor(i) for i in PROTECTIVE_ROWS)
 )
 #: The steps on a suicide threat, in the order they are taken.
-SUICIDE_STEPS: tuple[SuicideStep, ...] = tuple(SuicideStep(i) for i in SUICIDE_STEP_ROWS)
+SUICIDE_STEPS: Catalogue[SuicideStep] = Catalogue(
+    "suicide-step", (SuicideStep(i) for i in SUICIDE_STEP_ROWS)
+)
 #: The guidance that goes with the steps (a "something is wrong" feeling, depression, a client
 #: who lays the responsibility for his or her life on the counsellor).
 SUICIDE_GUIDANCE: tuple[SuicideGuidance, ...] = tuple(
@@ -166,14 +160,6 @@ SUICIDE_GUIDANCE: tuple[SuicideGuidance, ...] = tuple(
 EMOTION_RESPONSES: tuple[EmotionResponse, ...] = tuple(
     EmotionResponse(i) for i in EMOTION_RESPONSE_ROWS
 )
-
-
-def get_suicide_step(step_id: str) -> SuicideStep:
-    """Look a suicide-threat step up by its stable id."""
-    for step in SUICIDE_STEPS:
-        if step.id == step_id:
-            return step
-    raise ValidationError.at("$", "unknown suicide-step id")
 
 
 class SignalSource(LabelledEnum):
@@ -211,9 +197,10 @@ class SignalObservation:
     def __attrs_post_init__(self) -> None:
         extra = []
         if type(self.signal) is str:
-            if self.signal not in _SIGNALS:
+            signal = SIGNALS.find(self.signal)
+            if signal is None:
                 extra.append(Problem("$.signal", "unknown signal id"))
-            elif _SIGNALS[self.signal].free_text and not self.note:
+            elif signal.free_text and not self.note:
                 extra.append(Problem("$.note", "must say what was seen for an 'other' signal"))
         validated(self, extra)
 
@@ -477,3 +464,15 @@ class SignalLog:
     def note_emotions(self, record: EmotionRecord) -> SignalLog:
         """A copy with a record of emotions added."""
         return attrs.evolve(self, emotions=(*self.emotions, record))
+
+
+#: Names that moved, each kept for one minor version with a DeprecationWarning naming its new home.
+_MOVED = {
+    "get_signal": ("SIGNALS.get", SIGNALS.get),
+    "get_suicide_step": ("SUICIDE_STEPS.get", SUICIDE_STEPS.get),
+}
+
+
+def __getattr__(name: str) -> object:
+    """A moved name still works for one minor version, with a DeprecationWarning."""
+    return moved(__name__, name, _MOVED)

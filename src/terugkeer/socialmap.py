@@ -15,11 +15,13 @@ import attrs
 
 from ._checks import validated
 from ._labelled import LabelledEnum
+from .catalogue import Catalogue
 from .catalogues.socialmap import BOOK_MAP_DATE, BOOK_MAP_ROWS
 from .errors import Problem, ValidationError
 
 __all__ = [
     "BOOK_MAP_DATE",
+    "BOOK_MAP_ENTRIES",
     "BOOK_SOCIAL_MAP",
     "MapEntry",
     "MapEntryKind",
@@ -125,3 +127,5 @@ BOOK_SOCIAL_MAP = SocialMap(
         for row in BOOK_MAP_ROWS
     )
 )
+#: The book's own entries (Bijlage 10), each found by its stable id.
+BOOK_MAP_ENTRIES: Catalogue[MapEntry] = Catalogue("social map entry", BOOK_SOCIAL_MAP.entries)

@@ -31,7 +31,6 @@ from . import signals as sg
 from . import socialmap as sm
 from . import wellbeing as wb
 from .answers import Answer
-from .catalogues.currencies import CURRENCY_CODES
 from .factors import (
     FACTORS,
     SCORES,
@@ -319,7 +318,7 @@ def action_plans(draw: st.DrawFn, fill: Fill = "partial") -> ap.ActionPlan:
 def money() -> st.SearchStrategy[hc.Money]:
     """A non-negative exact amount in an ISO 4217 currency."""
     amounts = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False)
-    return st.builds(hc.Money, amounts, st.sampled_from(sorted(CURRENCY_CODES)))
+    return st.builds(hc.Money, amounts, st.sampled_from(hc.CURRENCIES.ids))
 
 
 def sources() -> st.SearchStrategy[hc.Source]:
@@ -393,7 +392,7 @@ def signal_observations(
 
     It may name the family member it is about, with an :func:`identifying_texts` value.
     """
-    signal = sg.get_signal(draw(signal_ids(suicide_related)))
+    signal = sg.SIGNALS.get(draw(signal_ids(suicide_related)))
     note = draw(_filled_text()) if signal.free_text else draw(notes())
     about = draw(st.just("") | identifying_texts())
     return sg.SignalObservation(

@@ -14,8 +14,10 @@ import attrs
 
 from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
+from ._moved import moved
+from .catalogue import Catalogue
 from .catalogues.wellbeing import WELLBEING_ROWS
-from .errors import Problem, ValidationError
+from .errors import Problem
 
 __all__ = [
     "SEVERAL_STRESS_SIGNALS",
@@ -31,7 +33,6 @@ __all__ = [
     "StressSelfCheck",
     "WellbeingItem",
     "WellbeingList",
-    "get_wellbeing_item",
     "items_of",
     "reflection_summary",
     "stress_advice",
@@ -73,21 +74,13 @@ class WellbeingItem:
 
 
 #: Every wellbeing item, list by list, in book order.
-WELLBEING_ITEMS: tuple[WellbeingItem, ...] = tuple(
-    WellbeingItem(item_id, WellbeingList(name)) for item_id, name in WELLBEING_ROWS
+WELLBEING_ITEMS: Catalogue[WellbeingItem] = Catalogue(
+    "wellbeing item",
+    (WellbeingItem(item_id, WellbeingList(name)) for item_id, name in WELLBEING_ROWS),
 )
-_ITEMS = {item.id: item for item in WELLBEING_ITEMS}
 
 #: "Several" stress signals, for the advice of Bijlage 8, means two or more (our design).
 SEVERAL_STRESS_SIGNALS = 2
-
-
-def get_wellbeing_item(item_id: str) -> WellbeingItem:
-    """Look an item up by its stable id."""
-    found = _ITEMS.get(item_id) if type(item_id) is str else None
-    if found is None:
-        raise ValidationError.at("$", "unknown wellbeing item id")
-    return found
 
 
 def items_of(*lists: WellbeingList) -> tuple[WellbeingItem, ...]:
@@ -112,7 +105,7 @@ def _check_ids(values: object, path: str, allowed: tuple[WellbeingList, ...]) ->
     problems = [
         Problem(f"{path}[{i}]", "not an item of this instrument")
         for i, value in enumerate(values)
-        if value not in _ITEMS or _ITEMS[value].list not in allowed
+        if (item := WELLBEING_ITEMS.find(value)) is None or item.list not in allowed
     ]
     return problems + check_unique(values, path, "item")
 
@@ -271,3 +264,12 @@ class IntervisionReflection:
     entries: tuple[IntervisionEntry, ...] = ()
 
     __attrs_post_init__ = validated
+
+
+#: Names that moved, each kept for one minor version with a DeprecationWarning naming its new home.
+_MOVED = {"get_wellbeing_item": ("WELLBEING_ITEMS.get", WELLBEING_ITEMS.get)}
+
+
+def __getattr__(name: str) -> object:
+    """A moved name still works for one minor version, with a DeprecationWarning."""
+    return moved(__name__, name, _MOVED)

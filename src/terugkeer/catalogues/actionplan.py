@@ -143,8 +143,9 @@ class AttentionRow(NamedTuple):
         return f"PlanAttention.{self.factor}.{self.section}"
 
 
-#: Where a weighty factor may deserve attention in the plan (book §3.7, chapter 4). Only links a counsellor
-#: would agree with on reading the reason; factors without a row (F09, F10, F12–F14) get none.
+#: Where a weighty factor may deserve attention in the plan (book §3.7, chapter 4). Only links a
+#: counsellor would agree with on reading the reason; factors without a row (F09, F10, F12–F14)
+#: get none.
 ATTENTION_ROWS: tuple[AttentionRow, ...] = (
     AttentionRow("F01", "AP11"),
     AttentionRow("F02", "AP05"),

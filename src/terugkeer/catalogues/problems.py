@@ -222,7 +222,8 @@ PROBLEM_ROWS: tuple[ProblemRow, ...] = (
     ProblemRow(
         "id.unknown",
         (
-            r"unknown (?P<kind>factor|plan section|signal|suicide-step|wellbeing item) id",
+            r"unknown (?P<kind>factor|plan section|signal|suicide-step|wellbeing item|risk factor"
+            r"|protective factor|social map entry|currency) id",
             r"not an item of this instrument",
         ),
     ),

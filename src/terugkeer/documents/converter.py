@@ -24,10 +24,10 @@ from cattrs.gen import make_dict_structure_fn
 from terugkeer._checks import trusted_fields
 from terugkeer._labelled import LabelledEnum
 from terugkeer.errors import MAX_PROBLEMS, Problem, ValidationError
-from terugkeer.factors import Factor, get_factor
-from terugkeer.planning import PlanSection, get_plan_section
-from terugkeer.signals import Signal, SuicideStep, get_signal, get_suicide_step
-from terugkeer.wellbeing import WellbeingItem, get_wellbeing_item
+from terugkeer.factors import FACTORS, Factor
+from terugkeer.planning import PLAN_SECTIONS, PlanSection
+from terugkeer.signals import SIGNALS, SUICIDE_STEPS, Signal, SuicideStep
+from terugkeer.wellbeing import WELLBEING_ITEMS, WellbeingItem
 
 from ._fastpath import DATE as _DATE
 from ._fastpath import make_fast_structure_fn, make_fast_unstructure_fn
@@ -196,11 +196,11 @@ def _record_hook(
 
 
 _CATALOGUE_ENTRIES: tuple[tuple[type, Callable[[str], Any]], ...] = (
-    (Factor, get_factor),
-    (PlanSection, get_plan_section),
-    (Signal, get_signal),
-    (SuicideStep, get_suicide_step),
-    (WellbeingItem, get_wellbeing_item),
+    (Factor, FACTORS.get),
+    (PlanSection, PLAN_SECTIONS.get),
+    (Signal, SIGNALS.get),
+    (SuicideStep, SUICIDE_STEPS.get),
+    (WellbeingItem, WELLBEING_ITEMS.get),
 )
 
 

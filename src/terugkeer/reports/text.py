@@ -54,13 +54,13 @@ from terugkeer.planning import (
 from terugkeer.referral import summarize
 from terugkeer.signals import SignalLog
 from terugkeer.wellbeing import (
+    WELLBEING_ITEMS,
     EmotionExample,
     EmotionExercise,
     IntervisionEntry,
     IntervisionReflection,
     ReactionsReflection,
     StressSelfCheck,
-    get_wellbeing_item,
     reflection_summary,
     stress_advice,
 )
@@ -366,7 +366,7 @@ def stress_lines(check: StressSelfCheck, texts: Texts) -> tuple[str, ...]:
     """The counsellor's stress self-check (B8): what was recognised, the advice, the measures."""
     advice = stress_advice(check)
     lines = [texts("report.stress.recognised", date=texts.date(check.checked_on))]
-    lines += [f"  – {texts.label(get_wellbeing_item(i))}" for i in check.recognised]
+    lines += [f"  – {texts.label(WELLBEING_ITEMS.get(i))}" for i in check.recognised]
     blocks = (
         ("report.stress.advice", advice.advice),
         ("report.stress.personal", advice.personal_measures),
@@ -398,7 +398,7 @@ def emotion_exercise_lines(exercise: EmotionExercise, texts: Texts) -> tuple[str
     lines = [texts("report.emotion_exercise", date=texts.date(exercise.done_on))]
     lines.append(f"  {texts('ContextText.C.instruction.emotion_exercise')}")
     for example in exercise.examples:
-        lines.append(f"  {texts.label(get_wellbeing_item(example.emotion))}")
+        lines.append(f"  {texts.label(WELLBEING_ITEMS.get(example.emotion))}")
         for name in ("examples", "consequences_for_contact", "consequences_for_self"):
             value = getattr(example, name)
             if value:
@@ -412,7 +412,7 @@ def intervision_lines(reflection: IntervisionReflection, texts: Texts) -> tuple[
     lines.append(f"  {texts('ContextText.C.instruction.intervision')}")
     for entry in reflection.entries:
         influence = entry.influence or "—"
-        lines.append(f"  {texts.label(get_wellbeing_item(entry.item))}")
+        lines.append(f"  {texts.label(WELLBEING_ITEMS.get(entry.item))}")
         lines.append(f"    {texts.field(IntervisionEntry, 'influence')} {influence}")
     return tuple(lines)
 
