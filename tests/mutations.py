@@ -69,6 +69,7 @@ def _set(path: str, value: Any) -> Callable[[Doc], Doc | None]:
 
 #: One mutation per rule that both the schema and the loader enforce.
 BOTH: dict[str, Callable[[Doc], Doc | None]] = {
+    "client details inside the plan": _set("plan.client", {"name": "Sam"}),
     "unknown key": _set("surprise", 1),
     "unknown factor id": _set("assessments.0.ratings.1.factor", "F99"),
     "18 ratings": _set("assessments.0.ratings", lambda r: r[:-1]),
@@ -106,7 +107,6 @@ LOADER_ONLY: dict[str, Callable[[Doc], Doc | None]] = {
     "Overview 3 row differs from its assessment": _set("weighty_factors.0.rating.score", -3),
     "next appointment before the appointment": _set("plan.appointments.0.next_on", "2026-01-01"),
     "a whole-number float as a score": _set("assessments.0.ratings.1", lambda r: {**r, "kind": "scored", "score": 2.0}),
-    "client details inside the plan": _set("plan.client.name", "Sam"),
     "update of an appointment that does not exist": _set("plan.activity_updates.0.appointment", 5),
     "a source checked in the future": _set("health.0.medicines.0.available.source.checked_on", "2999-01-01"),
     "new consideration raised after the assessment": _set("assessments.1.new_considerations.0.raised_on", "2027-01-01"),

@@ -36,6 +36,7 @@ from terugkeer.actionplan import (
     Goals,
     HealthSection,
     Monitoring,
+    OrganisationInfo,
     OwnExpectations,
     Safety,
 )
@@ -397,5 +398,19 @@ def test_every_attention_item_traces_back_to_its_factor(rows: list[WeightyFactor
 
 
 def test_a_plan_round_trips_and_keeps_the_header() -> None:
-    plan = ActionPlan(client=ClientInfo(name="Sam", date_of_birth=dt.date(1990, 1, 1)))
+    plan = ActionPlan(organisation=OrganisationInfo(counsellor="Anna", date=dt.date(2026, 3, 2)))
     assert loads(dumps(plan), ActionPlan) == plan
+
+
+def test_a_version_3_plan_that_held_client_details_is_refused_with_where_they_went() -> None:
+    body = json.loads(dumps(ActionPlan()))
+    body["version"] = 3
+    body["client"] = {"name": "", "date_of_birth": None, "phone": "", "email": "",
+                      "address": "", "country_of_origin": ""}  # fmt: skip
+    body["family"] = []
+    assert loads(json.dumps(body), ActionPlan) == ActionPlan()  # empty: nothing is lost
+    body["family"] = [{"member": "Omar", "relation": "", "is_minor": False, "wishes": "stay",
+                       "ideas": "", "doubts": ""}]  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        loads(json.dumps(body), ActionPlan)
+    assert [(p.path, p.code) for p in info.value.problems] == [("$.family", "plan.moved_to_case")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -101,11 +102,41 @@ def test_rescoring_adds_an_assessment_in_date_order() -> None:
     assert [p.path for p in info.value.problems] == ["$.assessments[2].assessed_on"]
 
 
-def test_client_details_live_in_one_place() -> None:
+def test_client_details_and_the_familys_views_live_in_one_place_the_case() -> None:
+    plan_fields = {f.name for f in attrs.fields(ActionPlan)}
+    assert "client" not in plan_fields and "family" not in plan_fields
+    case_fields = {f.name for f in attrs.fields(CaseFile)}
+    assert {"client", "family"} <= case_fields
+    assert case().client.name == "Sam Example"
+
+
+def _v4_case(plan_client: Mapping[str, object], plan_family: list[dict[str, object]]) -> str:
+    """A case document of version 4, whose plan still had a client header and family views."""
+    body = json.loads(dumps(case()))
+    body["version"] = 4
+    body["family"] = [{"member": "Omar", "relation": "brother", "is_minor": False,
+                       "wishes": "stay", "ideas": "", "doubts": ""}]  # fmt: skip
+    body["plan"]["client"] = plan_client
+    body["plan"]["family"] = plan_family
+    return json.dumps(body)
+
+
+def test_a_version_4_case_keeps_every_family_view_once_in_the_case() -> None:
+    empty_client = {"name": "", "date_of_birth": None, "phone": "", "email": "", "address": "",
+                    "country_of_origin": ""}  # fmt: skip
+    known = {"member": "Omar", "relation": "brother", "is_minor": False, "wishes": "stay",
+             "ideas": "", "doubts": ""}  # fmt: skip
+    new = {**known, "member": "Lina", "relation": "mother", "wishes": "go home"}
+    loaded = loads(_v4_case(empty_client, [known, new]), CaseFile)
+    assert [(v.member, v.wishes) for v in loaded.family] == [("Omar", "stay"), ("Lina", "go home")]
+
+
+def test_a_version_4_case_with_client_details_in_its_plan_is_refused_not_emptied() -> None:
+    filled = {"name": "Sam", "date_of_birth": None, "phone": "", "email": "", "address": "",
+              "country_of_origin": ""}  # fmt: skip
     with pytest.raises(ValidationError) as info:
-        case().with_plan(ActionPlan(client=ClientInfo(name="Sam")))
+        loads(_v4_case(filled, []), CaseFile)
     assert [p.path for p in info.value.problems] == ["$.plan.client"]
-    assert case().plan_for_print().client.name == "Sam Example"
 
 
 def test_plan_appointments_and_signals_cannot_be_rewritten() -> None:
@@ -165,18 +196,24 @@ def test_a_plan_travels_without_the_names_in_it_unless_client_details_were_conse
     plan = ActionPlan(
         organisation=OrganisationInfo(counsellor="Anna", file_number="F-1", present="Sam, Anna"),
         children=(ChildPlan(child="Mira", school="village school"),),
-        family=(FamilyMemberView(member="Omar", wishes="stay together"),),
     )
-    c = attrs.evolve(case(), plan=plan).add_consent(give("IOM", CasePart.ACTION_PLAN))
+    family = (FamilyMemberView(member="Omar", wishes="stay together"),)
+    c = attrs.evolve(case(), plan=plan, family=family).add_consent(
+        give("IOM", CasePart.ACTION_PLAN)
+    )
     bundle = handover_bundle(c, to="IOM", on=ON)
     assert bundle.plan is not None
     assert bundle.plan.children[0].school == "village school"
-    assert bundle.plan.family[0].wishes == "stay together"
+    assert bundle.family[0].wishes == "stay together"  # the family's views go with the plan
     text = dumps(bundle)
     for name in ("Anna", "F-1", "Mira", "Omar", "Sam"):
         assert name not in text
     full = c.add_consent(give("IOM", CasePart.ACTION_PLAN, CasePart.CLIENT_DETAILS))
     assert handover_bundle(full, to="IOM", on=ON).plan == plan
+    assert handover_bundle(full, to="IOM", on=ON).family == family
+    assert (
+        handover_bundle(c.add_consent(give("IOM", CasePart.OVERVIEWS)), "IOM", on=ON).family == ()
+    )
 
 
 def test_a_bundle_document_that_carries_more_than_its_parts_is_refused() -> None:
@@ -259,7 +296,7 @@ def test_no_bundle_ever_contains_a_part_without_consent(c: CaseFile, org: str) -
         assert bundle.plan is not None
         assert bundle.plan.organisation.counsellor == bundle.plan.organisation.file_number == ""
         assert all(child.child == "" for child in bundle.plan.children)
-        assert all(member.member == "" for member in bundle.plan.family)
+        assert all(member.member == "" for member in bundle.family)
     if CasePart.HEALTH_CHECKLISTS not in allowed:
         assert bundle.health == ()
 

@@ -197,6 +197,7 @@ def test_every_instrument_has_a_form_and_an_unknown_one_is_named() -> None:
         "health",
         "signals",
         "wellbeing",
+        "client",
         "context",
         "consents",
     }

@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, given, settings
 
 from terugkeer import CaseFile, Texts, UnsupportedLocaleError, dumps, html_report
 from terugkeer._demo import demo_case
-from terugkeer.actionplan import ClientInfo
 from terugkeer.cli import main
 from terugkeer.factors import Assessment, AsylumOutcome
 from terugkeer.i18n import text
@@ -194,8 +193,6 @@ def _poison(value: object, payload: str = PAYLOAD) -> object:
             changes[field.name] = tuple(payload for _ in current)
         else:
             changes[field.name] = _poison(current, payload)
-    if isinstance(value, CaseFile):  # client details live in the case only, never in the plan
-        changes["plan"] = attrs.evolve(changes["plan"], client=ClientInfo())  # type: ignore[misc]
     return attrs.evolve(value, **changes)  # type: ignore[misc]
 
 

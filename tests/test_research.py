@@ -9,6 +9,7 @@ import datetime as dt
 import decimal
 import json
 import re
+import sys
 import tempfile
 import typing
 from collections import Counter
@@ -17,7 +18,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from terugkeer import Assessment, CaseFile
@@ -600,6 +601,8 @@ def test_the_csv_text_is_what_the_csv_module_writes(
                 elif column.type is ColumnType.STRING and not column.codes and not column.key:
                     value = csv_cell(value)
                 cells.append(value)
+            # Python 3.10's csv module cannot write NUL at all (3.11 quotes it): no oracle there.
+            assume(sys.version_info >= (3, 11) or not any("\0" in str(c) for c in cells))
             writer.writerow(cells)
         expected[t.name] = buffer.getvalue()
     assert dict(prepare(tables, ExportFormat.CSV, options).csv) == expected

@@ -83,3 +83,15 @@ def test_wellbeing_ids_are_in_the_schema_too(cls: type, field: str) -> None:
         assert not validator.is_valid(mutated)
         with pytest.raises(ValidationError):
             loads(json.dumps(mutated), cls)
+
+
+def test_a_schema_with_titles_leaves_the_plain_schema_as_it_was() -> None:
+    """Titles go into the schema made, never into the records' metadata it is made from."""
+    import json as json_module
+
+    from terugkeer.case import CaseFile
+    from terugkeer.documents.schema import json_schema
+
+    before = json_module.dumps(json_schema(CaseFile), sort_keys=True)
+    assert "title" in json_module.dumps(json_schema(CaseFile, locale="en"))
+    assert json_module.dumps(json_schema(CaseFile), sort_keys=True) == before

@@ -491,8 +491,10 @@ class FamilyMemberView:
 
 @attrs.frozen(weakref_slot=False)
 class ActionPlan:
-    """The whole personal action plan: header, sections 1–13 and the family's own views.
+    """The whole personal action plan: the organisation's header and sections 1–13.
 
+    The client's details and the family members' own views are the case's
+    (:attr:`~terugkeer.CaseFile.client`, :attr:`~terugkeer.CaseFile.family`), kept once there.
     Every change returns a new plan. Appointments only grow, in date order.
 
     >>> plan = ActionPlan().with_section(goals=Goals(work="start a tailoring shop"))
@@ -501,7 +503,6 @@ class ActionPlan:
     """
 
     organisation: OrganisationInfo = OrganisationInfo()
-    client: ClientInfo = ClientInfo()
     background: Background = Background()
     goals: Goals = Goals()
     goal_needs: GoalNeeds = GoalNeeds()
@@ -517,7 +518,6 @@ class ActionPlan:
     monitoring: Monitoring = Monitoring()
     appointments: tuple[Appointment, ...] = ()
     activity_updates: tuple[ActivityUpdate, ...] = ()
-    family: tuple[FamilyMemberView, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         extra: list[Problem] = []

@@ -220,10 +220,6 @@ def _rows_agree(
     return problems
 
 
-#: The plan's client header as a case file must keep it: empty (the client is the case's).
-_NO_CLIENT = ClientInfo()
-
-
 @attrs.frozen(weakref_slot=False)
 class CaseFile:
     """One client's file. ``client`` is the only place identifying client details are kept.
@@ -258,10 +254,6 @@ class CaseFile:
         for i in range(1, len(days)):
             if days[i] < days[i - 1]:
                 extra.append(Problem(f"$.assessments[{i}].assessed_on", "is before the previous"))
-        if isinstance(self.plan, ActionPlan) and self.plan.client != _NO_CLIENT:
-            extra.append(
-                Problem("$.plan.client", "client details belong in the case's client field only")
-            )
         extra += _rows_agree(self.assessments, self.change_possibilities, "change_possibilities")
         extra += _rows_agree(self.assessments, self.weighty_factors, "weighty_factors")
         validated(self, extra)
@@ -350,10 +342,6 @@ class CaseFile:
             raise ValidationError(problems)
         return attrs.evolve(self, signals=log)
 
-    def plan_for_print(self) -> ActionPlan:
-        """The plan with its header's client details filled in from :attr:`client`."""
-        return attrs.evolve(self.plan, client=self.client)
-
 
 def _without_identifying(value: object) -> object:
     """``value`` with every field marked ``identifying`` reset to its default, recursively."""
@@ -382,8 +370,9 @@ class HandoverBundle:
     """What travels to another organisation: only the parts covered by a consent in force.
 
     Loading or building a bundle whose contents exceed its ``parts`` is refused: client details
-    travel only with ``client_details``, and without that part the plan carries no field that
-    identifies a person (counsellor, file number, people present, children's and relatives' names).
+    travel only with ``client_details``, and without that part the plan and the family members'
+    views carry no field that identifies a person (counsellor, file number, people present,
+    children's and relatives' names). The family members' views travel with the plan.
     """
 
     organisation: str
@@ -394,11 +383,19 @@ class HandoverBundle:
     change_possibilities: tuple[ChangePossibility, ...] = ()
     weighty_factors: tuple[WeightyFactor, ...] = ()
     plan: ActionPlan | None = None
+    family: tuple[FamilyMemberView, ...] = ()
     health: tuple[HealthChecklist, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         extra: list[Problem] = []
         parts = set(self.parts) if type(self.parts) is tuple else set()
+        if self.family:
+            if CasePart.ACTION_PLAN not in parts:
+                extra.append(Problem("$.family", "travels only with the part action_plan"))
+            elif CasePart.CLIENT_DETAILS not in parts and _identifies(self.family):
+                extra.append(
+                    Problem("$.family", "identifies people: that needs the part client_details")
+                )
         if self.client is not None and CasePart.CLIENT_DETAILS not in parts:
             extra.append(Problem("$.client", "travels only with the part client_details"))
         if CasePart.OVERVIEWS not in parts:
@@ -437,6 +434,7 @@ def handover_bundle(case: CaseFile, to: str, *, on: dt.date) -> HandoverBundle:
     overviews = CasePart.OVERVIEWS in parts
     details = CasePart.CLIENT_DETAILS in parts
     plan = case.plan if details else _without_identifying(case.plan)
+    family = case.family if details else _without_identifying(case.family)
     return HandoverBundle(
         organisation=consent.organisation,
         consent_given_on=consent.on,
@@ -446,6 +444,7 @@ def handover_bundle(case: CaseFile, to: str, *, on: dt.date) -> HandoverBundle:
         change_possibilities=case.change_possibilities if overviews else (),
         weighty_factors=case.weighty_factors if overviews else (),
         plan=plan if CasePart.ACTION_PLAN in parts else None,  # type: ignore[arg-type]
+        family=family if CasePart.ACTION_PLAN in parts else (),  # type: ignore[arg-type]
         health=case.health if CasePart.HEALTH_CHECKLISTS in parts else (),
     )
 

@@ -216,6 +216,10 @@ _ROOTS: tuple[_Root, ...] = (
     _Root("wellbeing.intervision_reflection", "wellbeing", wb.IntervisionReflection, True),
     _Root("context", "context", cf.CaseContext, False),
     _Root("consents", "consents", cf.ConsentRecord, True),
+    # The case's header: the client's details and the family members' own views (Bijlage 4's
+    # header and chapter 4), kept once in the case file; for the case system's own screens.
+    _Root("client", "client", ap.ClientInfo, False),
+    _Root("family", "client", ap.FamilyMemberView, True),
 )
 
 #: The instruments with forms, in the book's order of use.
@@ -232,9 +236,11 @@ class CasePart:
     many: bool
 
 
-#: Every part of a case that a form fills, in the case's field order: the one list that FHIR
-#: responses, XLSForm submissions and the research export read. The case id, the client's
-#: details, the family and the revision are the case system's own and no form fills them.
+#: Every instrument part of a case that a form fills, in the case's field order: the one list
+#: that FHIR responses and the research export read. The case id and revision are the case
+#: system's own; the client's details and the family's views have their forms (``client``),
+#: but never travel in a response: the research export reads them into its ``cases`` and
+#: ``family`` tables, pseudonymised.
 CASE_PARTS: tuple[CasePart, ...] = (
     CasePart("context", "context", False),
     CasePart("overview1", "assessments", True),

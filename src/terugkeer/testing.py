@@ -629,7 +629,7 @@ def case_files(draw: st.DrawFn, fill: Fill = "partial") -> cf.CaseFile:
     organisation = ap.OrganisationInfo(
         counsellor=draw(ident), file_number=draw(ident), present=draw(ident)
     )
-    plan = attrs.evolve(plan, client=ap.ClientInfo(), organisation=organisation)
+    plan = attrs.evolve(plan, organisation=organisation)
     return cf.CaseFile(
         case_id=draw(identifying_texts()),
         client=client,

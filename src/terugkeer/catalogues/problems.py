@@ -220,6 +220,10 @@ PROBLEM_ROWS: tuple[ProblemRow, ...] = (
         (r"must be an http\(s\) web address",),
     ),
     ProblemRow(
+        "plan.moved_to_case",
+        (r"belongs to the case now: read the plan with its case",),
+    ),
+    ProblemRow(
         "id.unknown",
         (
             r"unknown (?P<kind>factor|plan section|signal|suicide-step|wellbeing item|risk factor"

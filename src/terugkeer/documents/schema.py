@@ -9,6 +9,7 @@ compare records or need the clock are checked by :func:`~terugkeer.loads` only (
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import decimal
 import enum
@@ -84,7 +85,8 @@ class _Builder:
             properties = {}
             required = []
             for field in attrs.fields(cls):
-                extra: dict[str, Any] = dict(field.metadata.get("json_schema", {}))
+                # A deep copy: titles are added to the schema later, never to the records' metadata.
+                extra: dict[str, Any] = copy.deepcopy(field.metadata.get("json_schema", {}))
                 if "max_items" in field.metadata:
                     extra["maxItems"] = field.metadata["max_items"]
                 prop = self.of(hints[field.name])
@@ -98,7 +100,7 @@ class _Builder:
                 "properties": properties,
                 "required": required,
                 "additionalProperties": False,
-                **getattr(cls, "__json_schema__", {}),
+                **copy.deepcopy(getattr(cls, "__json_schema__", {})),
             }
         return {"$ref": f"#/$defs/{name}"}
 

@@ -69,7 +69,7 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     ChangeCandidate: ("terugkeer/change-candidate", 1),
     ChangePossibility: ("terugkeer/change-possibility", 1),
     WeightyFactor: ("terugkeer/weighty-factor", 2),
-    ap.ActionPlan: ("terugkeer/action-plan", 3),
+    ap.ActionPlan: ("terugkeer/action-plan", 4),
     ap.OrganisationInfo: ("terugkeer/organisation-info", 1),
     ap.ClientInfo: ("terugkeer/client-info", 1),
     ap.PlaceAnswer: ("terugkeer/place-answer", 1),
@@ -135,11 +135,11 @@ DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
     MapEntry: ("terugkeer/map-entry", 2),
     SocialMap: ("terugkeer/social-map", 2),
     LegalCheckAdvice: ("terugkeer/legal-check-advice", 1),
-    cf.CaseFile: ("terugkeer/case", 4),
+    cf.CaseFile: ("terugkeer/case", 5),
     cf.CaseContext: ("terugkeer/case-context", 2),
     cf.PhaseChange: ("terugkeer/phase-change", 2),
     cf.ConsentRecord: ("terugkeer/consent", 2),
-    cf.HandoverBundle: ("terugkeer/handover-bundle", 3),
+    cf.HandoverBundle: ("terugkeer/handover-bundle", 4),
     cf.ClinicianBundle: ("terugkeer/clinician-bundle", 1),
     cf.ReferralBundle: ("terugkeer/referral-bundle", 1),
     CaseSummary: ("terugkeer/case-summary", 2),
@@ -175,6 +175,50 @@ def _health_finding_v2(body: dict[str, Any]) -> dict[str, Any]:
     return body
 
 
+def _empty(value: object) -> bool:
+    """Whether a stored value holds nothing: no text, no list items, no answer, at any depth."""
+    if isinstance(value, dict):
+        return all(_empty(v) for v in value.values())
+    return value in (None, "", [], False)
+
+
+def _plan_v4(body: dict[str, Any]) -> dict[str, Any]:
+    """A plan of version 3 carried the client's details and the family members' views, which
+    are the case's (kept once, in the case file). Empty, they go; filled in, the plan cannot be
+    read alone without losing them: it is refused, to be read with its case."""
+    plan = dict(body)
+    problems = []
+    for name in ("client", "family"):
+        if name in plan and not _empty(plan[name]):
+            problems.append(
+                Problem(f"$.{name}", "belongs to the case now: read the plan with its case")
+            )
+        elif name in plan:
+            del plan[name]
+    if problems:
+        raise ValidationError(problems)
+    return plan
+
+
+def _moved_family(body: dict[str, Any]) -> dict[str, Any]:
+    """A case or handover bundle of the previous version: the plan's family views join the
+    document's own ``family`` (those not in it already, in order), and an empty client header
+    leaves the plan (a filled-in one stays, and is refused as an unknown key, with its path)."""
+    plan = body.get("plan")
+    if not isinstance(plan, dict):
+        return body
+    plan = dict(plan)
+    family = body.get("family", [])
+    moved = plan.pop("family", [])
+    if isinstance(family, list) and isinstance(moved, list):
+        family = family + [view for view in moved if view not in family]
+    elif moved:
+        plan["family"] = moved  # not a list: left where it was, to be refused with its path
+    if "client" in plan and _empty(plan["client"]):
+        del plan["client"]
+    return {**body, "plan": plan, "family": family}
+
+
 #: Explicit upgrade steps: ``(schema, N) -> migration`` from version N to N + 1. Each change of a
 #: stored format adds its step here and a test with a stored old document. Derived results (a
 #: comparison, a summary, plan reminders) have no step: compute them again from the records.
@@ -208,6 +252,10 @@ MIGRATIONS: Mapping[tuple[str, int], Migration] = {
     ("terugkeer/consent", 1): _unchanged,
     ("terugkeer/handover-bundle", 2): _unchanged,
     ("terugkeer/handover-bundle", 1): _weighty_rows_v2,
+    # The client's details and the family's views are the case's only (kept once):
+    ("terugkeer/action-plan", 3): _plan_v4,
+    ("terugkeer/case", 4): _moved_family,
+    ("terugkeer/handover-bundle", 3): _moved_family,
 }
 
 

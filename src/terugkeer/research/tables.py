@@ -659,8 +659,7 @@ def _specs(options: ResearchOptions) -> tuple[_Spec, ...]:
         if form_id == "context":
             specs.append(_cases_spec(form, options))
             continue
-        # A case keeps the client's details in its own field (the cases table), never the plan's.
-        items = [item for item in form.items if item.link_id != "actionplan.client"]
+        items = list(form.items)
         spec = _Builder(form, options).spec(
             name,
             form.message_id,
@@ -688,17 +687,26 @@ def _cases_spec(context: Form, options: ResearchOptions) -> _Spec:
     """One row per case, also for a case with nothing else recorded: the pseudonym, the
     revision, the client's year of birth and country code, and the context (its phases as a
     table of their own)."""
-    plan = forms("actionplan")[0]
-    client = plan.item("actionplan.client")
+    client, family = forms("client")
     columns: list[Column] = []
     getters: list[_Get] = [_Get(("revision",))]
     children: list[_Spec] = []
     keys = (_case_key(),)
-    builder = _Builder(plan, options)
-    builder.flatten(
-        "cases", client.items, ("client",), (client.message_id,), keys, columns, getters, children
+    labels = ("Field.CaseFile.client",)
+    _Builder(client, options).flatten(
+        "cases", client.items, ("client",), labels, keys, columns, getters, children
     )
-    builder.flatten("cases", [plan.item("actionplan.family")], (), (), keys, [], [], children)
+    # The family members' views as the case holds them: one group that repeats.
+    views = FormItem(
+        "family",
+        "$.family[*]",
+        AnswerType.GROUP,
+        "Field.CaseFile.family",
+        "CaseFile.family",
+        repeats=True,
+        items=family.items,
+    )
+    _Builder(family, options).flatten("cases", [views], (), (), keys, [], [], children)
     context_columns: list[Column] = []
     _Builder(context, options).flatten(
         "cases", context.items, ("context",), (), keys, context_columns, getters, children
