@@ -26,6 +26,8 @@ import attrs
 import msgspec
 import pydantic
 
+from terugkeer._fields import spec_of
+from terugkeer._types import optional
 from terugkeer.case import CaseFile
 from terugkeer.documents.serialization import DOCUMENT_TYPES
 from terugkeer.factors import Factor
@@ -103,7 +105,9 @@ class _Models:
         hints = typing.get_type_hints(cls)
         found: list[tuple[str, Any, object]] = []
         for f in attrs.fields(cls):
-            annotation = self.annotation(hints[f.name], dict(f.metadata.get("json_schema", {})))
+            hint = hints[f.name]
+            is_list = typing.get_origin(optional(hint)[0]) is tuple
+            annotation = self.annotation(hint, spec_of(f).schema(is_list=is_list))
             default = f.default
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 default = None

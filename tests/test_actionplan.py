@@ -23,6 +23,7 @@ from terugkeer import (
     loads,
     to_document,
 )
+from terugkeer._fields import spec_of
 from terugkeer.actionplan import (
     MAX_ITEMS,
     Activity,
@@ -113,7 +114,7 @@ def test_the_empty_form_can_be_listed_in_a_locale(locale: str) -> None:
 
 
 def test_client_details_are_marked_identifying() -> None:
-    marked = {f.name for f in attrs.fields(ClientInfo) if f.metadata.get("identifying")}
+    marked = {f.name for f in attrs.fields(ClientInfo) if spec_of(f).identifying}
     assert marked == {"name", "date_of_birth", "phone", "email", "address"}
 
 

@@ -15,6 +15,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "terugkeer"
 
 FOUNDATIONS = {
     "errors", "answers", "i18n", "_labelled", "_checks", "_types", "stamps", "_codegen", "_moved",
+    "_fields",
     "catalogue",
 }  # fmt: skip
 PROGRAMS = {"cli", "_demo", "__main__", "testing", "__init__"}

@@ -29,6 +29,7 @@ from terugkeer import (
     loads,
 )
 from terugkeer._demo import render_demo
+from terugkeer._fields import spec_of
 from terugkeer.actionplan import Safety
 from terugkeer.answers import Answer
 from terugkeer.context import ContextTopic, context_texts
@@ -151,7 +152,7 @@ def test_a_signal_can_say_which_family_member_it_is_about() -> None:
     mother = attrs.evolve(son, about="mother")
     log = SignalLog().observe(son).observe(mother)
     assert [o.about for o in log.observations] == ["son", "mother"]
-    assert attrs.fields(SignalObservation).about.metadata["identifying"] is True
+    assert spec_of(attrs.fields(SignalObservation).about).identifying is True
 
 
 # --- Care gaps say what is known (B5, §5.3) -----------------------------------------------------

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 
 from terugkeer import CaseFile, Texts, UnsupportedLocaleError, dumps, html_report
 from terugkeer._demo import demo_case
+from terugkeer._fields import spec_of
 from terugkeer.cli import main
 from terugkeer.factors import Assessment, AsylumOutcome
 from terugkeer.i18n import text
@@ -188,7 +189,7 @@ def _poison(value: object, payload: str = PAYLOAD) -> object:
             isinstance(current, tuple)
             and current
             and all(type(v) is str for v in current)
-            and "enum" not in field.metadata.get("json_schema", {}).get("items", {})
+            and spec_of(field).choices is None
         ):  # a list of texts (ways to feel safer ...), not of catalogue ids
             changes[field.name] = tuple(payload for _ in current)
         else:

@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from terugkeer import Assessment, CaseFile
+from terugkeer._fields import spec_of
 from terugkeer.actionplan import ClientInfo
 from terugkeer.case import CaseContext, ConsentAction, ConsentPurpose, ConsentRecord, PhaseChange
 from terugkeer.context import ProcessPhase, VulnerableCharacteristic
@@ -250,8 +251,7 @@ BIRTH = dt.date(1901, 2, 3)
 
 
 def _is_code(field: attrs.Attribute[Any]) -> bool:
-    schema = field.metadata.get("json_schema", {})
-    return "enum" in schema or "enum" in schema.get("items", {})
+    return spec_of(field).choices is not None
 
 
 def _planted(value: Any) -> Any:

@@ -12,6 +12,7 @@ from hypothesis import given
 
 from terugkeer import ValidationError, loads, to_document
 from terugkeer import wellbeing as wellbeing_module
+from terugkeer._fields import spec_of
 from terugkeer.context import (
     ClientGroup,
     ProcessPhase,
@@ -69,7 +70,7 @@ def test_the_lists_have_the_sizes_of_the_book() -> None:
 
 class TestStressAdvice:
     """Several (two or more) signals bring the advice of B8; the preventive measures are general
-    prevention and are always shown (SPEC §8)."""
+    prevention and are always shown (chapter 6, Bijlagen 7–9)."""
 
     @given(stress_self_checks())
     def test_the_advice_appears_exactly_with_two_or_more_signals(
@@ -115,12 +116,12 @@ def test_exercise_and_intervision_items_come_from_their_lists() -> None:
 
 
 def test_wellbeing_records_hold_no_client_personal_data() -> None:
-    """These instruments are the counsellor's own: no field identifies a client (SPEC §8)."""
+    """The counsellor's own instruments (chapter 6, Bijlagen 7–9): no field identifies a client."""
     for name in wellbeing_module.__all__:
         obj = getattr(wellbeing_module, name)
         if isinstance(obj, type) and attrs.has(obj):
             for field in attrs.fields(obj):
-                assert not field.metadata.get("identifying")
+                assert not spec_of(field).identifying
                 assert "client" not in field.name
 
 

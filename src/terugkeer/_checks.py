@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from ._fields import Spec, spec_of
 from .errors import Problem, ValidationError
 
 __all__ = [
@@ -159,47 +160,60 @@ fields_trusted: Callable[[], bool] = _FIELDS_TRUSTED.get
 
 
 @functools.cache
-def _field_checks(cls: type) -> tuple[tuple[str, str, Checker, int | None], ...]:
-    """Per field of ``cls``: name, path, compiled checker and item limit; built once per class."""
+def _field_checks(cls: type) -> tuple[tuple[str, str, Checker, Spec], ...]:
+    """Per field of ``cls``: name, path, compiled checker and spec; built once per class."""
     hints = typing.get_type_hints(cls)
     return tuple(
-        (f.name, f"$.{f.name}", _compile(hints[f.name]), f.metadata.get("max_items"))
-        for f in attrs.fields(cls)
+        (f.name, f"$.{f.name}", _compile(hints[f.name]), spec_of(f)) for f in attrs.fields(cls)
     )
 
 
+def _spec_problems(value: object, path: str, spec: Spec) -> list[Problem]:
+    """A list longer than its spec allows, or a whole number outside its bounds."""
+    if spec.max_items is not None and type(value) is tuple and len(value) > spec.max_items:
+        return [Problem(path, f"holds at most {spec.max_items} items")]
+    if spec.bounded:
+        reason = spec.out_of_bounds(value)
+        if reason is not None:
+            return [Problem(path, reason)]
+    return []
+
+
 def check_fields(obj: attrs.AttrsInstance) -> list[Problem]:
-    """Check every attrs field of ``obj`` against its annotation and its ``max_items`` metadata."""
+    """Check every attrs field of ``obj`` against its annotation and its spec's limits."""
     problems: list[Problem] = []
-    for name, path, check, limit in _field_checks(type(obj)):
+    for name, path, check, spec in _field_checks(type(obj)):
         value = getattr(obj, name)
         found = check(value, path)
         if found:
             problems += found
-        if limit is not None and type(value) is tuple and len(value) > limit:
-            problems.append(Problem(path, f"holds at most {limit} items"))
+        else:
+            problems += _spec_problems(value, path, spec)
     return problems
 
 
 @functools.cache
-def _limits(cls: type) -> tuple[tuple[str, str, int], ...]:
-    """Per field of ``cls`` with an item limit: name, path and limit."""
-    return tuple((n, path, limit) for n, path, _, limit in _field_checks(cls) if limit is not None)
+def _limits(cls: type) -> tuple[tuple[str, str, Spec], ...]:
+    """Per field of ``cls`` with a list limit or bounds: name, path and spec."""
+    return tuple(
+        (name, path, spec)
+        for name, path, _, spec in _field_checks(cls)
+        if spec.max_items is not None or spec.bounded
+    )
 
 
 def _limit_problems(obj: attrs.AttrsInstance) -> list[Problem]:
     problems: list[Problem] = []
-    for name, path, limit in _limits(type(obj)):
-        value = getattr(obj, name)
-        if type(value) is tuple and len(value) > limit:
-            problems.append(Problem(path, f"holds at most {limit} items"))
+    for name, path, spec in _limits(type(obj)):
+        problems += _spec_problems(getattr(obj, name), path, spec)
     return problems
 
 
 def validated(obj: attrs.AttrsInstance, extra: list[Problem] | None = None) -> None:
     """Raise one error with every field problem of ``obj`` plus ``extra`` ones (one per path).
 
-    Under :func:`trusted_fields` only the list limits are checked here, besides ``extra``.
+    Under :func:`trusted_fields` only the spec's limits (list sizes, bounds) are checked here,
+    besides ``extra``.
     """
     if _FIELDS_TRUSTED.get():
         if not extra and not _limits(type(obj)):

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from . import _fields
 from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
 from .answers import Answer
@@ -64,12 +65,12 @@ __all__ = [
 MAX_ITEMS = 100
 
 
-def _items(**metadata: Any) -> Any:
-    return attrs.field(default=(), metadata={"max_items": MAX_ITEMS, **metadata})
+def _items() -> Any:
+    return attrs.field(default=(), metadata=_fields.items(MAX_ITEMS))
 
 
 def _identifying() -> Any:
-    return attrs.field(default="", metadata={"identifying": True})
+    return attrs.field(default="", metadata=_fields.identifying())
 
 
 @attrs.frozen(weakref_slot=False)
@@ -92,13 +93,13 @@ class ClientInfo:
     name: str = _identifying()
     #: Identifying; the research export keeps only the year.
     date_of_birth: dt.date | None = attrs.field(
-        default=None, metadata={"identifying": True, "research": "year"}
+        default=None, metadata=_fields.identifying(research="year")
     )
     phone: str = _identifying()
     email: str = _identifying()
     address: str = _identifying()
     #: Free text; the research export keeps it only as an ISO 3166-1 code (when it is one).
-    country_of_origin: str = attrs.field(default="", metadata={"research": "country"})
+    country_of_origin: str = attrs.field(default="", metadata=_fields.text(research="country"))
 
     __attrs_post_init__ = validated
 
@@ -250,7 +251,7 @@ class Information:
     """Section 6: the sources the client uses, and others to try."""
 
     channels_used: tuple[InformationChannel, ...] = attrs.field(
-        default=(), metadata={"json_schema": {"uniqueItems": True}}
+        default=(), metadata=_fields.spec(unique=True)
     )
     sources_used: str = ""
     sources_to_try: str = ""
@@ -381,9 +382,7 @@ class Monitoring:
 
     wanted: Answer | None = None
     consent_to_check_ins: Answer | None = None
-    months: int | None = attrs.field(
-        default=None, metadata={"json_schema": {"minimum": 0, "maximum": 120}}
-    )
+    months: int | None = attrs.field(default=None, metadata=_fields.whole(0, 120))
     moments: str = ""
     #: Which organisation does the monitoring (§4.12).
     organisation: str = ""
@@ -395,11 +394,7 @@ class Monitoring:
         """True when the client wants no guidance or allows no check-ins after return."""
         return Answer.NO in (self.wanted, self.consent_to_check_ins)
 
-    def __attrs_post_init__(self) -> None:
-        extra = []
-        if type(self.months) is int and not 0 <= self.months <= 120:
-            extra.append(Problem("$.months", "must be between 0 and 120"))
-        validated(self, extra)
+    __attrs_post_init__ = validated
 
 
 class ActivityStatus(LabelledEnum):
@@ -451,9 +446,9 @@ class ActivityUpdate:
     """A dated change of an activity's status; the appointment itself is never rewritten."""
 
     #: Index in :attr:`ActionPlan.appointments`, from 0.
-    appointment: int = attrs.field(metadata={"json_schema": {"minimum": 0}})
+    appointment: int = attrs.field(metadata=_fields.whole(0, None))
     #: The activity's number, from 1.
-    activity: int = attrs.field(metadata={"json_schema": {"minimum": 1, "maximum": MAX_ITEMS}})
+    activity: int = attrs.field(metadata=_fields.whole(1, MAX_ITEMS))
     status: ActivityStatus
     on: dt.date
     reason: str = ""  #: why it was not done
@@ -468,10 +463,6 @@ class ActivityUpdate:
         extra = []
         if self.status is ActivityStatus.NOT_DONE and type(self.reason) is str and not self.reason:
             extra.append(Problem("$.reason", "is required when the activity was not done"))
-        if type(self.appointment) is int and self.appointment < 0:
-            extra.append(Problem("$.appointment", "must be 0 or more"))
-        if type(self.activity) is int and not 1 <= self.activity <= MAX_ITEMS:
-            extra.append(Problem("$.activity", f"must be 1..{MAX_ITEMS}"))
         validated(self, extra)
 
 

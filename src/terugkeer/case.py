@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from . import _fields
 from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
 from .actionplan import ActionPlan, ClientInfo, FamilyMemberView, HealthSection
@@ -80,7 +81,7 @@ class CaseContext:
     alternative: Alternative | None = None  #: if the client chose another way
     #: Special-category data: the research export leaves it out unless asked for.
     vulnerable: tuple[VulnerableCharacteristic, ...] = attrs.field(
-        default=(), metadata={"json_schema": {"uniqueItems": True}, "research": "vulnerable"}
+        default=(), metadata=_fields.spec(unique=True, research="vulnerable")
     )
 
     def __attrs_post_init__(self) -> None:
@@ -131,7 +132,7 @@ class ConsentRecord:
     """
 
     purpose: ConsentPurpose
-    organisation: str = attrs.field(metadata={"json_schema": {"pattern": "\\S"}})
+    organisation: str = attrs.field(metadata=_fields.text(required=True))
     on: dt.date
     action: ConsentAction = ConsentAction.GIVE
     parts: tuple[CasePart, ...] = ()
@@ -229,7 +230,7 @@ class CaseFile:
     ()
     """
 
-    case_id: str = attrs.field(metadata={"identifying": True, "json_schema": {"pattern": "\\S"}})
+    case_id: str = attrs.field(metadata=_fields.spec(identifying=True, pattern="\\S"))
     client: ClientInfo = attrs.field(factory=ClientInfo)
     context: CaseContext = attrs.field(factory=CaseContext)
     family: tuple[FamilyMemberView, ...] = ()
@@ -242,14 +243,12 @@ class CaseFile:
     consents: tuple[ConsentRecord, ...] = ()
     #: How many times the case was saved; :func:`~terugkeer.save_case` sets it (see its
     #: ``expected_revision``). Not part of the client's data.
-    revision: int = attrs.field(default=0, metadata={"json_schema": {"minimum": 0}})
+    revision: int = attrs.field(default=0, metadata=_fields.whole(0, None))
 
     def __attrs_post_init__(self) -> None:
         extra = []
         if type(self.case_id) is str and not self.case_id.strip():
             extra.append(Problem("$.case_id", "must not be empty"))
-        if type(self.revision) is int and self.revision < 0:
-            extra.append(Problem("$.revision", "must be 0 or more"))
         days = [a.assessed_on for a in self.assessments if isinstance(a, Assessment)]
         for i in range(1, len(days)):
             if days[i] < days[i - 1]:
@@ -352,7 +351,7 @@ def _without_identifying(value: object) -> object:
     changes: dict[str, object] = {}
     for field in attrs.fields(type(value)):  # type: ignore[arg-type]
         current = getattr(value, field.name)
-        if field.metadata.get("identifying"):
+        if _fields.spec_of(field).identifying:
             factory = getattr(field.default, "factory", None)
             changes[field.name] = factory() if factory is not None else field.default
         else:

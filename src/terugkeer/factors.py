@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 
 import attrs
 
+from . import _fields
 from ._checks import check_date, check_enum, check_int, check_text, fields_trusted, raise_if
 from ._labelled import LabelledEnum
 from ._moved import moved
@@ -188,13 +189,11 @@ class Rating:
     terugkeer.errors.ValidationError: 1 problem: $.score: is out of range
     """
 
-    factor: str = attrs.field(metadata={"json_schema": {"enum": [r.id for r in FACTOR_ROWS]}})
+    factor: str = attrs.field(metadata=_fields.codes(r.id for r in FACTOR_ROWS))
     kind: RatingKind
     #: −3..−1 or +1..+3 when scored, else None (also stated for the JSON Schema).
-    score: int | None = attrs.field(
-        default=None, metadata={"json_schema": {"enum": [*sorted(SCORES), None]}}
-    )
-    note: str = attrs.field(default="", metadata={"free_text": True})
+    score: int | None = attrs.field(default=None, metadata=_fields.codes((*sorted(SCORES), None)))
+    note: str = attrs.field(default="", metadata=_fields.text(free_text=True))
 
     #: For the JSON Schema: a score exactly when the kind is "scored" (the loader's rule too).
     __json_schema__: typing.ClassVar[dict[str, object]] = {
@@ -281,9 +280,9 @@ class NewConsideration:
     does not count in the totals, which are the totals of the form's 19 factors.
     """
 
-    name: str = attrs.field(metadata={"free_text": True, "json_schema": {"pattern": "\\S"}})
+    name: str = attrs.field(metadata=_fields.text(required=True, free_text=True))
     raised_on: dt.date
-    note: str = attrs.field(default="", metadata={"free_text": True})
+    note: str = attrs.field(default="", metadata=_fields.text(free_text=True))
 
     def __attrs_post_init__(self) -> None:
         problems = check_text(self.name, "$.name")
@@ -320,8 +319,8 @@ class Assessment:
 
     assessed_on: dt.date
     ratings: tuple[Rating, ...] = attrs.field(
-        metadata={
-            "json_schema": {
+        metadata=_fields.spec(
+            schema_extra={
                 "minItems": len(FACTOR_ROWS),
                 "maxItems": len(FACTOR_ROWS),
                 "prefixItems": [
@@ -329,12 +328,12 @@ class Assessment:
                     for r in FACTOR_ROWS
                 ],
             }
-        }
+        )
     )
     #: Factor 1's category, if known.
     asylum_outcome: AsylumOutcome | None = None
     #: Factor 1's explanation field ("toelichting").
-    asylum_outcome_explanation: str = attrs.field(default="", metadata={"free_text": True})
+    asylum_outcome_explanation: str = attrs.field(default="", metadata=_fields.text(free_text=True))
     #: True when time pressure was the reason factors were skipped (§3.1).
     time_pressure: bool = False
     #: Considerations none of the 19 factors covers (§3.1, §2.4).

@@ -38,6 +38,7 @@ from . import case as cf
 from . import health as hc
 from . import signals as sg
 from . import wellbeing as wb
+from ._fields import spec_of
 from ._labelled import LabelledEnum
 from ._types import optional
 from .answers import Answer
@@ -322,7 +323,8 @@ class _Deriver:
             link = f"{self.form_id}.{dotted}"
         link_id, message_id = self.questions.get(dotted, (link, f"Field.{cls.__name__}.{f.name}"))
         t, nullable = optional(t)
-        json_schema = f.metadata.get("json_schema", {})
+        spec = spec_of(f)
+        json_schema = spec.schema(is_list=typing.get_origin(t) is tuple)
         common: dict[str, Any] = {
             "link_id": link_id,
             "message_id": message_id,
@@ -330,13 +332,13 @@ class _Deriver:
             "requirement": (
                 Requirement.REQUIRED if f.default is attrs.NOTHING else Requirement.OPTIONAL
             ),
-            "free_text": bool(f.metadata.get("free_text")),
-            "identifying": bool(f.metadata.get("identifying")),
+            "free_text": spec.free_text,
+            "identifying": spec.identifying,
         }
         item_path = f"{path}.{f.name}"
         if typing.get_origin(t) is tuple:
             (inner,) = typing.get_args(t)[:1]
-            common |= {"repeats": True, "max_items": f.metadata.get("max_items")}
+            common |= {"repeats": True, "max_items": spec.max_items}
             item_path += "[*]"
             json_schema = json_schema.get("items", {})
             t = inner

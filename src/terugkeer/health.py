@@ -15,6 +15,7 @@ import decimal
 
 import attrs
 
+from . import _fields
 from ._checks import fields_trusted, reading_day, validated
 from ._labelled import LabelledEnum
 from .answers import Answer
@@ -123,9 +124,9 @@ class Money:
     """
 
     amount: decimal.Decimal = attrs.field(
-        metadata={"json_schema": {"pattern": "^(0|[1-9][0-9]*)(\\.[0-9]+)?$"}}
+        metadata=_fields.spec(pattern="^(0|[1-9][0-9]*)(\\.[0-9]+)?$")
     )
-    currency: str = attrs.field(metadata={"json_schema": {"enum": list(CURRENCIES.ids)}})
+    currency: str = attrs.field(metadata=_fields.codes(CURRENCIES.ids))
 
     def __attrs_post_init__(self) -> None:
         problems = []

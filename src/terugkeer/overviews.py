@@ -11,6 +11,7 @@ import datetime as dt
 
 import attrs
 
+from . import _fields
 from ._checks import check_date, check_enum, check_text, raise_if
 from ._labelled import LabelledEnum
 from .errors import Problem
@@ -177,7 +178,7 @@ class WeightyFactor:
     assessed_on: dt.date
     rating: Rating
     kind: WeightKind
-    why_how: str = attrs.field(default="", metadata={"free_text": True})
+    why_how: str = attrs.field(default="", metadata=_fields.text(free_text=True))
 
     def __attrs_post_init__(self) -> None:
         problems = check_date(self.assessed_on, "$.assessed_on")

@@ -16,6 +16,7 @@ import typing
 
 import attrs
 
+from . import _fields
 from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
 from ._moved import moved
@@ -180,11 +181,11 @@ class SignalObservation:
     client). It identifies a person, so the research export leaves it out.
     """
 
-    signal: str = attrs.field(metadata={"json_schema": {"enum": [r.id for r in SIGNAL_ROWS]}})
+    signal: str = attrs.field(metadata=_fields.codes(r.id for r in SIGNAL_ROWS))
     source: SignalSource
     observed_on: dt.date
     note: str = ""
-    about: str = attrs.field(default="", metadata={"identifying": True})
+    about: str = attrs.field(default="", metadata=_fields.identifying())
     #: Who entered this observation, and when.
     entered: Entered = attrs.field(factory=Entered)
 
@@ -212,11 +213,11 @@ class FactorsRecord:
     recorded_on: dt.date
     risk: tuple[str, ...] = attrs.field(
         default=(),
-        metadata={"json_schema": {"items": {"enum": list(RISK_ROWS)}, "uniqueItems": True}},
+        metadata=_fields.codes(RISK_ROWS, unique=True),
     )
     protective: tuple[str, ...] = attrs.field(
         default=(),
-        metadata={"json_schema": {"items": {"enum": list(PROTECTIVE_ROWS)}, "uniqueItems": True}},
+        metadata=_fields.codes(PROTECTIVE_ROWS, unique=True),
     )
     note: str = ""
 
@@ -330,7 +331,7 @@ class StepRecord:
     whether consent was given; consulting has none.
     """
 
-    referral: int = attrs.field(metadata={"json_schema": {"minimum": 0}})
+    referral: int = attrs.field(metadata=_fields.whole(0, None))
     step: ReferralStep
     on: dt.date
     outcome: Answer | None = None
@@ -338,8 +339,6 @@ class StepRecord:
 
     def __attrs_post_init__(self) -> None:
         extra = []
-        if type(self.referral) is int and self.referral < 0:
-            extra.append(Problem("$.referral", "must be 0 or more"))
         if self.step is ReferralStep.CONSULT and self.outcome is not None:
             extra.append(Problem("$.outcome", "consulting has no outcome"))
         validated(self, extra)

@@ -12,6 +12,7 @@ import datetime as dt
 
 import attrs
 
+from . import _fields
 from ._checks import fields_trusted, validated
 from .errors import Problem
 
@@ -26,7 +27,7 @@ class Entered:
     'c-17'
     """
 
-    by: str = attrs.field(default="", metadata={"identifying": True})
+    by: str = attrs.field(default="", metadata=_fields.identifying())
     at: dt.datetime | None = None
 
     def __attrs_post_init__(self) -> None:

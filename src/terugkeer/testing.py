@@ -30,6 +30,7 @@ from . import health as hc
 from . import signals as sg
 from . import socialmap as sm
 from . import wellbeing as wb
+from ._fields import Spec, spec_of
 from .answers import Answer
 from .factors import (
     FACTORS,
@@ -206,16 +207,17 @@ def _filled_text() -> st.SearchStrategy[str]:
     return st.text(min_size=1, max_size=30).filter(str.strip)
 
 
-def _value(annotation: Any, max_items: int | None, fill: Fill) -> st.SearchStrategy[Any]:
+def _value(annotation: Any, spec: Spec, fill: Fill) -> st.SearchStrategy[Any]:
+    """Values of ``annotation`` within the field's spec (its list size and bounds)."""
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
         (inner,) = [a for a in typing.get_args(annotation) if a is not type(None)]
-        value = _value(inner, max_items, fill)
+        value = _value(inner, spec, fill)
         return value if fill == "complete" else st.none() | value
     if origin is tuple:
         item_type = typing.get_args(annotation)[0]
-        item = _value(item_type, None, fill)
-        size = min(max_items or 3, 3)
+        item = _value(item_type, Spec(), fill)
+        size = min(spec.max_items or 3, 3)
         unique = isinstance(item_type, type) and issubclass(item_type, enum.Enum)
         minimum = 1 if fill == "complete" else 0
         return st.lists(item, min_size=minimum, max_size=size, unique=unique).map(tuple)
@@ -224,7 +226,8 @@ def _value(annotation: Any, max_items: int | None, fill: Fill) -> st.SearchStrat
     if annotation is bool:
         return st.booleans()
     if annotation is int:
-        return st.integers(0, 120)
+        low = 0 if spec.minimum is None else spec.minimum
+        return st.integers(low, low + 120 if spec.maximum is None else spec.maximum)
     if annotation is dt.date:
         return dates()
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
@@ -252,7 +255,7 @@ def records(cls: type[T], fill: Fill = "partial") -> st.SearchStrategy[T]:
         return st.just(cls())
     hints = typing.get_type_hints(cls)
     fields = {
-        f.name: _value(hints[f.name], f.metadata.get("max_items"), fill)
+        f.name: _value(hints[f.name], spec_of(f), fill)
         for f in attrs.fields(cls)  # type: ignore[arg-type]
     }
     return st.builds(cls, **fields)
@@ -287,7 +290,7 @@ def action_plans(draw: st.DrawFn, fill: Fill = "partial") -> ap.ActionPlan:
     history = {"appointments", "activity_updates"}
     hints = typing.get_type_hints(ap.ActionPlan)
     parts = {
-        f.name: draw(_value(hints[f.name], f.metadata.get("max_items"), fill))
+        f.name: draw(_value(hints[f.name], spec_of(f), fill))
         for f in attrs.fields(ap.ActionPlan)
         if f.name not in history
     }

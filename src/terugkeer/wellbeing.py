@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from . import _fields
 from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
 from ._moved import moved
@@ -95,8 +96,7 @@ def _ids(*lists: WellbeingList) -> list[str]:
 
 def _recognised(*lists: WellbeingList) -> Any:
     """A field of recognised items: ids of these lists, each once (also stated for the schema)."""
-    schema = {"items": {"enum": _ids(*lists)}, "uniqueItems": True}
-    return attrs.field(default=(), metadata={"json_schema": schema})
+    return attrs.field(default=(), metadata=_fields.codes(_ids(*lists), unique=True))
 
 
 def _check_ids(values: object, path: str, allowed: tuple[WellbeingList, ...]) -> list[Problem]:
@@ -114,9 +114,7 @@ def _check_ids(values: object, path: str, allowed: tuple[WellbeingList, ...]) ->
 class EmotionExample:
     """Bijlage 7 exercise, one emotion: examples; consequences for the contact and oneself."""
 
-    emotion: str = attrs.field(
-        metadata={"json_schema": {"enum": _ids(WellbeingList.EXERCISE_EMOTION)}}
-    )
+    emotion: str = attrs.field(metadata=_fields.codes(_ids(WellbeingList.EXERCISE_EMOTION)))
     examples: str = ""
     consequences_for_contact: str = ""
     consequences_for_self: str = ""
@@ -237,11 +235,9 @@ class IntervisionEntry:
     """Bijlage 9, one item: how it influences the work (free text)."""
 
     item: str = attrs.field(
-        metadata={
-            "json_schema": {
-                "enum": _ids(*(wl for wl in WellbeingList if wl.value.startswith("intervision_")))
-            }
-        }
+        metadata=_fields.codes(
+            _ids(*(wl for wl in WellbeingList if wl.value.startswith("intervision_")))
+        )
     )
     influence: str = ""
 

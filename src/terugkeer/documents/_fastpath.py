@@ -33,6 +33,7 @@ from cattrs.errors import BaseValidationError
 
 from terugkeer._checks import validated
 from terugkeer._codegen import generated_function
+from terugkeer._fields import spec_of
 from terugkeer._labelled import strings_are_values
 from terugkeer.errors import MAX_PROBLEMS, Problem, ValidationError
 
@@ -224,15 +225,11 @@ class _Writer:
         if builder is not None:
             self.lines.append(" self.__class__ = _cls")
         post_init = getattr(cls, "__attrs_post_init__", None)
-        limits = [
-            f"_len(self.{f.name}) > {int(f.metadata['max_items'])}"
-            for f in fields
-            if "max_items" in f.metadata
-        ]
+        limits = [check for f in fields for check in _limit_checks(f)]
         run = " try:"
         if post_init is validated:
-            # validated() checks nothing the lines above did not, except the list limits: it
-            # runs only when one is exceeded, to report it as it always does.
+            # validated() checks nothing the lines above did not, except the spec's limits (list
+            # sizes, bounds): it runs only when one is exceeded, to report it as it always does.
             run = f" if {' or '.join(limits)}:\n  try:" if limits else ""
         if post_init is not None and run:
             pad = "  " if run.startswith(" if") else " "
@@ -247,6 +244,20 @@ class _Writer:
         source = "\n".join(self.lines)
         what = f"structure {cls.__qualname__}"
         return generated_function("structure", source, namespace, what)
+
+
+def _limit_checks(f: attrs.Attribute[Any]) -> list[str]:
+    """Conditions, true when the field's value breaks its spec's limits (a list too long, a whole
+    number out of bounds); the record's ``validated`` then reports it."""
+    spec = spec_of(f)
+    checks = []
+    if spec.max_items is not None:
+        checks.append(f"_len(self.{f.name}) > {int(spec.max_items)}")
+    if spec.minimum is not None:
+        checks.append(f"(_type(self.{f.name}) is _int and self.{f.name} < {int(spec.minimum)})")
+    if spec.maximum is not None:
+        checks.append(f"(_type(self.{f.name}) is _int and self.{f.name} > {int(spec.maximum)})")
+    return checks
 
 
 def _builder(cls: type) -> type | None:

@@ -19,6 +19,8 @@ from typing import Any
 
 import attrs
 
+from terugkeer._fields import spec_of
+from terugkeer._types import optional
 from terugkeer.case import CaseFile
 from terugkeer.factors import FACTORS, Factor
 from terugkeer.forms import all_forms
@@ -85,11 +87,11 @@ class _Builder:
             properties = {}
             required = []
             for field in attrs.fields(cls):
-                # A deep copy: titles are added to the schema later, never to the records' metadata.
-                extra: dict[str, Any] = copy.deepcopy(field.metadata.get("json_schema", {}))
-                if "max_items" in field.metadata:
-                    extra["maxItems"] = field.metadata["max_items"]
-                prop = self.of(hints[field.name])
+                # A fresh dict: titles are added to the schema later, never to the field's spec.
+                hint = hints[field.name]
+                is_list = typing.get_origin(optional(hint)[0]) is tuple
+                extra: dict[str, Any] = spec_of(field).schema(is_list=is_list)
+                prop = self.of(hint)
                 if "enum" in extra and "anyOf" in prop:
                     prop = {"enum": extra.pop("enum")}
                 properties[field.name] = {**prop, **extra}

@@ -39,12 +39,13 @@ import hashlib
 import itertools
 import re
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
 
 from terugkeer._codegen import generated_function
+from terugkeer._fields import Spec, spec_of
 from terugkeer._labelled import strings_are_values
 from terugkeer._types import optional
 from terugkeer.case import CaseFile
@@ -270,9 +271,9 @@ _DAYS_UNIT = "Research.unit.days"
 _ISO_COUNTRY = "Research.unit.iso_country"
 
 
-def _metadata(record: type) -> dict[str, Mapping[str, Any]]:
-    """The attrs metadata of every field reachable from ``record``, by ``Class.field``."""
-    found: dict[str, Mapping[str, Any]] = {}
+def _specs_of(record: type) -> dict[str, Spec]:
+    """The spec of every field reachable from ``record``, by ``Class.field``."""
+    found: dict[str, Spec] = {}
     seen: set[type] = set()
     todo = [record]
     while todo:
@@ -282,7 +283,7 @@ def _metadata(record: type) -> dict[str, Mapping[str, Any]]:
         seen.add(cls)
         hints = typing.get_type_hints(cls)
         for f in attrs.fields(cls):
-            found[f"{cls.__name__}.{f.name}"] = f.metadata
+            found[f"{cls.__name__}.{f.name}"] = spec_of(f)
             todo += [t for t in _types_in(hints[f.name]) if attrs.has(t)]
     return found
 
@@ -417,7 +418,7 @@ class _Spec:
 class _Builder:
     def __init__(self, form: Form, options: ResearchOptions) -> None:
         self.options = options
-        self.meta = _metadata(form.record)
+        self.specs = _specs_of(form.record)
 
     def spec(
         self,
@@ -472,8 +473,7 @@ class _Builder:
             path = (*prefix, field)
             name = "_".join(path)
             here = (*labels, item.message_id)
-            meta = self.meta.get(item.field, {})
-            research = meta.get("research")
+            research = self.specs[item.field].research if item.field in self.specs else None
             get = _Get(path)
             if item.identifying:
                 if research == "year":
