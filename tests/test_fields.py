@@ -96,3 +96,20 @@ def test_a_document_out_of_bounds_names_the_path_never_the_value() -> None:
         loads(json.dumps(doc), CaseFile)
     assert [p.path for p in info.value.problems] == ["$.revision"]
     assert "-7" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("spec", "value"),
+    [
+        (Spec(minimum=0), -1),
+        (Spec(minimum=1), 0),
+        (Spec(maximum=9), 10),
+        (Spec(minimum=1, maximum=9), 0),
+    ],
+)
+def test_every_reason_a_bound_gives_has_its_code(spec: Spec, value: int) -> None:
+    from terugkeer.errors import Problem
+
+    reason = spec.out_of_bounds(value)
+    assert reason is not None
+    assert Problem("$.n", reason).code in ("number.out_of_range", "number.negative")

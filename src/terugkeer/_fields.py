@@ -48,7 +48,7 @@ class Spec:
     ``unique`` bound a list. ``identifying`` marks what names or reaches a person (never in a
     research export, stripped from a handover without consent); ``free_text`` a person's own
     words; ``research`` how the research export shows it (``year``, ``country``, ``vulnerable``).
-    ``schema`` adds what only the JSON Schema can say (Overview 1's 19 ratings in book order).
+    ``schema_extra`` adds what only the JSON Schema can say (Overview 1's 19 ratings in book order).
     """
 
     minimum: int | None = None
@@ -125,19 +125,10 @@ def whole(minimum: int | None, maximum: int | None) -> dict[str, Spec]:
 
 
 def text(
-    *,
-    required: bool = False,
-    identifying: bool = False,
-    free_text: bool = False,
-    research: str | None = None,
+    *, required: bool = False, free_text: bool = False, research: str | None = None
 ) -> dict[str, Spec]:
     """Text; ``required`` text must hold more than white space."""
-    return spec(
-        pattern="\\S" if required else None,
-        identifying=identifying,
-        free_text=free_text,
-        research=research,
-    )
+    return spec(pattern="\\S" if required else None, free_text=free_text, research=research)
 
 
 def identifying(*, research: str | None = None) -> dict[str, Spec]:
@@ -150,6 +141,6 @@ def codes(allowed: Iterable[object], *, unique: bool = False) -> dict[str, Spec]
     return spec(choices=tuple(allowed), unique=unique)
 
 
-def items(max_items: int, *, unique: bool = False) -> dict[str, Spec]:
+def items(max_items: int) -> dict[str, Spec]:
     """A list of at most ``max_items`` items."""
-    return spec(max_items=max_items, unique=unique)
+    return spec(max_items=max_items)

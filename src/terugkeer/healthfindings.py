@@ -156,16 +156,16 @@ def _handover(checklist: HealthChecklist, make: _Make, found: list[Any]) -> None
         found.append(make(_HANDOVER_OPEN, "$.handover.medical_passport", None, answer))
 
 
+#: A sourced type's rule: whether a value holds an answer, and the answer a finding carries.
+_Sourced = tuple[Callable[[Any], bool], Callable[[Any], "Answer | None"]]
+
 #: Per sourced type: whether it holds an answer (an unanswered one needs no source), and the
 #: answer a finding about it carries.
-_SOURCED: dict[type, tuple[Callable[[Any], bool], Callable[[Any], Answer | None]]] = {
+_SOURCED: dict[type, _Sourced] = {
     SourcedAnswer: (lambda v: v.answer is not None, lambda v: v.answer),
     SourcedText: (lambda v: bool(v.text), lambda v: None),
     SourcedCost: (lambda v: v.cost is not None, lambda v: None),
 }
-
-
-_Sourced = tuple[Callable[[Any], bool], Callable[[Any], "Answer | None"]]
 
 
 @functools.cache

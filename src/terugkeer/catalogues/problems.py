@@ -185,7 +185,8 @@ PROBLEM_ROWS: tuple[ProblemRow, ...] = (
         (
             r"is out of range",
             r"must be between (?P<min>\d+) and (?P<max>\d+)",
-            r"must be (?P<min>1)\.\.(?P<max>\d+)",
+            r"must be at least (?P<min>\d+)",
+            r"must be at most (?P<max>\d+)",
         ),
     ),
     ProblemRow(

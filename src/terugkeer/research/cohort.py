@@ -41,8 +41,16 @@ from terugkeer.documents import casefiles
 from terugkeer.errors import TerugkeerError
 from terugkeer.i18n import DEFAULT_LOCALE
 
-from .formats import BATCH_CASES, ExportFormat, PreparedCase, ResearchWriter, prepare_many
-from .pseudonyms import pseudonym
+from .formats import (
+    BATCH_CASES,
+    ExportFormat,
+    PreparedCase,
+    ResearchWriter,
+    _pack,
+    _unpack,
+    prepare_many,
+)
+from .pseudonyms import check_key
 from .tables import ResearchOptions, Row, case_tables
 
 __all__ = ["CohortExport", "case_paths", "export_cohort"]
@@ -107,7 +115,7 @@ def export_cohort(
     ``why`` naming places in the file, never its values. ``on_file()`` is called once per file
     handled, in order (for a progress bar; count the files with :func:`case_paths`).
     """
-    pseudonym(".", key)  # a weak key is refused before anything is written
+    check_key(key)  # a weak key is refused before anything is written
     if jobs < 1:
         raise ValueError("jobs must be 1 or more")
     seen: set[bytes] = set()  # 16 bytes of each pseudonym: a cohort's paths are never held
@@ -156,8 +164,6 @@ def _exported(
             for path, (prepared, error) in zip(files_read, found, strict=True):
                 yield path, prepared, error
         return
-    from .formats import _unpack
-
     # At most 4 slices per process in flight: the processes keep working while this one writes.
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: collections.deque[tuple[Sequence[str], Future[_Sent]]] = collections.deque()
@@ -185,8 +191,6 @@ def _slice_sent(
 ) -> _Sent:
     """A worker process's task: :func:`_slice_tables`, its cases packed for sending (Parquet's
     record batches as Arrow IPC streams, which cost a fraction of pickling them)."""
-    from .formats import _pack
-
     found = _slice_tables(paths, key, options, fmt)
     return _pack([p for p, _ in found if p is not None]), [error for _, error in found]
 

@@ -15,15 +15,21 @@ import hmac
 
 from terugkeer.errors import ValidationError
 
-__all__ = ["MIN_KEY_BYTES", "pseudonym"]
+__all__ = ["MIN_KEY_BYTES", "check_key", "pseudonym"]
 
 #: The secret key must be at least this long (bytes).
 MIN_KEY_BYTES = 16
 
 
-def pseudonym(case_id: str, key: bytes) -> str:
-    """The stable keyed pseudonym of a case id (hex HMAC-SHA256); a key shorter than
-    :data:`MIN_KEY_BYTES` is refused (naming the key's path, never the key)."""
+def check_key(key: object) -> None:
+    """Refuse a key that is not bytes, or shorter than :data:`MIN_KEY_BYTES` (naming the key's
+    path, never the key)."""
     if not isinstance(key, bytes) or len(key) < MIN_KEY_BYTES:
         raise ValidationError.at("$.key", f"must be at least {MIN_KEY_BYTES} bytes")
+
+
+def pseudonym(case_id: str, key: bytes) -> str:
+    """The stable keyed pseudonym of a case id (hex HMAC-SHA256); a weak key is refused
+    (:func:`check_key`)."""
+    check_key(key)
     return hmac.new(key, case_id.encode("utf-8"), hashlib.sha256).hexdigest()
