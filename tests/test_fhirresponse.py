@@ -115,13 +115,11 @@ def test_a_malformed_response_is_refused_by_its_place() -> None:
     first["answer"] = [{"valueInteger": 20260302}]
     with pytest.raises(ValidationError) as info:
         from_questionnaire_response(form, response)
-    found = {(p.path, p.reason) for p in info.value.problems}
-    assert ("$.questionnaire", "must be the questionnaire of overview1") in found
-    assert (
-        f"$.item[{len(response['item']) - 1}]",
-        "is not an item of this questionnaire here",
-    ) in found
-    assert ("$.item[0].answer[0]", "must hold valueDate alone") in found
+    found = {(p.path, p.code, p.reason) for p in info.value.problems}
+    assert ("$.questionnaire", "form.wrong_form", "must be the form overview1") in found
+    last = f"$.item[{len(response['item']) - 1}]"
+    assert (last, "form.unknown_field", "is not a field of this form") in found
+    assert ("$.item[0].answer[0]", "fhir.answer", "must hold valueDate alone") in found
 
 
 def test_amounts_travel_as_exact_decimals() -> None:

@@ -123,7 +123,7 @@ def test_many_bad_items_give_a_capped_list_and_a_count() -> None:
 
 
 def test_a_validation_error_keeps_the_first_problems_of_any_iterable_and_counts_them_all() -> None:
-    problems = [Problem(f"$.x[{i}]", "is wrong") for i in range(MAX_PROBLEMS + 50)]
+    problems = [Problem(f"$.x[{i}]", "value.invalid") for i in range(MAX_PROBLEMS + 50)]
     for source in (problems, tuple(problems), iter(problems), (p for p in problems)):
         err = ValidationError(source)
         assert err.problems == tuple(problems[:MAX_PROBLEMS])

@@ -38,21 +38,21 @@ __all__ = [
 
 def check_text(value: object, path: str) -> list[Problem]:
     """A free-text field: must be a str (may be empty)."""
-    return [] if type(value) is str else [Problem(path, "must be a string")]
+    return [] if type(value) is str else [Problem(path, "type.string")]
 
 
 def check_int(value: object, path: str, allowed: range | frozenset[int]) -> list[Problem]:
     """An exact int (never bool or float) within ``allowed``."""
     if type(value) is not int:
-        return [Problem(path, "must be an integer")]
+        return [Problem(path, "type.integer")]
     if value not in allowed:
-        return [Problem(path, "is out of range")]
+        return [Problem(path, "number.out_of_range")]
     return []
 
 
 def check_date(value: object, path: str) -> list[Problem]:
     """A calendar date (a ``datetime`` is refused: these are days, not moments)."""
-    return [] if type(value) is dt.date else [Problem(path, "must be a date")]
+    return [] if type(value) is dt.date else [Problem(path, "date.format")]
 
 
 def check_enum(value: object, path: str, enum_type: type[enum.Enum]) -> list[Problem]:
@@ -60,14 +60,14 @@ def check_enum(value: object, path: str, enum_type: type[enum.Enum]) -> list[Pro
     return (
         []
         if isinstance(value, enum_type)
-        else [Problem(path, f"must be of type {enum_type.__name__}")]
+        else [Problem(path, "type.record", {"expected": enum_type.__name__})]
     )
 
 
 def check_unique(values: object, path: str, noun: str) -> list[Problem]:
     """A tuple that must not list the same entry twice."""
     if type(values) is tuple and len(set(values)) != len(values):
-        return [Problem(path, f"lists a {noun} twice")]
+        return [Problem(path, "list.duplicate", {"what": noun})]
     return []
 
 
@@ -94,27 +94,31 @@ def _compile(annotation: Any) -> Checker:
 
         def check_tuple(value: object, path: str) -> list[Problem]:
             if type(value) is not tuple:
-                return [Problem(path, "must be a tuple")]
+                return [Problem(path, "type.list")]
             found: list[Problem] = []
             for i, v in enumerate(value):
                 problems = item(v, "")
                 if problems:
-                    found += [Problem(f"{path}[{i}]{p.path}", p.reason) for p in problems]
+                    found += [p.with_path(f"{path}[{i}]{p.path}") for p in problems]
             return found
 
         return check_tuple
     if annotation in (str, int, bool):
-        reason = f"must be of type {annotation.__name__}"
-        return lambda value, path: [] if type(value) is annotation else [Problem(path, reason)]
+        expected = {"expected": annotation.__name__}
+        return lambda value, path: (
+            [] if type(value) is annotation else [Problem(path, "type.record", expected)]
+        )
     if annotation is dt.date:
         return check_date
     if annotation is dt.datetime:
         return lambda value, path: (
-            [] if type(value) is dt.datetime else [Problem(path, "must be a date and time")]
+            [] if type(value) is dt.datetime else [Problem(path, "datetime.format")]
         )
     if isinstance(annotation, type):
-        reason = f"must be of type {annotation.__name__}"
-        return lambda value, path: [] if isinstance(value, annotation) else [Problem(path, reason)]
+        expected = {"expected": annotation.__name__}
+        return lambda value, path: (
+            [] if isinstance(value, annotation) else [Problem(path, "type.record", expected)]
+        )
     return lambda value, path: []
 
 
@@ -171,11 +175,11 @@ def _field_checks(cls: type) -> tuple[tuple[str, str, Checker, Spec], ...]:
 def _spec_problems(value: object, path: str, spec: Spec) -> list[Problem]:
     """A list longer than its spec allows, or a whole number outside its bounds."""
     if spec.max_items is not None and type(value) is tuple and len(value) > spec.max_items:
-        return [Problem(path, f"holds at most {spec.max_items} items")]
+        return [Problem(path, "list.too_long", {"max": spec.max_items})]
     if spec.bounded:
-        reason = spec.out_of_bounds(value)
-        if reason is not None:
-            return [Problem(path, reason)]
+        found = spec.out_of_bounds(value)
+        if found is not None:
+            return [Problem(path, *found)]
     return []
 
 

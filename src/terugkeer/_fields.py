@@ -13,7 +13,7 @@ research export. A field declared without one has the empty spec.
 >>> spec_of(attrs.fields(Example).months).schema()
 {'minimum': 0, 'maximum': 120}
 >>> spec_of(attrs.fields(Example).months).out_of_bounds(121)
-'must be between 0 and 120'
+('number.out_of_range', {'min': 0, 'max': 120})
 """
 
 from __future__ import annotations
@@ -89,19 +89,20 @@ class Spec:
         """Whether a whole number's bounds are to be checked."""
         return self.minimum is not None or self.maximum is not None
 
-    def out_of_bounds(self, value: object) -> str | None:
-        """Why the whole number ``value`` lies outside the bounds, or None (also for a value of
-        another type, which its type check reports)."""
+    def out_of_bounds(self, value: object) -> tuple[str, dict[str, int]] | None:
+        """The problem code and parameters saying why the whole number ``value`` lies outside
+        the bounds, or None (also for a value of another type, which its type check reports)."""
         if type(value) is not int:
             return None
         low, high = self.minimum, self.maximum
         if (low is None or value >= low) and (high is None or value <= high):
             return None
         if high is None:
-            return f"must be {low} or more" if low == 0 else f"must be at least {low}"
+            assert low is not None
+            return ("number.negative", {}) if low == 0 else ("number.out_of_range", {"min": low})
         if low is None:
-            return f"must be at most {high}"
-        return f"must be between {low} and {high}"
+            return "number.out_of_range", {"max": high}
+        return "number.out_of_range", {"min": low, "max": high}
 
 
 _EMPTY = Spec()

@@ -437,7 +437,7 @@ class Appointment:
             and type(self.next_on) is dt.date
             and self.next_on < self.held_on
         ):
-            extra.append(Problem("$.next_on", "is before the appointment itself"))
+            extra.append(Problem("$.next_on", "date.before_appointment"))
         validated(self, extra)
 
 
@@ -462,7 +462,7 @@ class ActivityUpdate:
     def __attrs_post_init__(self) -> None:
         extra = []
         if self.status is ActivityStatus.NOT_DONE and type(self.reason) is str and not self.reason:
-            extra.append(Problem("$.reason", "is required when the activity was not done"))
+            extra.append(Problem("$.reason", "plan.reason_required"))
         validated(self, extra)
 
 
@@ -516,7 +516,11 @@ class ActionPlan:
         for i in range(1, len(days)):
             if days[i] < days[i - 1]:
                 extra.append(
-                    Problem(f"$.appointments[{i}].held_on", "is before the previous appointment")
+                    Problem(
+                        f"$.appointments[{i}].held_on",
+                        "date.before_previous",
+                        {"what": "appointment"},
+                    )
                 )
         for i, update in enumerate(self.activity_updates):
             if isinstance(update, ActivityUpdate):
@@ -527,12 +531,12 @@ class ActionPlan:
 
     def _update_problems(self, update: ActivityUpdate) -> list[Problem]:
         if update.appointment >= len(self.appointments):
-            return [Problem("$.appointment", "no such appointment")]
+            return [Problem("$.appointment", "plan.no_appointment")]
         appointment = self.appointments[update.appointment]
         if update.activity > len(appointment.activities):
-            return [Problem("$.activity", "no such activity in that appointment")]
+            return [Problem("$.activity", "plan.no_activity")]
         if update.on < appointment.held_on:
-            return [Problem("$.on", "is before the appointment it updates")]
+            return [Problem("$.on", "date.before_appointment")]
         return []
 
     def with_section(self, **sections: Any) -> ActionPlan:
@@ -543,10 +547,10 @@ class ActionPlan:
         """
         for name in ("appointments", "activity_updates"):
             if name in sections:
-                raise ValidationError.at(f"$.{name}", "only grows: use the add methods")
+                raise ValidationError.at(f"$.{name}", "history.append_only")
         unknown = [n for n in sections if n not in attrs.fields_dict(ActionPlan)]
         if unknown:
-            raise ValidationError([Problem(f"$.{n}", "is not a part of the plan") for n in unknown])
+            raise ValidationError([Problem(f"$.{n}", "plan.not_a_part") for n in unknown])
         return attrs.evolve(self, **sections)
 
     def add_appointment(self, appointment: Appointment, *, today: dt.date) -> ActionPlan:
@@ -556,13 +560,13 @@ class ActionPlan:
         appointment would rewrite history: both are a :class:`ValidationError`.
         """
         if appointment.held_on > today:
-            raise ValidationError.at("$.held_on", "is in the future")
+            raise ValidationError.at("$.held_on", "date.in_future")
         return attrs.evolve(self, appointments=(*self.appointments, appointment))
 
     def update_activity(self, update: ActivityUpdate, *, today: dt.date) -> ActionPlan:
         """A copy with a status update appended; the appointment itself stays as it was."""
         if update.on > today:
-            raise ValidationError.at("$.on", "is in the future")
+            raise ValidationError.at("$.on", "date.in_future")
         return attrs.evolve(self, activity_updates=(*self.activity_updates, update))
 
     def activity_status(self, appointment: int, activity: int) -> ActivityStatus:

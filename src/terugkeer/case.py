@@ -89,7 +89,9 @@ class CaseContext:
         changes = [p for p in self.phases if isinstance(p, PhaseChange)]
         for i in range(1, len(changes)):
             if changes[i].on < changes[i - 1].on:
-                extra.append(Problem(f"$.phases[{i}].on", "is before the previous change"))
+                extra.append(
+                    Problem(f"$.phases[{i}].on", "date.before_previous", {"what": "change"})
+                )
         extra += check_unique(self.vulnerable, "$.vulnerable", "characteristic")
         validated(self, extra)
 
@@ -152,13 +154,13 @@ class ConsentRecord:
     def __attrs_post_init__(self) -> None:
         extra = []
         if type(self.organisation) is str and not self.organisation.strip():
-            extra.append(Problem("$.organisation", "must name the organisation"))
+            extra.append(Problem("$.organisation", "text.blank"))
         if (
             self.purpose is ConsentPurpose.HANDOVER
             and self.action is ConsentAction.GIVE
             and self.parts == ()
         ):
-            extra.append(Problem("$.parts", "a handover consent must name the parts"))
+            extra.append(Problem("$.parts", "consent.parts_missing"))
         validated(self, extra)
 
 
@@ -213,11 +215,9 @@ def _rows_agree(
             continue
         chosen_from = by_day.get(row.assessed_on)
         if chosen_from is None:
-            problems.append(Problem(f"$.{name}[{i}].assessed_on", "no assessment of that day"))
+            problems.append(Problem(f"$.{name}[{i}].assessed_on", "overview.no_assessment"))
         elif all(a.rating(row.rating.factor) != row.rating for a in chosen_from):
-            problems.append(
-                Problem(f"$.{name}[{i}].rating", "differs from the assessment of that day")
-            )
+            problems.append(Problem(f"$.{name}[{i}].rating", "overview.differs"))
     return problems
 
 
@@ -248,11 +248,11 @@ class CaseFile:
     def __attrs_post_init__(self) -> None:
         extra = []
         if type(self.case_id) is str and not self.case_id.strip():
-            extra.append(Problem("$.case_id", "must not be empty"))
+            extra.append(Problem("$.case_id", "text.blank"))
         days = [a.assessed_on for a in self.assessments if isinstance(a, Assessment)]
         for i in range(1, len(days)):
             if days[i] < days[i - 1]:
-                extra.append(Problem(f"$.assessments[{i}].assessed_on", "is before the previous"))
+                extra.append(Problem(f"$.assessments[{i}].assessed_on", "date.before_previous"))
         extra += _rows_agree(self.assessments, self.change_possibilities, "change_possibilities")
         extra += _rows_agree(self.assessments, self.weighty_factors, "weighty_factors")
         validated(self, extra)
@@ -270,9 +270,9 @@ class CaseFile:
         """Re-scoring adds an assessment; it never replaces one (dated no earlier than the last)."""
         path = f"$.assessments[{len(self.assessments)}]"
         if not isinstance(assessment, Assessment):
-            raise ValidationError.at(path, "must be an Assessment")
+            raise ValidationError.at(path, "type.record", {"expected": "Assessment"})
         if self.assessments and assessment.assessed_on < self.assessments[-1].assessed_on:
-            raise ValidationError.at(f"{path}.assessed_on", "is before the previous")
+            raise ValidationError.at(f"{path}.assessed_on", "date.before_previous")
         return self._appended("assessments", assessment)
 
     def add_change_possibility(self, row: ChangePossibility) -> CaseFile:
@@ -286,7 +286,9 @@ class CaseFile:
     def _add_row(self, name: str, row: ChangePossibility | WeightyFactor, kind: type) -> CaseFile:
         start = len(getattr(self, name))
         if not isinstance(row, kind):
-            raise ValidationError.at(f"$.{name}[{start}]", f"must be of type {kind.__name__}")
+            raise ValidationError.at(
+                f"$.{name}[{start}]", "type.record", {"expected": kind.__name__}
+            )
         problems = _rows_agree(self.assessments, (row,), name, start)
         if problems:
             raise ValidationError(problems)
@@ -295,13 +297,17 @@ class CaseFile:
     def add_checklist(self, checklist: HealthChecklist) -> CaseFile:
         """Add a health checklist (one per condition)."""
         if not isinstance(checklist, HealthChecklist):
-            raise ValidationError.at(f"$.health[{len(self.health)}]", "must be a HealthChecklist")
+            raise ValidationError.at(
+                f"$.health[{len(self.health)}]", "type.record", {"expected": "HealthChecklist"}
+            )
         return self._appended("health", checklist)
 
     def add_consent(self, record: ConsentRecord) -> CaseFile:
         """Add a consent or a withdrawal; earlier records stay as they were."""
         if not isinstance(record, ConsentRecord):
-            raise ValidationError.at(f"$.consents[{len(self.consents)}]", "must be a ConsentRecord")
+            raise ValidationError.at(
+                f"$.consents[{len(self.consents)}]", "type.record", {"expected": "ConsentRecord"}
+            )
         return self._appended("consents", record)
 
     def change_phase(
@@ -315,14 +321,14 @@ class CaseFile:
     def with_context(self, context: CaseContext) -> CaseFile:
         """Replace the context; its phase history may only grow."""
         if not _prefix(self.context.phases, context.phases):
-            raise ValidationError.at("$.context.phases", "history cannot be rewritten")
+            raise ValidationError.at("$.context.phases", "history.append_only")
         return attrs.evolve(self, context=context)
 
     def with_plan(self, plan: ActionPlan) -> CaseFile:
         """Replace the plan's sections; its appointments and updates may only grow."""
         old = self.plan
         problems = [
-            Problem(f"$.plan.{name}", "history cannot be rewritten")
+            Problem(f"$.plan.{name}", "history.append_only")
             for name in ("appointments", "activity_updates")
             if not _prefix(getattr(old, name), getattr(plan, name))
         ]
@@ -333,7 +339,7 @@ class CaseFile:
     def with_signals(self, log: SignalLog) -> CaseFile:
         """Replace the signal log by a later state of it; entries may only be added."""
         problems = [
-            Problem(f"$.signals.{f.name}", "history cannot be rewritten")
+            Problem(f"$.signals.{f.name}", "history.append_only")
             for f in attrs.fields(SignalLog)
             if not _prefix(getattr(self.signals, f.name), getattr(log, f.name))
         ]
@@ -390,26 +396,28 @@ class HandoverBundle:
         parts = set(self.parts) if type(self.parts) is tuple else set()
         if self.family:
             if CasePart.ACTION_PLAN not in parts:
-                extra.append(Problem("$.family", "travels only with the part action_plan"))
+                extra.append(Problem("$.family", "consent.part_required", {"part": "action_plan"}))
             elif CasePart.CLIENT_DETAILS not in parts and _identifies(self.family):
                 extra.append(
-                    Problem("$.family", "identifies people: that needs the part client_details")
+                    Problem("$.family", "consent.part_required", {"part": "client_details"})
                 )
         if self.client is not None and CasePart.CLIENT_DETAILS not in parts:
-            extra.append(Problem("$.client", "travels only with the part client_details"))
+            extra.append(Problem("$.client", "consent.part_required", {"part": "client_details"}))
         if CasePart.OVERVIEWS not in parts:
             for name in ("assessments", "change_possibilities", "weighty_factors"):
                 if getattr(self, name):
-                    extra.append(Problem(f"$.{name}", "travels only with the part overviews"))
+                    extra.append(
+                        Problem(f"$.{name}", "consent.part_required", {"part": "overviews"})
+                    )
         if self.plan is not None:
             if CasePart.ACTION_PLAN not in parts:
-                extra.append(Problem("$.plan", "travels only with the part action_plan"))
+                extra.append(Problem("$.plan", "consent.part_required", {"part": "action_plan"}))
             elif CasePart.CLIENT_DETAILS not in parts and _identifies(self.plan):
-                extra.append(
-                    Problem("$.plan", "identifies people: that needs the part client_details")
-                )
+                extra.append(Problem("$.plan", "consent.part_required", {"part": "client_details"}))
         if self.health and CasePart.HEALTH_CHECKLISTS not in parts:
-            extra.append(Problem("$.health", "travels only with the part health_checklists"))
+            extra.append(
+                Problem("$.health", "consent.part_required", {"part": "health_checklists"})
+            )
         validated(self, extra)
 
 
@@ -482,7 +490,7 @@ class ReferralBundle:
     def __attrs_post_init__(self) -> None:
         extra = []
         if isinstance(self.signals, SignalLog) and any(o.about for o in self.signals.observations):
-            extra.append(Problem("$.signals.observations", "names whom a signal is about"))
+            extra.append(Problem("$.signals.observations", "signal.names_people"))
         validated(self, extra)
 
 

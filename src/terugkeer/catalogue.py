@@ -83,7 +83,7 @@ class Catalogue(Sequence[E], Generic[E]):
         """The entry with this id; an unknown id (or not a string) is a ValidationError."""
         found = self._by_id.get(entry_id) if type(entry_id) is str else None
         if found is None:
-            raise ValidationError.at("$", f"unknown {self.name} id")
+            raise ValidationError.at("$", "id.unknown", {"kind": self.name})
         return found
 
     def find(self, entry_id: object) -> E | None:

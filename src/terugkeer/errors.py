@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 
-from .catalogues.problems import FALLBACK_CODE, PROBLEM_ROWS
+from .catalogues.problems import templates
 
 __all__ = [
     "MAX_PROBLEMS",
     "ConflictError",
+    "Params",
     "Problem",
     "TerugkeerError",
     "UnsupportedLocaleError",
@@ -33,43 +34,95 @@ class TerugkeerError(Exception):
     """Base class of every error raised on purpose by terugkeer."""
 
 
-@attrs.frozen(weakref_slot=False)
-class Problem:
-    """One thing wrong with some input: where (a JSON path such as ``$.ratings[4].score``) and why.
+#: A problem's parameters: (name, value) pairs sorted by name, values as text.
+Params = tuple[tuple[str, str], ...]
 
-    >>> Problem("$.ratings[4].score", "must be -3..-1 or 1..3")
-    Problem(path='$.ratings[4].score', reason='must be -3..-1 or 1..3')
+
+@attrs.frozen(weakref_slot=False, init=False, repr=False)
+class Problem:
+    """One thing wrong with some input: where (a JSON path such as ``$.ratings[4].score``), its
+    code (``choice.not_allowed``) and the code's parameters (bounds, allowed codes, a part's
+    name; never an input value). The English reason and the Dutch and English messages come
+    from the code's catalogue entry.
+
+    >>> problem = Problem("$.plan.safety.worries", "list.too_long", {"max": 100})
+    >>> problem
+    Problem(path='$.plan.safety.worries', code='list.too_long', params={'max': '100'})
+    >>> problem.reason
+    'holds at most 100 items'
     """
 
     path: str
-    reason: str
+    #: The stable code of the problem (``date.not_a_date``), for programs and translated UIs;
+    #: see :mod:`terugkeer.catalogues.problems`.
+    code: str
+    _params: Params
 
-    @property
-    def code(self) -> str:
-        """The stable code of the reason (``date.not_a_date``), for programs and translated
-        UIs; ``invalid`` for a reason without one (none of the library's own).
-
-        >>> Problem("$.assessed_on", "is not a calendar date").code
-        'date.not_a_date'
-        """
-        return _classified(self.reason)[0]
+    def __init__(self, path: str, code: str, params: Mapping[str, str | int] | Params = ()) -> None:
+        pairs = _pairs(params)
+        if type(path) is not str or (code, frozenset(k for k, _ in pairs)) not in _templates():
+            # A library bug, never bad input: so not a ValueError (which reads as bad input).
+            raise LookupError(
+                "a problem needs a path and a code of terugkeer.catalogues.problems with the "
+                "parameters its reason names"
+            )
+        _SET_PATH(self, path)
+        _SET_CODE(self, code)
+        _SET_PARAMS(self, pairs)
 
     @property
     def params(self) -> dict[str, str]:
-        """The reason's parameters by name (a bound, a part, the expected factor), never an
+        """The problem's parameters by name (a bound, a part, the expected factor), never an
         input value.
 
-        >>> Problem("$.plan.safety.worries", "holds at most 100 items").params
+        >>> Problem("$.plan.safety.worries", "list.too_long", {"max": 100}).params
         {'max': '100'}
         """
-        return dict(_classified(self.reason)[1])
+        return dict(self._params)
+
+    @property
+    def reason(self) -> str:
+        """The English reason that follows the path in an error message, from the catalogue.
+
+        >>> Problem("$.assessed_on", "date.not_a_date").reason
+        'is not a calendar date'
+        """
+        names = frozenset(k for k, _ in self._params)
+        return _templates()[self.code, names].format(**dict(self._params))
 
     def under(self, prefix: str) -> Problem:
         """Return this problem with its path placed below ``prefix`` (itself a path)."""
         path = self.path
         if path == "$":
-            return _problem(prefix, self.reason)
-        return _problem(prefix + (path[1:] if path[:1] == "$" else "." + path), self.reason)
+            return _problem(prefix, self.code, self._params)
+        return _problem(
+            prefix + (path[1:] if path[:1] == "$" else "." + path), self.code, self._params
+        )
+
+    def with_path(self, path: str) -> Problem:
+        """Return this problem at another path."""
+        return _problem(path, self.code, self._params)
+
+    def __repr__(self) -> str:
+        params = f", params={self.params!r}" if self._params else ""
+        return f"Problem(path={self.path!r}, code={self.code!r}{params})"
+
+
+def _pairs(params: Mapping[str, str | int] | Params) -> Params:
+    if not params:
+        return ()
+    items = params.items() if isinstance(params, Mapping) else params
+    pairs = []
+    for name, value in items:
+        if type(name) is not str or not (type(value) is str or type(value) is int):
+            raise TypeError("a problem's parameters are names with text or whole numbers")
+        pairs.append((name, str(value)))
+    return tuple(sorted(pairs))
+
+
+@functools.cache
+def _templates() -> dict[tuple[str, frozenset[str]], str]:
+    return templates()
 
 
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -85,40 +138,28 @@ def child_path(path: str, key: str) -> str:
     return f"{path}.{key}" if type(key) is str and _KEY.fullmatch(key) else f"{path}[?]"
 
 
-@functools.lru_cache(maxsize=1024)
-def _classified(reason: str) -> tuple[str, tuple[tuple[str, str], ...]]:
-    for code, pattern in _patterns():
-        matched = pattern.fullmatch(reason)
-        if matched:
-            found = {k: v for k, v in matched.groupdict().items() if v is not None}
-            return code, tuple(found.items())
-    return FALLBACK_CODE, ()
-
-
-@functools.cache
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((row.code, re.compile(p)) for row in PROBLEM_ROWS for p in row.patterns)
-
-
 _SET_PATH = Problem.__dict__["path"].__set__
-_SET_REASON = Problem.__dict__["reason"].__set__
+_SET_CODE = Problem.__dict__["code"].__set__
+_SET_PARAMS = Problem.__dict__["_params"].__set__
 
 
-def _problem(path: str, reason: str) -> Problem:
-    """A Problem from two strings known to be strings, without ``__init__``: an error in a deep
-    field is moved up one level at a time, with a new problem at each."""
+def _problem(path: str, code: str, params: Params = ()) -> Problem:
+    """A Problem from parts known to be good (taken from another problem), without the checks
+    of ``__init__``: an error in a deep field is moved up one level at a time, with a new
+    problem at each."""
     problem = object.__new__(Problem)
     _SET_PATH(problem, path)
-    _SET_REASON(problem, reason)
+    _SET_CODE(problem, code)
+    _SET_PARAMS(problem, params)
     return problem
 
 
 class ValidationError(TerugkeerError, ValueError):
     """Bad input: lists every problem found, each as a path and a reason, never with the value.
 
-    >>> err = ValidationError([Problem("$.score", "must be an integer")])
+    >>> err = ValidationError([Problem("$.score", "type.integer")])
     >>> err.problems
-    (Problem(path='$.score', reason='must be an integer'),)
+    (Problem(path='$.score', code='type.integer'),)
     >>> print(err)
     1 problem: $.score: must be an integer
     """
@@ -156,9 +197,11 @@ class ValidationError(TerugkeerError, ValueError):
         return (type(self), (self.problems, self.total))
 
     @classmethod
-    def at(cls, path: str, reason: str) -> ValidationError:
+    def at(
+        cls, path: str, code: str, params: Mapping[str, str | int] | Params = ()
+    ) -> ValidationError:
         """Build an error with a single problem."""
-        return cls([Problem(path, reason)])
+        return cls([Problem(path, code, params)])
 
 
 class ConflictError(TerugkeerError):

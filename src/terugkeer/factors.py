@@ -213,12 +213,12 @@ class Rating:
             return
         problems: list[Problem] = []
         if not FACTORS.has(self.factor):
-            problems.append(Problem("$.factor", "unknown factor id"))
+            problems.append(Problem("$.factor", "id.unknown", {"kind": "factor"}))
         problems += check_enum(self.kind, "$.kind", RatingKind)
         if self.kind is RatingKind.SCORED:
             problems += check_int(self.score, "$.score", SCORES)
         elif self.score is not None:
-            problems.append(Problem("$.score", "must be absent unless the kind is 'scored'"))
+            problems.append(Problem("$.score", "score.not_scored"))
         problems += check_text(self.note, "$.note")
         raise_if(problems)
 
@@ -287,7 +287,7 @@ class NewConsideration:
     def __attrs_post_init__(self) -> None:
         problems = check_text(self.name, "$.name")
         if not problems and not self.name.strip():
-            problems.append(Problem("$.name", "must not be blank"))
+            problems.append(Problem("$.name", "text.blank"))
         problems += check_date(self.raised_on, "$.raised_on")
         problems += check_text(self.note, "$.note")
         raise_if(problems)
@@ -351,33 +351,35 @@ class Assessment:
             return
         problems = check_date(self.assessed_on, "$.assessed_on")
         if type(self.ratings) is not tuple:
-            problems.append(Problem("$.ratings", "must be a tuple of ratings"))
+            problems.append(Problem("$.ratings", "type.list"))
         elif len(self.ratings) != len(FACTORS):
-            problems.append(Problem("$.ratings", f"must rate each of the {len(FACTORS)} factors"))
+            problems.append(Problem("$.ratings", "factor.count", {"count": len(FACTORS)}))
         else:
             for i, (rating, factor) in enumerate(zip(self.ratings, FACTORS, strict=True)):
                 if not isinstance(rating, Rating):
-                    problems.append(Problem(f"$.ratings[{i}]", "must be a Rating"))
+                    problems.append(
+                        Problem(f"$.ratings[{i}]", "type.record", {"expected": "Rating"})
+                    )
                 elif rating.factor != factor.id:
                     problems.append(
-                        Problem(f"$.ratings[{i}].factor", f"expected {factor.id} (book order)")
+                        Problem(f"$.ratings[{i}].factor", "factor.order", {"expected": factor.id})
                     )
         if self.asylum_outcome is not None:
             problems += check_enum(self.asylum_outcome, "$.asylum_outcome", AsylumOutcome)
         problems += check_text(self.asylum_outcome_explanation, "$.asylum_outcome_explanation")
         if type(self.time_pressure) is not bool:
-            problems.append(Problem("$.time_pressure", "must be true or false"))
+            problems.append(Problem("$.time_pressure", "type.boolean"))
         if not isinstance(self.entered, Entered):
-            problems.append(Problem("$.entered", "must be an Entered"))
+            problems.append(Problem("$.entered", "type.record", {"expected": "Entered"}))
         if type(self.new_considerations) is not tuple:
-            problems.append(Problem("$.new_considerations", "must be a tuple"))
+            problems.append(Problem("$.new_considerations", "type.list"))
         else:
             for i, item in enumerate(self.new_considerations):
                 path = f"$.new_considerations[{i}]"
                 if not isinstance(item, NewConsideration):
-                    problems.append(Problem(path, "must be a NewConsideration"))
+                    problems.append(Problem(path, "type.record", {"expected": "NewConsideration"}))
                 elif type(self.assessed_on) is dt.date and item.raised_on > self.assessed_on:
-                    problems.append(Problem(f"{path}.raised_on", "is after the assessment"))
+                    problems.append(Problem(f"{path}.raised_on", "date.after_assessment"))
         raise_if(problems)
 
     @classmethod
@@ -446,7 +448,7 @@ class Assessment:
         """
         problems = check_date(on, "$.on")
         if not problems and on < self.assessed_on:
-            problems.append(Problem("$.on", "is before the assessment it starts from"))
+            problems.append(Problem("$.on", "date.before_earlier_assessment"))
         changes = changes or {}
         problems += _unknown_ids(changes, "$.changes")
         ratings = list(self.ratings)
@@ -457,7 +459,9 @@ class Assessment:
             try:
                 if isinstance(value, Rating):
                     if value.factor != factor.id:
-                        raise ValidationError.at("$.factor", "is not the factor of this key")
+                        raise ValidationError.at(
+                            "$.factor", "factor.order", {"expected": factor.id}
+                        )
                     ratings[i] = value
                 else:
                     ratings[i] = _rating(factor.id, value, self.ratings[i].note)
@@ -528,7 +532,7 @@ def _unknown_ids(mapping: Mapping[str, object], path: str) -> list[Problem]:
     """Keys that are no factor id, each by name (``$.scores.F99``), or ``[?]`` when the key is
     not a name (it might be personal data)."""
     return [
-        Problem(child_path(path, key), "unknown factor id")
+        Problem(child_path(path, key), "id.unknown", {"kind": "factor"})
         for key in mapping
         if not FACTORS.has(key)
     ]
@@ -613,7 +617,7 @@ def compare(earlier: Assessment, later: Assessment) -> tuple[FactorChange, ...]:
     ('unchanged', True)
     """
     if earlier.assessed_on > later.assessed_on:
-        raise ValidationError.at("$.later.assessed_on", "is before the earlier assessment")
+        raise ValidationError.at("$.later.assessed_on", "date.before_earlier_assessment")
     changes = []
     for f, b, a in zip(FACTORS, earlier.ratings, later.ratings, strict=True):
         outcomes = (

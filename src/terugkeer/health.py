@@ -75,7 +75,7 @@ class Source:
         day = reading_day()
         future = day is not None and type(self.checked_on) is dt.date and self.checked_on > day
         if future or not fields_trusted():  # trusted and not in the future: nothing to report
-            validated(self, [Problem("$.checked_on", "is in the future")] if future else None)
+            validated(self, [Problem("$.checked_on", "date.in_future")] if future else None)
 
     @classmethod
     def build(
@@ -98,7 +98,7 @@ class Source:
         """
         source = cls(kind, name, reference, checked_on, in_country_of_origin)
         if type(checked_on) is dt.date and checked_on > today:
-            raise ValidationError.at("$.checked_on", "is in the future")
+            raise ValidationError.at("$.checked_on", "date.in_future")
         return source
 
 
@@ -131,11 +131,11 @@ class Money:
     def __attrs_post_init__(self) -> None:
         problems = []
         if type(self.amount) is not decimal.Decimal or not self.amount.is_finite():
-            problems.append(Problem("$.amount", "must be a finite decimal"))
+            problems.append(Problem("$.amount", "decimal.format"))
         elif self.amount < 0:
-            problems.append(Problem("$.amount", "must not be negative"))
+            problems.append(Problem("$.amount", "number.negative"))
         if not CURRENCIES.has(self.currency):
-            problems.append(Problem("$.currency", "must be an ISO 4217 currency code"))
+            problems.append(Problem("$.currency", "currency.unknown"))
         validated(self, problems)
 
 

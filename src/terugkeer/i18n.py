@@ -120,7 +120,7 @@ def problem_message(problem: Problem, locale: str = DEFAULT_LOCALE) -> str:
     parameters filled in (never an input value; the path says where).
 
     >>> from terugkeer.errors import Problem
-    >>> problem_message(Problem("$.plan.safety.worries", "holds at most 100 items"), "nl")
+    >>> problem_message(Problem("$.plan.safety.worries", "list.too_long", {"max": 100}), "nl")
     'Deze lijst mag hoogstens 100 regels hebben.'
     """
     template = text(f"Problem.{problem.code}", locale)

@@ -89,7 +89,7 @@ class ChangePossibility:
     def __attrs_post_init__(self) -> None:
         problems = check_date(self.assessed_on, "$.assessed_on")
         if not isinstance(self.rating, Rating):
-            problems.append(Problem("$.rating", "must be a Rating"))
+            problems.append(Problem("$.rating", "type.record", {"expected": "Rating"}))
         for name in ("how", "circumstances", "helpers"):
             problems += check_text(getattr(self, name), f"$.{name}")
         raise_if(problems)
@@ -183,7 +183,7 @@ class WeightyFactor:
     def __attrs_post_init__(self) -> None:
         problems = check_date(self.assessed_on, "$.assessed_on")
         if not isinstance(self.rating, Rating):
-            problems.append(Problem("$.rating", "must be a Rating"))
+            problems.append(Problem("$.rating", "type.record", {"expected": "Rating"}))
         problems += check_enum(self.kind, "$.kind", WeightKind)
         problems += check_text(self.why_how, "$.why_how")
         raise_if(problems)

@@ -200,9 +200,9 @@ class SignalObservation:
         if type(self.signal) is str:
             signal = SIGNALS.find(self.signal)
             if signal is None:
-                extra.append(Problem("$.signal", "unknown signal id"))
+                extra.append(Problem("$.signal", "id.unknown", {"kind": "signal"}))
             elif signal.free_text and not self.note:
-                extra.append(Problem("$.note", "must say what was seen for an 'other' signal"))
+                extra.append(Problem("$.note", "signal.other_needs_note"))
         validated(self, extra)
 
 
@@ -228,7 +228,7 @@ class FactorsRecord:
             if type(values) is tuple:
                 for i, value in enumerate(values):
                     if value not in known:
-                        extra.append(Problem(f"$.{name}[{i}]", "unknown factor id"))
+                        extra.append(Problem(f"$.{name}[{i}]", "id.unknown", {"kind": "factor"}))
                 extra += check_unique(values, f"$.{name}", "factor")
         validated(self, extra)
 
@@ -319,7 +319,7 @@ class Referral:
     def __attrs_post_init__(self) -> None:
         extra = []
         if type(self.reasons) is tuple and not self.reasons:
-            extra.append(Problem("$.reasons", "must name at least one reason"))
+            extra.append(Problem("$.reasons", "referral.no_reason"))
         validated(self, extra)
 
 
@@ -340,7 +340,7 @@ class StepRecord:
     def __attrs_post_init__(self) -> None:
         extra = []
         if self.step is ReferralStep.CONSULT and self.outcome is not None:
-            extra.append(Problem("$.outcome", "consulting has no outcome"))
+            extra.append(Problem("$.outcome", "referral.consult_no_outcome"))
         validated(self, extra)
 
 
@@ -423,20 +423,20 @@ class SignalLog:
                 continue
             at = f"$.steps[{i}]"
             if record.referral >= len(self.referrals):
-                problems.append(Problem(f"{at}.referral", "no such referral"))
+                problems.append(Problem(f"{at}.referral", "referral.no_such"))
                 continue
             done = taken.setdefault(record.referral, [])
             expected = REFERRAL_STEPS[len(done)] if len(done) < len(REFERRAL_STEPS) else None
             if record.step is not expected:
-                problems.append(Problem(f"{at}.step", "out of order for this referral"))
+                problems.append(Problem(f"{at}.step", "referral.step_order"))
                 continue
             if done and record.on < done[-1].on:
-                problems.append(Problem(f"{at}.on", "is before the previous step"))
+                problems.append(Problem(f"{at}.on", "date.before_previous", {"what": "step"}))
             if record.step is ReferralStep.CONSULT and done[-1].outcome is not Answer.YES:
-                problems.append(Problem(f"{at}.step", "consulting needs the client's consent"))
+                problems.append(Problem(f"{at}.step", "consent.missing"))
             referral = self.referrals[record.referral]
             if isinstance(referral, Referral) and record.on < referral.decided_on:
-                problems.append(Problem(f"{at}.on", "is before the referral was decided"))
+                problems.append(Problem(f"{at}.on", "date.before_referral"))
             done.append(record)
         return problems
 

@@ -78,9 +78,9 @@ class MapEntry:
     def __attrs_post_init__(self) -> None:
         extra = []
         if type(self.name) is str and not self.name.strip():
-            extra.append(Problem("$.name", "must not be empty"))
+            extra.append(Problem("$.name", "text.blank"))
         if type(self.url) is str and self.url and not _URL.fullmatch(self.url):
-            extra.append(Problem("$.url", "must be an http(s) web address"))
+            extra.append(Problem("$.url", "url.invalid"))
         validated(self, extra)
 
 
@@ -109,7 +109,7 @@ class SocialMap:
 def _checked(entries: Iterable[MapEntry]) -> tuple[MapEntry, ...]:
     result = tuple(entries)
     problems = [
-        Problem(f"$.entries[{i}]", "must be a MapEntry")
+        Problem(f"$.entries[{i}]", "type.record", {"expected": "MapEntry"})
         for i, e in enumerate(result)
         if not isinstance(e, MapEntry)
     ]

@@ -33,4 +33,4 @@ class Entered:
     def __attrs_post_init__(self) -> None:
         naive = type(self.at) is dt.datetime and self.at.utcoffset() is None
         if naive or not fields_trusted():  # trusted and with a zone: nothing to report
-            validated(self, [Problem("$.at", "must carry a time zone")] if naive else None)
+            validated(self, [Problem("$.at", "datetime.no_zone")] if naive else None)

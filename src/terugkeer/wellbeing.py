@@ -103,7 +103,7 @@ def _check_ids(values: object, path: str, allowed: tuple[WellbeingList, ...]) ->
     if type(values) is not tuple:
         return []
     problems = [
-        Problem(f"{path}[{i}]", "not an item of this instrument")
+        Problem(f"{path}[{i}]", "id.unknown")
         for i, value in enumerate(values)
         if (item := WELLBEING_ITEMS.find(value)) is None or item.list not in allowed
     ]
@@ -124,7 +124,7 @@ class EmotionExample:
         problems = (
             _check_ids((self.emotion,), "$.emotion", allowed) if type(self.emotion) is str else []
         )
-        validated(self, [Problem("$.emotion", p.reason) for p in problems])
+        validated(self, [p.with_path("$.emotion") for p in problems])
 
 
 @attrs.frozen(weakref_slot=False)
@@ -249,7 +249,7 @@ class IntervisionEntry:
             WellbeingList.INTERVISION_CLIENT,
         )
         problems = _check_ids((self.item,), "$.item", allowed) if type(self.item) is str else []
-        validated(self, [Problem("$.item", p.reason) for p in problems])
+        validated(self, [p.with_path("$.item") for p in problems])
 
 
 @attrs.frozen(weakref_slot=False)

@@ -1,430 +1,176 @@
-"""Problem codes as data: each code with the reasons it stands for (regular expressions).
+"""Problem codes as data: each code with its English reason, the short text that follows a
+problem's path in an error message (``$.assessed_on: is not a calendar date``).
 
-A problem's reason is English text, written where the problem is found; its code is the stable
-name a program or a translated UI keys on (``date.not_a_date``), and the named groups of the
-matching pattern are its parameters (bounds, allowed codes, a part's name; never an input
-value). Messages are in the gettext catalogues under ``Problem.<code>``, with the parameters as
-``{name}`` placeholders. A reason no row matches has the code ``invalid``.
+A problem is built from a code and its parameters (bounds, allowed codes, a part's name; never
+an input value); its reason is the code's template with those parameters filled in. A code may
+have one template per set of parameters it is given (``number.out_of_range`` with a minimum, a
+maximum, both or neither). The sentences a person reads are in the gettext catalogues under
+``Problem.<code>`` (Dutch and English), with the parameters as ``{name}`` placeholders.
 """
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
-__all__ = ["FALLBACK_CODE", "PROBLEM_ROWS", "ProblemRow"]
+__all__ = ["FALLBACK_CODE", "PROBLEM_ROWS", "ProblemRow", "parameters", "templates"]
 
-#: The code of a reason no row matches (a test keeps every reason of the library matched).
+#: The code of the message shown when a translation names a parameter its problem lacks.
 FALLBACK_CODE = "invalid"
 
 
 class ProblemRow(NamedTuple):
+    """One problem code and its English reason templates (at most one per set of parameters)."""
+
     code: str
-    patterns: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+def parameters(template: str) -> frozenset[str]:
+    """The ``{name}`` placeholders of a template.
+
+    >>> sorted(parameters("must be between {min} and {max}"))
+    ['max', 'min']
+    """
+    return frozenset(_PLACEHOLDER.findall(template))
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 PROBLEM_ROWS: tuple[ProblemRow, ...] = (
-    ProblemRow(
-        "json.not_text",
-        (
-            r"must be JSON text",
-            r"must be a path, or the document as bytes",
-        ),
-    ),
-    ProblemRow(
-        "json.too_large",
-        (
-            r"is larger than (?P<max>\d+) bytes",
-            r"would be larger than (?P<max>\d+) bytes: it could not be loaded again",
-        ),
-    ),
-    ProblemRow(
-        "json.not_utf8",
-        (
-            r"is not UTF-8 text \(without a byte order mark\)",
-            r"holds text that is not UTF-8",
-            r"starts with a byte order mark; documents are plain UTF-8",
-        ),
-    ),
-    ProblemRow(
-        "json.invalid",
-        (r"is not valid JSON",),
-    ),
-    ProblemRow(
-        "json.too_deep",
-        (r"is too deeply nested",),
-    ),
-    ProblemRow(
-        "json.duplicate_key",
-        (r"an object has the same key twice",),
-    ),
-    ProblemRow(
-        "json.not_finite",
-        (r"NaN and Infinity are not JSON",),
-    ),
-    ProblemRow(
-        "text.lone_surrogate",
-        (
-            r"holds a lone surrogate: not UTF-8 text",
-            r"has a key with a lone surrogate",
-        ),
-    ),
-    ProblemRow(
-        "document.wrong_schema",
-        (r"must be (?P<expected>'terugkeer/[\w-]+')",),
-    ),
-    ProblemRow(
-        "document.version",
-        (r"must be a positive integer",),
-    ),
+    ProblemRow("json.not_text", ("must be JSON text",)),
+    ProblemRow("json.too_large", ("is larger than {max} bytes",)),
+    ProblemRow("json.not_utf8", ("is not UTF-8 text (without a byte order mark)",)),
+    ProblemRow("json.invalid", ("is not valid JSON",)),
+    ProblemRow("json.too_deep", ("is too deeply nested",)),
+    ProblemRow("json.duplicate_key", ("an object has the same key twice",)),
+    ProblemRow("json.not_finite", ("NaN and Infinity are not JSON",)),
+    ProblemRow("text.lone_surrogate", ("holds a lone surrogate: not UTF-8 text",)),
+    ProblemRow("document.wrong_schema", ("must be '{expected}'",)),
+    ProblemRow("document.version", ("must be a positive integer",)),
     ProblemRow(
         "document.too_new",
         (
-            r"version (?P<found>\d+) is newer than version (?P<newest>\d+), "
-            r"the newest this library reads; upgrade terugkeer",
+            "version {found} is newer than version {newest}, the newest this library reads; "
+            "upgrade terugkeer",
         ),
     ),
-    ProblemRow(
-        "document.no_migration",
-        (r"no migration from version (?P<version>\d+)",),
-    ),
-    ProblemRow(
-        "key.unknown",
-        (r"unknown key",),
-    ),
-    ProblemRow(
-        "key.missing",
-        (r"required key is missing",),
-    ),
-    ProblemRow(
-        "value.invalid",
-        (r"is not valid here",),
-    ),
-    ProblemRow(
-        "type.object",
-        (r"must be an object",),
-    ),
-    ProblemRow(
-        "type.list",
-        (
-            r"must be a list",
-            r"must be a tuple",
-            r"must be a tuple of ratings",
-            r"must be a list of items",
-            r"must be a list of text values",
-        ),
-    ),
-    ProblemRow(
-        "type.string",
-        (
-            r"must be a string",
-            r"must be an id \(a string\)",
-            r"must be one text value",
-        ),
-    ),
-    ProblemRow(
-        "type.integer",
-        (
-            r"must be an integer",
-            r"must be a whole number",
-        ),
-    ),
-    ProblemRow(
-        "type.boolean",
-        (r"must be true or false",),
-    ),
-    ProblemRow(
-        "type.record",
-        (
-            r"must be an? (?P<expected>[A-Z]\w+)",
-            r"must be of type (?P<expected>\w+)",
-        ),
-    ),
+    ProblemRow("document.no_migration", ("no migration from version {version}",)),
+    ProblemRow("file.unreadable", ("cannot be read as a file",)),
+    ProblemRow("key.unknown", ("unknown key",)),
+    ProblemRow("key.missing", ("required key is missing",)),
+    ProblemRow("value.invalid", ("is not valid here",)),
+    ProblemRow("type.object", ("must be an object",)),
+    ProblemRow("type.list", ("must be a list",)),
+    ProblemRow("type.string", ("must be a string",)),
+    ProblemRow("type.integer", ("must be an integer",)),
+    ProblemRow("type.boolean", ("must be true or false",)),
+    ProblemRow("type.record", ("must be of type {expected}",)),
     ProblemRow(
         "choice.not_allowed",
         (
-            r"must be one of: (?P<allowed>.+)",
-            r"is not one of the choices",
+            "is not one of the choices",
+            "must be one of: {allowed}",
         ),
     ),
-    ProblemRow(
-        "date.format",
-        (
-            r"must be a date written YYYY-MM-DD",
-            r"must be a date",
-        ),
-    ),
-    ProblemRow(
-        "date.not_a_date",
-        (r"is not a calendar date",),
-    ),
-    ProblemRow(
-        "datetime.format",
-        (
-            r"must be a date and time with a zone \(ISO 8601\)",
-            r"must be a date and time",
-        ),
-    ),
-    ProblemRow(
-        "datetime.not_a_moment",
-        (r"is not a calendar date and time",),
-    ),
-    ProblemRow(
-        "datetime.no_zone",
-        (r"must carry a time zone",),
-    ),
-    ProblemRow(
-        "decimal.format",
-        (
-            r"must be a decimal number written as a string",
-            r"must be a decimal number",
-            r"must be a finite decimal",
-        ),
-    ),
+    ProblemRow("date.format", ("must be a date written YYYY-MM-DD",)),
+    ProblemRow("date.not_a_date", ("is not a calendar date",)),
+    ProblemRow("datetime.format", ("must be a date and time with a zone (ISO 8601)",)),
+    ProblemRow("datetime.not_a_moment", ("is not a calendar date and time",)),
+    ProblemRow("datetime.no_zone", ("must carry a time zone",)),
+    ProblemRow("decimal.format", ("must be a decimal number",)),
     ProblemRow(
         "number.out_of_range",
         (
-            r"is out of range",
-            r"must be between (?P<min>\d+) and (?P<max>\d+)",
-            r"must be at least (?P<min>\d+)",
-            r"must be at most (?P<max>\d+)",
+            "is out of range",
+            "must be between {min} and {max}",
+            "must be at least {min}",
+            "must be at most {max}",
         ),
     ),
-    ProblemRow(
-        "number.negative",
-        (
-            r"must be 0 or more",
-            r"must not be negative",
-        ),
-    ),
-    ProblemRow(
-        "list.too_long",
-        (r"holds at most (?P<max>\d+) items",),
-    ),
-    ProblemRow(
-        "list.duplicate",
-        (r"lists a (?P<what>\w+) twice",),
-    ),
-    ProblemRow(
-        "text.blank",
-        (
-            r"must not be blank",
-            r"must not be empty",
-            r"must name the organisation",
-        ),
-    ),
-    ProblemRow(
-        "currency.unknown",
-        (r"must be an ISO 4217 currency code",),
-    ),
-    ProblemRow(
-        "url.invalid",
-        (r"must be an http\(s\) web address",),
-    ),
-    ProblemRow(
-        "plan.moved_to_case",
-        (r"belongs to the case now: read the plan with its case",),
-    ),
+    ProblemRow("number.negative", ("must not be negative",)),
+    ProblemRow("list.too_long", ("holds at most {max} items",)),
+    ProblemRow("list.duplicate", ("lists a {what} twice",)),
+    ProblemRow("text.blank", ("must not be empty",)),
+    ProblemRow("currency.unknown", ("must be an ISO 4217 currency code",)),
+    ProblemRow("url.invalid", ("must be an http(s) web address",)),
+    ProblemRow("plan.moved_to_case", ("belongs to the case now: read the plan with its case",)),
     ProblemRow(
         "id.unknown",
         (
-            r"unknown (?P<kind>factor|plan section|signal|suicide-step|wellbeing item|risk factor"
-            r"|protective factor|social map entry|currency) id",
-            r"not an item of this instrument",
+            "is not an id of this instrument",
+            "unknown {kind} id",
         ),
     ),
-    ProblemRow(
-        "factor.order",
-        (
-            r"expected (?P<expected>F\d\d) \(book order\)",
-            r"is not the factor of this key",
-        ),
-    ),
-    ProblemRow(
-        "factor.count",
-        (r"must rate each of the (?P<count>\d+) factors",),
-    ),
-    ProblemRow(
-        "score.not_scored",
-        (r"must be absent unless the kind is 'scored'",),
-    ),
-    ProblemRow(
-        "date.in_future",
-        (r"is in the future",),
-    ),
+    ProblemRow("factor.order", ("expected {expected} (book order)",)),
+    ProblemRow("factor.count", ("must rate each of the {count} factors",)),
+    ProblemRow("score.not_scored", ("must be absent unless the kind is 'scored'",)),
+    ProblemRow("date.in_future", ("is in the future",)),
     ProblemRow(
         "date.before_previous",
-        (r"is before the previous(?: (?P<what>change|appointment|step))?",),
-    ),
-    ProblemRow(
-        "date.before_earlier_assessment",
         (
-            r"is before the earlier assessment",
-            r"is before the assessment it starts from",
+            "is before the previous entry",
+            "is before the previous {what}",
         ),
     ),
-    ProblemRow(
-        "date.after_assessment",
-        (r"is after the assessment",),
-    ),
-    ProblemRow(
-        "date.before_appointment",
-        (
-            r"is before the appointment it updates",
-            r"is before the appointment itself",
-        ),
-    ),
-    ProblemRow(
-        "date.before_referral",
-        (r"is before the referral was decided",),
-    ),
-    ProblemRow(
-        "overview.no_assessment",
-        (r"no assessment of that day",),
-    ),
-    ProblemRow(
-        "overview.differs",
-        (r"differs from the assessment of that day",),
-    ),
-    ProblemRow(
-        "plan.client_details",
-        (r"client details belong in the case's client field only",),
-    ),
-    ProblemRow(
-        "plan.not_a_part",
-        (r"is not a part of the plan",),
-    ),
-    ProblemRow(
-        "plan.no_appointment",
-        (r"no such appointment",),
-    ),
-    ProblemRow(
-        "plan.no_activity",
-        (r"no such activity in that appointment",),
-    ),
-    ProblemRow(
-        "plan.reason_required",
-        (r"is required when the activity was not done",),
-    ),
-    ProblemRow(
-        "signal.other_needs_note",
-        (r"must say what was seen for an 'other' signal",),
-    ),
-    ProblemRow(
-        "signal.names_people",
-        (r"names whom a signal is about",),
-    ),
-    ProblemRow(
-        "referral.no_reason",
-        (r"must name at least one reason",),
-    ),
-    ProblemRow(
-        "referral.no_such",
-        (r"no such referral",),
-    ),
-    ProblemRow(
-        "referral.step_order",
-        (r"out of order for this referral",),
-    ),
-    ProblemRow(
-        "referral.consult_no_outcome",
-        (r"consulting has no outcome",),
-    ),
-    ProblemRow(
-        "consent.missing",
-        (r"consulting needs the client's consent",),
-    ),
-    ProblemRow(
-        "consent.parts_missing",
-        (r"a handover consent must name the parts",),
-    ),
-    ProblemRow(
-        "consent.part_required",
-        (
-            r"travels only with the part (?P<part>\w+)",
-            r"identifies people: that needs the part (?P<part>client_details)",
-        ),
-    ),
-    ProblemRow(
-        "history.append_only",
-        (
-            r"history cannot be rewritten",
-            r"only grows: use the add methods",
-        ),
-    ),
-    ProblemRow(
-        "form.unknown_field",
-        (
-            r"is not a field of this form",
-            r"is not an item of this questionnaire here",
-            r"is not a questionnaire of a case",
-        ),
-    ),
+    ProblemRow("date.before_earlier_assessment", ("is before the earlier assessment",)),
+    ProblemRow("date.after_assessment", ("is after the assessment",)),
+    ProblemRow("date.before_appointment", ("is before the appointment",)),
+    ProblemRow("date.before_referral", ("is before the referral was decided",)),
+    ProblemRow("overview.no_assessment", ("no assessment of that day",)),
+    ProblemRow("overview.differs", ("differs from the assessment of that day",)),
+    ProblemRow("plan.client_details", ("client details belong in the case's client field only",)),
+    ProblemRow("plan.not_a_part", ("is not a part of the plan",)),
+    ProblemRow("plan.no_appointment", ("no such appointment",)),
+    ProblemRow("plan.no_activity", ("no such activity in that appointment",)),
+    ProblemRow("plan.reason_required", ("is required when the activity was not done",)),
+    ProblemRow("signal.other_needs_note", ("must say what was seen for an 'other' signal",)),
+    ProblemRow("signal.names_people", ("names whom a signal is about",)),
+    ProblemRow("referral.no_reason", ("must name at least one reason",)),
+    ProblemRow("referral.no_such", ("no such referral",)),
+    ProblemRow("referral.step_order", ("out of order for this referral",)),
+    ProblemRow("referral.consult_no_outcome", ("consulting has no outcome",)),
+    ProblemRow("consent.missing", ("consulting needs the client's consent",)),
+    ProblemRow("consent.parts_missing", ("a handover consent must name the parts",)),
+    ProblemRow("consent.part_required", ("travels only with the part {part}",)),
+    ProblemRow("history.append_only", ("history cannot be rewritten",)),
+    ProblemRow("form.unknown_field", ("is not a field of this form",)),
     ProblemRow(
         "form.once_only",
         (
-            r"is posted twice",
-            r"this question takes one answer",
-            r"this group does not repeat",
-            r"a case holds one (?P<form>[\w.]+) response",
+            "may occur only once",
+            "a case holds one {form} response",
         ),
     ),
-    ProblemRow(
-        "form.shape",
-        (
-            r"must hold the fields of a group",
-            r"must be the posted fields, by name",
-            r"a group holds items, not answers",
-            r"a question holds answers, not items",
-            r"a question holds text, not elements",
-        ),
-    ),
-    ProblemRow(
-        "form.numbering",
-        (
-            r"entries must be numbered from 0 without gaps",
-            r"must be numbered entries: name\[0\], name\[1\] \.\.\.",
-        ),
-    ),
+    ProblemRow("form.shape", ("does not have the shape of this form",)),
+    ProblemRow("form.numbering", ("entries must be numbered from 0 without gaps",)),
     ProblemRow(
         "form.wrong_form",
         (
-            r"must be 'QuestionnaireResponse'",
-            r"must be the questionnaire of (?P<form>[\w.]+)",
-            r"must be (?P<expected>terugkeer_\w+)",
+            "is not a response to this form",
+            "must be the form {form}",
         ),
     ),
     ProblemRow(
         "fhir.answer",
         (
-            r"must be an answer object",
-            r"must hold (?P<expected>value\w+) alone",
-            r"has the wrong type",
-            r"must be a code",
-            r"is not of this item's code system",
+            "is not an answer this question takes",
+            "must hold {expected} alone",
         ),
     ),
     ProblemRow(
         "fhir.text",
-        (r"holds white space FHIR text cannot hold \(such as a non-breaking space\)",),
+        ("holds white space FHIR text cannot hold (such as a non-breaking space)",),
     ),
-    ProblemRow(
-        "xml.text",
-        (r"holds a control character XML cannot hold",),
-    ),
-    ProblemRow(
-        "xml.invalid",
-        (
-            r"is not well-formed XML",
-            r"must be XML text",
-            r"must not declare a document type or entities",
-        ),
-    ),
-    ProblemRow(
-        "key.too_short",
-        (r"must be at least (?P<min>\d+) bytes",),
-    ),
-    ProblemRow(
-        "options.not_field_groups",
-        (r"must hold field groups only",),
-    ),
+    ProblemRow("xml.text", ("holds a control character XML cannot hold",)),
+    ProblemRow("xml.invalid", ("is not well-formed XML without a document type or entities",)),
+    ProblemRow("key.too_short", ("must be at least {min} bytes",)),
+    ProblemRow("options.not_field_groups", ("must hold field groups only",)),
+    ProblemRow(FALLBACK_CODE, ("is not valid",)),
 )
+
+
+def templates() -> dict[tuple[str, frozenset[str]], str]:
+    """Every reason template by its code and the names of its parameters."""
+    return {(row.code, parameters(r)): r for row in PROBLEM_ROWS for r in row.reasons}

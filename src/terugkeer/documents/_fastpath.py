@@ -305,7 +305,7 @@ def _plain_list(t: Any) -> bool:
 
 
 def _not_an_object() -> None:
-    raise ValidationError.at("$", "must be an object")
+    raise ValidationError.at("$", "type.object")
 
 
 class Found:
@@ -366,7 +366,7 @@ def _unknown_keys(found: Found | None, o: dict[str, Any], allowed: frozenset[str
     found = Found() if found is None else found
     unknown = sorted(o.keys() - allowed)
     for key in unknown[: max(0, MAX_PROBLEMS - len(found.problems))]:
-        found.problems.append(Problem(child_path("$", key), "unknown key"))
+        found.problems.append(Problem(child_path("$", key), "key.unknown"))
     found.total += len(unknown)
     return found
 

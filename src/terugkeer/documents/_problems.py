@@ -44,7 +44,7 @@ def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
     if isinstance(exc, _CARRIERS):
         return [p.under(path) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [Problem(child_path(path, key), "unknown key") for key in sorted(exc.extra_fields)]
+        return [Problem(child_path(path, key), "key.unknown") for key in sorted(exc.extra_fields)]
     if isinstance(exc, BaseValidationError):
         found: list[Problem] = []
         for sub in exc.exceptions:
@@ -57,8 +57,8 @@ def problems_of(exc: BaseException, path: str = "$") -> list[Problem]:
             found += problems_of(sub, sub_path)
         return found
     if isinstance(_input_error(exc), KeyError):
-        return [Problem(path, "required key is missing")]
-    return [Problem(path, "is not valid here")]
+        return [Problem(path, "key.missing")]
+    return [Problem(path, "value.invalid")]
 
 
 def problem_count(exc: BaseException) -> int:

@@ -37,7 +37,7 @@ _CHUNK = 1 << 16
 
 def _read(source: str | os.PathLike[str]) -> bytes:
     """The bytes of a regular file, at most the document limit + 1; failures carry no value."""
-    reason: str | None = None
+    code: str | None = None
     data = b""
     fd = -1
     try:
@@ -45,7 +45,7 @@ def _read(source: str | os.PathLike[str]) -> bytes:
             source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
         )
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            reason = "is not a regular file"
+            code = "file.unreadable"
         else:
             chunks: list[bytes] = []
             size = 0
@@ -57,12 +57,12 @@ def _read(source: str | os.PathLike[str]) -> bytes:
                 size += len(chunk)
             data = b"".join(chunks)
     except (OSError, ValueError, TypeError):  # missing, no permission, a NUL in the name, ...
-        reason = "cannot be read as a file"
+        code = "file.unreadable"
     finally:
         if fd >= 0:
             os.close(fd)
-    if reason is not None:
-        raise ValidationError.at("$", reason)
+    if code is not None:
+        raise ValidationError.at("$", code)
     return data
 
 
@@ -75,7 +75,7 @@ def load_case(source: str | os.PathLike[str] | bytes) -> CaseFile:
     if isinstance(source, bytes):
         return loads(source, CaseFile)
     if not isinstance(source, (str, os.PathLike)):
-        raise ValidationError.at("$", "must be a path, or the document as bytes")
+        raise ValidationError.at("$", "json.not_text")
     return loads(_read(source), CaseFile)
 
 
@@ -116,11 +116,9 @@ def _encoded(case: CaseFile) -> bytes:
         data = b""
     if not data:
         problems = _text_problems(to_document(case))
-        raise ValidationError(problems or [Problem("$", "holds text that is not UTF-8")])
+        raise ValidationError(problems or [Problem("$", "json.not_utf8")])
     if len(data) > MAX_DOCUMENT_BYTES:
-        raise ValidationError.at(
-            "$", f"would be larger than {MAX_DOCUMENT_BYTES} bytes: it could not be loaded again"
-        )
+        raise ValidationError.at("$", "json.too_large", {"max": MAX_DOCUMENT_BYTES})
     return data
 
 

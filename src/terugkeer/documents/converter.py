@@ -45,10 +45,10 @@ __all__ = [
 T = TypeVar("T")
 
 
-def _exact(kind: type, reason: str) -> Callable[[Any, Any], Any]:
+def _exact(kind: type, code: str) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _: Any) -> Any:
         if type(value) is not kind:
-            raise ValidationError.at("$", reason)
+            raise ValidationError.at("$", code)
         return value
 
     return hook
@@ -56,12 +56,12 @@ def _exact(kind: type, reason: str) -> Callable[[Any, Any], Any]:
 
 def _structure_date(value: Any, _: Any) -> dt.date:
     if type(value) is not str or not _DATE.fullmatch(value):
-        raise ValidationError.at("$", "must be a date written YYYY-MM-DD")
+        raise ValidationError.at("$", "date.format")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         pass
-    raise ValidationError.at("$", "is not a calendar date")
+    raise ValidationError.at("$", "date.not_a_date")
 
 
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})")
@@ -69,12 +69,12 @@ _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\
 
 def _structure_datetime(value: Any, _: Any) -> dt.datetime:
     if type(value) is not str or not _DATETIME.fullmatch(value):
-        raise ValidationError.at("$", "must be a date and time with a zone (ISO 8601)")
+        raise ValidationError.at("$", "datetime.format")
     try:
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         pass
-    raise ValidationError.at("$", "is not a calendar date and time")
+    raise ValidationError.at("$", "datetime.not_a_moment")
 
 
 def _by_id(lookup: Callable[[str], T]) -> Callable[[Any, Any], T]:
@@ -82,22 +82,22 @@ def _by_id(lookup: Callable[[str], T]) -> Callable[[Any, Any], T]:
 
     def hook(value: Any, _: Any) -> T:
         if type(value) is not str:
-            raise ValidationError.at("$", "must be an id (a string)")
+            raise ValidationError.at("$", "type.string")
         return lookup(value)
 
     return hook
 
 
 @functools.cache
-def _enum_members(enum_type: type[enum.Enum]) -> tuple[dict[object, enum.Enum], str]:
+def _enum_members(enum_type: type[enum.Enum]) -> tuple[dict[object, enum.Enum], dict[str, str]]:
     allowed = {m.value: m for m in enum_type}
-    return allowed, "must be one of: " + ", ".join(str(v) for v in allowed)
+    return allowed, {"allowed": ", ".join(str(v) for v in allowed)}
 
 
 def _structure_enum(value: Any, enum_type: type[enum.Enum]) -> enum.Enum:
-    allowed, reason = _enum_members(enum_type)
+    allowed, params = _enum_members(enum_type)
     if type(value) is not str or value not in allowed:
-        raise ValidationError.at("$", reason)
+        raise ValidationError.at("$", "choice.not_allowed", params)
     return allowed[value]
 
 
@@ -107,7 +107,7 @@ _DECIMAL = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?")
 def _structure_decimal(value: Any, _: Any) -> decimal.Decimal:
     # Amounts travel as JSON strings ("12.50"): a JSON number could already be a rounded float.
     if type(value) is not str or not _DECIMAL.fullmatch(value):
-        raise ValidationError.at("$", "must be a decimal number written as a string")
+        raise ValidationError.at("$", "decimal.format")
     return decimal.Decimal(value)
 
 
@@ -120,7 +120,7 @@ def _structure_str(value: Any, target: type) -> Any:
     if target is not str and issubclass(target, enum.Enum):
         return _structure_enum(value, target)
     if type(value) is not str:
-        raise ValidationError.at("$", "must be a string")
+        raise ValidationError.at("$", "type.string")
     return value
 
 
@@ -135,7 +135,7 @@ def _tuple_hook(t: Any, converter: cattrs.Converter) -> Callable[[Any, Any], tup
 
     def hook(value: Any, _: Any) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise ValidationError.at("$", "must be a list")
+            raise ValidationError.at("$", "type.list")
         return read_items(value, item_hook, item_type)
 
     return hook
@@ -189,7 +189,7 @@ def _record_hook(
 
     def hook(value: Any, _: Any) -> Any:
         if type(value) is not dict:
-            raise ValidationError.at("$", "must be an object")
+            raise ValidationError.at("$", "type.object")
         return inner(value, cls)
 
     return hook
@@ -215,8 +215,8 @@ def configure_converter(
     ``for_orjson`` too, those dicts keep the dates, string enum members and tuples that
     orjson writes as the hooks would (see ``make_fast_unstructure_fn``).
     """
-    converter.register_structure_hook(int, _exact(int, "must be an integer"))
-    converter.register_structure_hook(bool, _exact(bool, "must be true or false"))
+    converter.register_structure_hook(int, _exact(int, "type.integer"))
+    converter.register_structure_hook(bool, _exact(bool, "type.boolean"))
     converter.register_structure_hook(str, _structure_str)
     # Registered on the enum bases too: single dispatch must find them before ``str``.
     for base in (enum.Enum, LabelledEnum):

@@ -190,9 +190,7 @@ def _plan_v4(body: dict[str, Any]) -> dict[str, Any]:
     problems = []
     for name in ("client", "family"):
         if name in plan and not _empty(plan[name]):
-            problems.append(
-                Problem(f"$.{name}", "belongs to the case now: read the plan with its case")
-            )
+            problems.append(Problem(f"$.{name}", "plan.moved_to_case"))
         elif name in plan:
             del plan[name]
     if problems:
@@ -316,20 +314,16 @@ def from_document(
     schema, current = _schema_of(cls)
     steps = MIGRATIONS if migrations is None else migrations
     if type(data) is not dict:
-        raise ValidationError.at("$", "must be an object")
+        raise ValidationError.at("$", "type.object")
     problems: list[Problem] = []
     if data.get("schema") != schema:
-        problems.append(Problem("$.schema", f"must be {schema!r}"))
+        problems.append(Problem("$.schema", "document.wrong_schema", {"expected": schema}))
     version = data.get("version")
     if type(version) is not int or version < 1:
-        problems.append(Problem("$.version", "must be a positive integer"))
+        problems.append(Problem("$.version", "document.version"))
     elif version > current:
         problems.append(
-            Problem(
-                "$.version",
-                f"version {version} is newer than version {current}, the newest this "
-                "library reads; upgrade terugkeer",
-            )
+            Problem("$.version", "document.too_new", {"found": version, "newest": current})
         )
     if problems:
         raise ValidationError(problems)
@@ -338,29 +332,29 @@ def from_document(
     while version < current:
         step = steps.get((schema, version))
         if step is None:
-            raise ValidationError.at("$.version", f"no migration from version {version}")
+            raise ValidationError.at("$.version", "document.no_migration", {"version": version})
         body = step(body)
         version += 1
     return structure(body, cls)
 
 
 class _Refused(Exception):
-    """Raised inside the JSON parser's hooks; carries a reason, never a value."""
+    """Raised inside the JSON parser's hooks; carries a problem code, never a value."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
 
 
 def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result = dict(pairs)
     if len(result) != len(pairs):
-        raise _Refused("an object has the same key twice")
+        raise _Refused("json.duplicate_key")
     return result
 
 
 def _refuse_constant(_: str) -> None:
-    raise _Refused("NaN and Infinity are not JSON")
+    raise _Refused("json.not_finite")
 
 
 def _decode(data: bytes) -> str | None:
@@ -395,11 +389,11 @@ def _text_problems(data: object) -> list[Problem]:
         value, path = stack.pop()
         if isinstance(value, str):
             if not _is_text(value):
-                problems.append(Problem(path, "holds a lone surrogate: not UTF-8 text"))
+                problems.append(Problem(path, "text.lone_surrogate"))
         elif isinstance(value, dict):
             for key, item in value.items():
                 if not _is_text(key):
-                    problems.append(Problem(path, "has a key with a lone surrogate"))
+                    problems.append(Problem(path, "text.lone_surrogate"))
                     continue
                 stack.append((item, child_path(path, key)))
         elif isinstance(value, list):
@@ -419,21 +413,21 @@ def parse(text: str | bytes, *, accelerate: bool = True) -> object:
     and errors are the same on every route.
     ``accelerate=False`` uses the standard library alone.
     """
-    reason: str | None = None
+    code: str | None = None
     surrogates = False  # a str may hold raw surrogates; text decoded from UTF-8 cannot
     if isinstance(text, bytes):
         if len(text) > MAX_DOCUMENT_BYTES:
-            raise ValidationError.at("$", f"is larger than {MAX_DOCUMENT_BYTES} bytes")
+            raise ValidationError.at("$", "json.too_large", {"max": MAX_DOCUMENT_BYTES})
         if accelerate:
             accepted, data = accelerated_parse(text)  # orjson or jiter, when installed
             if accepted:
                 return data
         decoded = _decode(text)
         if decoded is None:
-            raise ValidationError.at("$", "is not UTF-8 text (without a byte order mark)")
+            raise ValidationError.at("$", "json.not_utf8")
         text = decoded
     elif not isinstance(text, str):
-        raise ValidationError.at("$", "must be JSON text")
+        raise ValidationError.at("$", "json.not_text")
     else:
         try:
             encoded = text.encode("utf-8")
@@ -441,26 +435,26 @@ def parse(text: str | bytes, *, accelerate: bool = True) -> object:
             surrogates = True
             encoded = text.encode("utf-8", "surrogatepass")
         if len(text) > MAX_DOCUMENT_BYTES or len(encoded) > MAX_DOCUMENT_BYTES:
-            raise ValidationError.at("$", f"is larger than {MAX_DOCUMENT_BYTES} bytes")
+            raise ValidationError.at("$", "json.too_large", {"max": MAX_DOCUMENT_BYTES})
         if accelerate and not surrogates:
             accepted, data = accelerated_parse(encoded)
             if accepted:
                 return data
     if text.startswith("\ufeff"):
-        raise ValidationError.at("$", "starts with a byte order mark; documents are plain UTF-8")
+        raise ValidationError.at("$", "json.not_utf8")
     data = None
     try:
         data = json.loads(
             text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant
         )
     except _Refused as refused:
-        reason = refused.reason
+        code = refused.code
     except RecursionError:
-        reason = "is too deeply nested"
+        code = "json.too_deep"
     except ValueError:  # JSONDecodeError: it holds the whole document, so it goes no further
-        reason = "is not valid JSON"
-    if reason is not None:
-        raise ValidationError.at("$", reason)
+        code = "json.invalid"
+    if code is not None:
+        raise ValidationError.at("$", code)
     if surrogates or ("\\u" in text and _ESCAPED_SURROGATE.search(text)):
         problems = _text_problems(data)  # exact, by path; only when the text hints at a problem
         if problems:

@@ -125,15 +125,13 @@ def questionnaire_response(form: Form, record: object) -> dict[str, Any]:
             "status": "completed",
             "item": items,
         }
-    raise ValidationError.at(
-        path, "holds white space FHIR text cannot hold (such as a non-breaking space)"
-    )
+    raise ValidationError.at(path, "fhir.text")
 
 
 def _text(item: FormItem, answer: object, at: str, problems: list[Problem]) -> str | None:
     """One answer as the form field's text, or a problem."""
     if not isinstance(answer, Mapping):
-        problems.append(Problem(at, "must be an answer object"))
+        problems.append(Problem(at, "fhir.answer"))
         return None
     kind = item.answer_type
     expected = {
@@ -146,17 +144,17 @@ def _text(item: FormItem, answer: object, at: str, problems: list[Problem]) -> s
         AnswerType.TEXT: "valueString",
     }[kind]
     if set(answer) != {expected}:
-        problems.append(Problem(at, f"must hold {expected} alone"))
+        problems.append(Problem(at, "fhir.answer", {"expected": expected}))
         return None
     value = answer[expected]
     if kind is AnswerType.CHOICE:
         assert item.choice_set is not None
         if not isinstance(value, Mapping) or value.get("system") != system_of(item.choice_set):
-            problems.append(Problem(f"{at}.valueCoding", "is not of this item's code system"))
+            problems.append(Problem(f"{at}.valueCoding", "fhir.answer"))
             return None
         code = value.get("code")
         if type(code) is not str:
-            problems.append(Problem(f"{at}.valueCoding.code", "must be a code"))
+            problems.append(Problem(f"{at}.valueCoding.code", "fhir.answer"))
             return None
         return code
     if kind is AnswerType.BOOLEAN and type(value) is bool:
@@ -167,7 +165,7 @@ def _text(item: FormItem, answer: object, at: str, problems: list[Problem]) -> s
         return format(decimal.Decimal(str(value)), "f")
     if kind in (AnswerType.DATE, AnswerType.DATETIME, AnswerType.TEXT) and type(value) is str:
         return value
-    problems.append(Problem(f"{at}.{expected}", "has the wrong type"))
+    problems.append(Problem(f"{at}.{expected}", "fhir.answer"))
     return None
 
 
@@ -182,14 +180,14 @@ def _posted(
 ) -> None:
     """The form fields of the response items ``given`` (at ``at``), read by the form ``items``."""
     if not isinstance(given, list):
-        problems.append(Problem(at, "must be a list of items"))
+        problems.append(Problem(at, "type.list"))
         return
     by_link: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
     known = {item.link_id for item in items}
     for i, entry in enumerate(given):
         link = entry.get("linkId") if isinstance(entry, Mapping) else None
         if link not in known:
-            problems.append(Problem(f"{at}[{i}]", "is not an item of this questionnaire here"))
+            problems.append(Problem(f"{at}[{i}]", "form.unknown_field"))
             continue
         by_link.setdefault(str(link), []).append((f"{at}[{i}]", entry))
     for item in items:
@@ -198,10 +196,10 @@ def _posted(
         entries = by_link.get(item.link_id, [])
         if item.answer_type is AnswerType.GROUP:
             if index != "*" and len(entries) > 1:
-                problems.append(Problem(entries[1][0], "this group does not repeat"))
+                problems.append(Problem(entries[1][0], "form.once_only"))
             for n, (place, entry) in enumerate(entries if index == "*" else entries[:1]):
                 if "answer" in entry:
-                    problems.append(Problem(f"{place}.answer", "a group holds items, not answers"))
+                    problems.append(Problem(f"{place}.answer", "form.shape"))
                 sub = f"{key}[{n}]." if index == "*" else f"{key}."
                 before = len(out)
                 _posted(
@@ -223,7 +221,7 @@ def _posted(
         for place, entry in entries:
             answers = entry.get("answer", [])
             if not isinstance(answers, list) or "item" in entry:
-                problems.append(Problem(place, "a question holds answers, not items"))
+                problems.append(Problem(place, "form.shape"))
                 continue
             for j, answer in enumerate(answers):
                 found = _text(item, answer, f"{place}.answer[{j}]", problems)
@@ -233,7 +231,7 @@ def _posted(
             if texts:
                 out[key] = texts
         elif len(texts) > 1:
-            problems.append(Problem(entries[0][0], "this question takes one answer"))
+            problems.append(Problem(entries[0][0], "form.once_only"))
         elif texts:
             out[key] = texts[0]
 
@@ -242,12 +240,12 @@ def from_questionnaire_response(form: Form, response: object) -> Any:
     """The record a ``QuestionnaireResponse`` to ``form`` holds, checked as a document is; a
     :class:`~terugkeer.ValidationError` lists what is wrong, without the answers' values."""
     if not isinstance(response, Mapping):
-        raise ValidationError.at("$", "must be an object")
+        raise ValidationError.at("$", "type.object")
     problems: list[Problem] = []
     if response.get("resourceType") != "QuestionnaireResponse":
-        problems.append(Problem("$.resourceType", "must be 'QuestionnaireResponse'"))
+        problems.append(Problem("$.resourceType", "form.wrong_form"))
     if response.get("questionnaire") != f"{BASE}/Questionnaire/{form.id}":
-        problems.append(Problem("$.questionnaire", f"must be the questionnaire of {form.id}"))
+        problems.append(Problem("$.questionnaire", "form.wrong_form", {"form": form.id}))
     posted: dict[str, str | list[str]] = {}
     _posted(form.items, "$", response.get("item", []), "$.item", "", posted, problems)
     if problems:
@@ -278,7 +276,7 @@ def case_from_responses(responses: Iterable[Mapping[str, Any]], header: CaseFile
     for i, response in enumerate(responses):
         url = response.get("questionnaire") if isinstance(response, Mapping) else None
         if url not in urls:
-            problems.append(Problem(f"$[{i}].questionnaire", "is not a questionnaire of a case"))
+            problems.append(Problem(f"$[{i}].questionnaire", "form.unknown_field"))
             continue
         form_id, field, many = urls[str(url)]
         try:
@@ -289,7 +287,7 @@ def case_from_responses(responses: Iterable[Mapping[str, Any]], header: CaseFile
         if many:
             lists[field].append(record)
         elif field in single:
-            problems.append(Problem(f"$[{i}]", f"a case holds one {form_id} response"))
+            problems.append(Problem(f"$[{i}]", "form.once_only", {"form": form_id}))
         else:
             single[field] = record
     if problems:

@@ -119,7 +119,7 @@ def _tree(posted: FormValues, problems: list[Problem]) -> dict[Any, Any]:
             parts.append(matched[1])
             parts += [int(i) for i in re.findall(r"\d+", matched[2])]
         if not valid:
-            problems.append(Problem(child_path("$", str(key)), "is not a field of this form"))
+            problems.append(Problem(child_path("$", str(key)), "form.unknown_field"))
             continue
         node = tree
         for part in parts[:-1]:
@@ -128,17 +128,17 @@ def _tree(posted: FormValues, problems: list[Problem]) -> dict[Any, Any]:
                 break
         else:
             if parts[-1] in node:  # the same field twice, by two spellings ("a[01]", "a[1]")
-                problems.append(Problem("$." + key, "is posted twice"))
+                problems.append(Problem("$." + key, "form.once_only"))
             node[parts[-1]] = value
             continue
-        problems.append(Problem("$." + key, "is not a field of this form"))
+        problems.append(Problem("$." + key, "form.unknown_field"))
     return tree
 
 
 def _convert(item: FormItem, posted: object, path: str, problems: list[Problem]) -> object:
     """One posted string as the document's value for ``item``, or a problem (then None)."""
     if type(posted) is not str:
-        problems.append(Problem(path, "must be one text value"))
+        problems.append(Problem(path, "type.string"))
         return None
     kind = item.answer_type
     if posted == "" and kind is not AnswerType.TEXT:
@@ -147,20 +147,20 @@ def _convert(item: FormItem, posted: object, path: str, problems: list[Problem])
         for choice in item.choices:
             if choice.code == posted:
                 return choice.value
-        problems.append(Problem(path, "is not one of the choices"))
+        problems.append(Problem(path, "choice.not_allowed"))
         return None
     if kind is AnswerType.BOOLEAN:
         if posted in ("true", "false"):
             return posted == "true"
-        problems.append(Problem(path, "must be true or false"))
+        problems.append(Problem(path, "type.boolean"))
         return None
     if kind is AnswerType.INTEGER:
         if _INTEGER.fullmatch(posted):
             return int(posted)
-        problems.append(Problem(path, "must be a whole number"))
+        problems.append(Problem(path, "type.integer"))
         return None
     if kind is AnswerType.DECIMAL and not _DECIMAL.fullmatch(posted):
-        problems.append(Problem(path, "must be a decimal number"))
+        problems.append(Problem(path, "decimal.format"))
         return None
     return posted  # text, a decimal, a date or a moment: the document's own checks follow
 
@@ -214,31 +214,31 @@ def _read(
         elif index == "*":
             values = [posted] if isinstance(posted, str) else posted
             if not isinstance(values, list | tuple):
-                problems.append(Problem(here, "must be a list of text values"))
+                problems.append(Problem(here, "type.list"))
                 continue
             converted = [_convert(item, v, f"{here}[{i}]", problems) for i, v in enumerate(values)]
             body[name] = [v for v in converted if v is not None]
         else:
             body[name] = _convert(item, posted, here, problems)
     for key in node:
-        problems.append(Problem(child_path(at, str(key)), "is not a field of this form"))
+        problems.append(Problem(child_path(at, str(key)), "form.unknown_field"))
     return body
 
 
 def _dict(value: object, path: str, problems: list[Problem]) -> dict[Any, Any]:
     if isinstance(value, dict) and all(isinstance(k, str) for k in value):
         return value
-    problems.append(Problem(path, "must hold the fields of a group"))
+    problems.append(Problem(path, "form.shape"))
     return {}
 
 
 def _entries(value: object, path: str, problems: list[Problem]) -> list[tuple[int, object]]:
     """A repeat's posted entries in order; their indices must run 0, 1, 2 ..."""
     if not isinstance(value, dict) or not all(isinstance(k, int) for k in value):
-        problems.append(Problem(path, "must be numbered entries: name[0], name[1] ..."))
+        problems.append(Problem(path, "form.numbering"))
         return []
     if sorted(value) != list(range(len(value))):
-        problems.append(Problem(path, "entries must be numbered from 0 without gaps"))
+        problems.append(Problem(path, "form.numbering"))
     return sorted(value.items())
 
 
@@ -255,7 +255,7 @@ def from_form(form: Form, posted: FormValues) -> Any:
     field the form does not have is reported, by name when it is a name, as ``[?]`` otherwise.
     """
     if not isinstance(posted, Mapping):
-        raise ValidationError.at("$", "must be the posted fields, by name")
+        raise ValidationError.at("$", "form.shape")
     problems: list[Problem] = []
     tree = _tree(posted, problems)
     body = _read(form.items, "$", tree, "$", problems)

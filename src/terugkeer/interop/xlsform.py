@@ -199,7 +199,7 @@ def submission(form: Form, record: object) -> str:
     for key, value in values.items():
         for entry in [value] if isinstance(value, str) else value:
             if _NOT_XML.search(entry):
-                raise ValidationError.at("$." + key, "holds a control character XML cannot hold")
+                raise ValidationError.at("$." + key, "xml.text")
     root = ET.Element("data", {"id": _form_id(form)})
     _fill(root, form.items, "$", "", values)
     # A carriage return is written as a reference: a parser would turn a raw one into a newline.
@@ -267,7 +267,7 @@ def _read_element(
             known.add(tag)
             found = by_tag.get(tag, [])
             if index != "*" and len(found) > 1:
-                problems.append(Problem(f"{at}/{tag}", "this group does not repeat"))
+                problems.append(Problem(f"{at}/{tag}", "form.once_only"))
             for i, sub in enumerate(found if index == "*" else found[:1]):
                 sub_prefix = f"{key}[{i}]." if index == "*" else f"{key}."
                 before = len(out)
@@ -287,11 +287,11 @@ def _read_element(
         known.add(tag)
         found = by_tag.get(tag, [])
         if len(found) > 1:
-            problems.append(Problem(f"{at}/{tag}", "this question takes one answer"))
+            problems.append(Problem(f"{at}/{tag}", "form.once_only"))
         if not found:
             continue
         if len(found[0]):
-            problems.append(Problem(f"{at}/{tag}", "a question holds text, not elements"))
+            problems.append(Problem(f"{at}/{tag}", "form.shape"))
             continue
         raw = found[0].text or ""
         if item.answer_type is AnswerType.CHOICE and item.repeats:
@@ -301,7 +301,7 @@ def _read_element(
     for tag in by_tag:
         if tag not in known:
             shown = tag if tag.isidentifier() else "?"
-            problems.append(Problem(f"{at}/{shown}", "is not a field of this form"))
+            problems.append(Problem(f"{at}/{shown}", "form.unknown_field"))
 
 
 def from_submission(form: Form, xml: str | bytes) -> Any:
@@ -309,19 +309,19 @@ def from_submission(form: Form, xml: str | bytes) -> Any:
     checked as a posted form is. Document type declarations are refused (no entities, no
     external anything), and no value of the submission appears in an error."""
     if not isinstance(xml, str | bytes):
-        raise ValidationError.at("$", "must be XML text")
+        raise ValidationError.at("$", "xml.invalid")
     data = xml.encode("utf-8", "surrogatepass") if isinstance(xml, str) else xml
     if len(data) > MAX_DOCUMENT_BYTES:
-        raise ValidationError.at("$", f"is larger than {MAX_DOCUMENT_BYTES} bytes")
+        raise ValidationError.at("$", "json.too_large", {"max": MAX_DOCUMENT_BYTES})
     if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
-        raise ValidationError.at("$", "must not declare a document type or entities")
+        raise ValidationError.at("$", "xml.invalid")
     try:
         root = ET.fromstring(data)
     except ET.ParseError:
-        raise ValidationError.at("$", "is not well-formed XML") from None
+        raise ValidationError.at("$", "xml.invalid") from None
     problems: list[Problem] = []
     if root.get("id") != _form_id(form):
-        problems.append(Problem("/data/@id", f"must be {_form_id(form)}"))
+        problems.append(Problem("/data/@id", "form.wrong_form", {"form": _form_id(form)}))
     posted: dict[str, str | list[str]] = {}
     _read_element(root, form.items, "$", "", "/data", posted, problems)
     if problems:

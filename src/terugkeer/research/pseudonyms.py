@@ -25,7 +25,7 @@ def check_key(key: object) -> None:
     """Refuse a key that is not bytes, or shorter than :data:`MIN_KEY_BYTES` (naming the key's
     path, never the key)."""
     if not isinstance(key, bytes) or len(key) < MIN_KEY_BYTES:
-        raise ValidationError.at("$.key", f"must be at least {MIN_KEY_BYTES} bytes")
+        raise ValidationError.at("$.key", "key.too_short", {"min": MIN_KEY_BYTES})
 
 
 def pseudonym(case_id: str, key: bytes) -> str:

@@ -123,7 +123,7 @@ class ResearchOptions:
     @include.validator
     def _check(self, _: object, value: frozenset[object]) -> None:
         if not all(isinstance(group, FieldGroup) for group in value):
-            raise ValidationError.at("$.include", "must hold field groups only")
+            raise ValidationError.at("$.include", "options.not_field_groups")
 
 
 @attrs.frozen(weakref_slot=False)
