@@ -12,6 +12,7 @@ import argparse
 import gc
 import json
 import os
+import pathlib
 import platform
 import statistics
 import subprocess
@@ -185,11 +186,21 @@ def main() -> None:
         action="store_true",
         help="time the cold imports with compiled bytecode, as an installed package has it",
     )
+    parser.add_argument(
+        "--corpus",
+        type=pathlib.Path,
+        help="case documents, one per line, instead of the drawn corpus: each is read and written "
+        "again by this version (older versions migrated), so two commits measure the same cases",
+    )
     args = parser.parse_args()
     if args.pure:  # before terugkeer looks for them (on first use)
         sys.modules["jiter"] = None  # type: ignore[assignment]
         sys.modules["orjson"] = None  # type: ignore[assignment]
-    documents = case_documents(args.cases)
+    if args.corpus is None:
+        documents = case_documents(args.cases)
+    else:
+        lines = args.corpus.read_bytes().splitlines()[: args.cases]
+        documents = [dumps(loads(line, CaseFile)).encode("utf-8") for line in lines]
     sizes = sorted(len(d) for d in documents)
     print(
         f"{platform.python_implementation()} {platform.python_version()}, "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -11,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from terugkeer import Assessment, Rating, ValidationError, dumps, from_document, loads, to_document
-from terugkeer.documents.serialization import MAX_DOCUMENT_BYTES
+from terugkeer.documents.serialization import DOCUMENT_TYPES, MAX_DOCUMENT_BYTES
 from terugkeer.factors import AsylumOutcome
 from terugkeer.testing import assessments
 
@@ -188,3 +190,45 @@ def test_arbitrary_mutations_of_a_valid_document_are_reported_as_paths(
     with pytest.raises(ValidationError) as info:
         from_document(doc, Assessment)
     assert f"$.ratings[{i}].score" in [p.path for p in info.value.problems]
+
+
+_INSTRUMENTS = (
+    "actionplan",
+    "case",
+    "casesummary",
+    "factors",
+    "health",
+    "healthfindings",
+    "overviews",
+    "planning",
+    "referral",
+    "signals",
+    "socialmap",
+    "wellbeing",
+)
+
+
+def _imported_after(code: str) -> set[str]:
+    """The terugkeer instrument modules a fresh interpreter holds after running ``code``."""
+    shown = "import sys; print(' '.join(m for m in sys.modules if m.startswith('terugkeer.')))"
+    out = subprocess.run(
+        [sys.executable, "-c", f"{code}; {shown}"], capture_output=True, check=True, text=True
+    ).stdout.split()
+    return {name.removeprefix("terugkeer.") for name in out} & set(_INSTRUMENTS)
+
+
+def test_the_loader_imports_only_the_instruments_of_what_it_reads() -> None:
+    assert _imported_after("import terugkeer; terugkeer.loads; terugkeer.dumps") == set()
+    rating = dumps(Rating.scored("F02", -3))
+    read = f"import terugkeer.factors as f, terugkeer as t; t.loads({rating!r}, f.Rating)"
+    assert _imported_after(read) == {"factors"}  # no action plan, health or signals
+
+
+def test_document_types_are_found_by_class_without_importing_the_others() -> None:
+    assert DOCUMENT_TYPES[Rating] == ("terugkeer/rating", 1)
+    assert len(DOCUMENT_TYPES) == len(list(DOCUMENT_TYPES)) > 80
+    assert all(isinstance(cls, type) for cls in DOCUMENT_TYPES)
+    impostor = type("Rating", (), {"__module__": "terugkeer.factors"})  # same name, not the class
+    assert impostor not in DOCUMENT_TYPES and "Rating" not in DOCUMENT_TYPES  # type: ignore[comparison-overlap]
+    with pytest.raises(TypeError):
+        dumps(impostor())

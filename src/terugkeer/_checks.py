@@ -197,19 +197,34 @@ def check_fields(obj: attrs.AttrsInstance) -> list[Problem]:
 
 
 @functools.cache
-def _limits(cls: type) -> tuple[tuple[str, str, Spec], ...]:
-    """Per field of ``cls`` with a list limit or bounds: name, path and spec."""
+def _limits(cls: type) -> tuple[tuple[str, str, Spec, int, int], ...]:
+    """Per field of ``cls`` with a list limit or bounds: name, path, spec, and the limits as
+    plain numbers (a list's most items; a whole number's lowest and highest), read once."""
+    far = 1 << 62  # no bound: a value no field holds
     return tuple(
-        (name, path, spec)
+        (
+            name,
+            path,
+            spec,
+            -far if spec.minimum is None else spec.minimum,
+            far if spec.maximum is None else spec.maximum,
+        )
+        if spec.max_items is None
+        else (name, path, spec, -far, spec.max_items)
         for name, path, _, spec in _field_checks(cls)
         if spec.max_items is not None or spec.bounded
     )
 
 
 def _limit_problems(obj: attrs.AttrsInstance) -> list[Problem]:
+    """The limits of ``obj``'s fields that its values break, tested inline (once per record on
+    the reading path); the spec says how, only for a value that breaks one."""
     problems: list[Problem] = []
-    for name, path, spec in _limits(type(obj)):
-        problems += _spec_problems(getattr(obj, name), path, spec)
+    for name, path, spec, low, high in _limits(type(obj)):
+        value = getattr(obj, name)
+        kind = type(value)
+        if (kind is tuple and len(value) > high) or (kind is int and not low <= value <= high):
+            problems += _spec_problems(value, path, spec)
     return problems
 
 

@@ -175,6 +175,8 @@ class RatingKind(LabelledEnum):
 
 
 _SCORED = RatingKind.SCORED  # read by Rating's rule once per rating: a module name is cheaper
+#: The factor ids, for Rating's rule on the reading path (a set test, not a method call).
+_FACTOR_IDS = frozenset(FACTORS.ids)
 
 
 @attrs.frozen(weakref_slot=False)
@@ -206,8 +208,8 @@ class Rating:
         # The converter checked every type: only the rules are left, and when they hold there
         # is nothing to report (otherwise the checks below say what is wrong).
         if (
-            fields_trusted()
-            and FACTORS.has(self.factor)
+            fields_trusted()  # so the factor is a str: the converter checked its type
+            and self.factor in _FACTOR_IDS
             and (self.score is None if self.kind is not _SCORED else self.score in SCORES)
         ):
             return

@@ -14,6 +14,7 @@ import decimal
 import enum
 import functools
 import re
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -24,10 +25,6 @@ from cattrs.gen import make_dict_structure_fn
 from terugkeer._checks import trusted_fields
 from terugkeer._labelled import LabelledEnum
 from terugkeer.errors import MAX_PROBLEMS, Problem, ValidationError
-from terugkeer.factors import FACTORS, Factor
-from terugkeer.planning import PLAN_SECTIONS, PlanSection
-from terugkeer.signals import SIGNALS, SUICIDE_STEPS, Signal, SuicideStep
-from terugkeer.wellbeing import WELLBEING_ITEMS, WellbeingItem
 
 from ._fastpath import DATE as _DATE
 from ._fastpath import make_fast_structure_fn, make_fast_unstructure_fn
@@ -195,13 +192,28 @@ def _record_hook(
     return hook
 
 
-_CATALOGUE_ENTRIES: tuple[tuple[type, Callable[[str], Any]], ...] = (
-    (Factor, FACTORS.get),
-    (PlanSection, PLAN_SECTIONS.get),
-    (Signal, SIGNALS.get),
-    (SuicideStep, SUICIDE_STEPS.get),
-    (WellbeingItem, WELLBEING_ITEMS.get),
-)
+#: Each catalogue entry type (module and class name) with the catalogue that finds it by id, by
+#: name: the converter imports no instrument; a type's module is loaded once a record names it.
+_CATALOGUE_ENTRIES: dict[str, str] = {
+    "terugkeer.factors.Factor": "FACTORS",
+    "terugkeer.planning.PlanSection": "PLAN_SECTIONS",
+    "terugkeer.signals.Signal": "SIGNALS",
+    "terugkeer.signals.SuicideStep": "SUICIDE_STEPS",
+    "terugkeer.wellbeing.WellbeingItem": "WELLBEING_ITEMS",
+}
+
+
+def _catalogue_of(t: Any) -> Any:
+    """The catalogue whose entries are of type ``t``, or None for any other type."""
+    if not isinstance(t, type):
+        return None
+    name = _CATALOGUE_ENTRIES.get(f"{t.__module__}.{t.__qualname__}")
+    return None if name is None else getattr(sys.modules[t.__module__], name)
+
+
+def _entry_id(entry: Any) -> str:
+    found: str = entry.id
+    return found
 
 
 def configure_converter(
@@ -228,9 +240,6 @@ def configure_converter(
     converter.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
-    for entry_type, lookup in _CATALOGUE_ENTRIES:
-        converter.register_structure_hook(entry_type, _by_id(lookup))
-        converter.register_unstructure_hook(entry_type, lambda entry: entry.id)
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, lambda t: _tuple_hook(t, converter)
     )
@@ -242,6 +251,13 @@ def configure_converter(
             attrs.has,
             lambda cls: make_fast_unstructure_fn(cls, converter, for_orjson=for_orjson),
         )
+    # Registered last, so asked first: a catalogue entry is written as its id, not as a record.
+    converter.register_structure_hook_factory(
+        lambda t: _catalogue_of(t) is not None, lambda t: _by_id(_catalogue_of(t).get)
+    )
+    converter.register_unstructure_hook_factory(
+        lambda t: _catalogue_of(t) is not None, lambda t: _entry_id
+    )
 
 
 def make_converter(*, detailed: bool = True, for_orjson: bool = False) -> cattrs.Converter:

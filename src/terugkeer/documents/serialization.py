@@ -13,28 +13,15 @@ error naming both versions.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import cattrs
 
-from terugkeer import actionplan as ap
-from terugkeer import case as cf
-from terugkeer import health as hc
-from terugkeer import referral as rf
-from terugkeer import signals as sg
-from terugkeer import wellbeing as wb
-from terugkeer.casesummary import CaseSummary
-from terugkeer.context import LegalCheckAdvice
 from terugkeer.errors import MAX_PROBLEMS, Problem, ValidationError
-from terugkeer.factors import Assessment, FactorChange, NewConsideration, Rating, Totals
-from terugkeer.healthfindings import HealthFinding
-from terugkeer.overviews import ChangeCandidate, ChangePossibility, WeightyFactor
-from terugkeer.planning import MonitoringAdvice, PlanAttention, SectionProgress
-from terugkeer.socialmap import MapEntry, SocialMap
-from terugkeer.stamps import Entered
 
 from ._json import accelerated_parse, encode, native_encode, native_writes
 from .converter import FAST_CONVERTER, _orjson_converter, child_path, structure
@@ -58,92 +45,138 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 #: Inputs larger than this many bytes are refused before parsing.
 MAX_DOCUMENT_BYTES = 10_000_000
 
-#: Each serialisable type, its schema name and the current version of its format.
-DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = {
-    Rating: ("terugkeer/rating", 1),
-    Assessment: ("terugkeer/assessment", 3),
-    NewConsideration: ("terugkeer/new-consideration", 1),
-    Entered: ("terugkeer/entered", 1),
-    Totals: ("terugkeer/totals", 1),
-    FactorChange: ("terugkeer/factor-change", 2),
-    ChangeCandidate: ("terugkeer/change-candidate", 1),
-    ChangePossibility: ("terugkeer/change-possibility", 1),
-    WeightyFactor: ("terugkeer/weighty-factor", 2),
-    ap.ActionPlan: ("terugkeer/action-plan", 4),
-    ap.OrganisationInfo: ("terugkeer/organisation-info", 1),
-    ap.ClientInfo: ("terugkeer/client-info", 1),
-    ap.PlaceAnswer: ("terugkeer/place-answer", 1),
-    ap.Background: ("terugkeer/background", 1),
-    ap.Goals: ("terugkeer/goals", 1),
-    ap.Needs: ("terugkeer/needs", 1),
-    ap.GoalNeeds: ("terugkeer/goal-needs", 1),
-    ap.Helper: ("terugkeer/helper", 1),
-    ap.HelperPlaces: ("terugkeer/helper-places", 1),
-    ap.Support: ("terugkeer/support", 1),
-    ap.ChildPlan: ("terugkeer/child-plan", 2),
-    ap.Safety: ("terugkeer/safety", 2),
-    ap.Information: ("terugkeer/information", 1),
-    ap.ComplaintCare: ("terugkeer/complaint-care", 1),
-    ap.HealthSection: ("terugkeer/health-section", 1),
-    ap.LeftBehind: ("terugkeer/left-behind", 2),
-    ap.Dread: ("terugkeer/dread", 1),
-    ap.OwnExpectations: ("terugkeer/own-expectations", 2),
-    ap.PracticalTask: ("terugkeer/practical-task", 1),
-    ap.InvolvedOrganisation: ("terugkeer/involved-organisation", 1),
-    ap.Handover: ("terugkeer/handover", 1),
-    ap.Monitoring: ("terugkeer/monitoring", 2),
-    ap.Activity: ("terugkeer/activity", 1),
-    ap.Appointment: ("terugkeer/appointment", 3),
-    ap.ActivityUpdate: ("terugkeer/activity-update", 2),
-    ap.FamilyMemberView: ("terugkeer/family-member-view", 1),
-    SectionProgress: ("terugkeer/section-progress", 1),
-    PlanAttention: ("terugkeer/plan-attention", 2),
-    MonitoringAdvice: ("terugkeer/monitoring-advice", 2),
-    hc.HealthChecklist: ("terugkeer/health-checklist", 1),
-    hc.Source: ("terugkeer/source", 1),
-    hc.Money: ("terugkeer/money", 1),
-    hc.SourcedAnswer: ("terugkeer/sourced-answer", 1),
-    hc.SourcedText: ("terugkeer/sourced-text", 1),
-    hc.SourcedCost: ("terugkeer/sourced-cost", 1),
-    hc.Medicine: ("terugkeer/medicine", 1),
-    hc.Facility: ("terugkeer/facility", 1),
-    hc.Network: ("terugkeer/network", 1),
-    hc.DecisionCapacity: ("terugkeer/decision-capacity", 1),
-    hc.HealthHandover: ("terugkeer/health-handover", 1),
-    HealthFinding: ("terugkeer/health-finding", 2),
-    sg.SignalLog: ("terugkeer/signal-log", 3),
-    sg.SignalObservation: ("terugkeer/signal-observation", 3),
-    sg.FactorsRecord: ("terugkeer/factors-record", 1),
-    sg.Taxation: ("terugkeer/taxation", 1),
-    sg.Referral: ("terugkeer/referral", 1),
-    sg.StepRecord: ("terugkeer/step-record", 1),
-    sg.EmotionObservation: ("terugkeer/emotion-observation", 1),
-    sg.EmotionRecord: ("terugkeer/emotion-record", 1),
-    rf.ReferralIndication: ("terugkeer/referral-indication", 1),
-    rf.OpenStep: ("terugkeer/open-step", 1),
-    rf.Guidance: ("terugkeer/guidance", 1),
-    rf.SignalSummary: ("terugkeer/signal-summary", 2),
-    wb.EmotionExample: ("terugkeer/emotion-example", 1),
-    wb.EmotionExercise: ("terugkeer/emotion-exercise", 1),
-    wb.SignalsCheck: ("terugkeer/signals-check", 1),
-    wb.StressSelfCheck: ("terugkeer/stress-self-check", 1),
-    wb.StressAdvice: ("terugkeer/stress-advice", 2),
-    wb.ReactionsReflection: ("terugkeer/reactions-reflection", 1),
-    wb.ReflectionSummary: ("terugkeer/reflection-summary", 1),
-    wb.IntervisionEntry: ("terugkeer/intervision-entry", 1),
-    wb.IntervisionReflection: ("terugkeer/intervision-reflection", 1),
-    MapEntry: ("terugkeer/map-entry", 2),
-    SocialMap: ("terugkeer/social-map", 2),
-    LegalCheckAdvice: ("terugkeer/legal-check-advice", 1),
-    cf.CaseFile: ("terugkeer/case", 5),
-    cf.CaseContext: ("terugkeer/case-context", 2),
-    cf.PhaseChange: ("terugkeer/phase-change", 2),
-    cf.ConsentRecord: ("terugkeer/consent", 2),
-    cf.HandoverBundle: ("terugkeer/handover-bundle", 4),
-    cf.ClinicianBundle: ("terugkeer/clinician-bundle", 1),
-    cf.ReferralBundle: ("terugkeer/referral-bundle", 1),
-    CaseSummary: ("terugkeer/case-summary", 2),
+#: Each serialisable type by its module and class name (below ``terugkeer``), its schema name and
+#: the current version of its format. Names, not classes: reading an assessment imports no action
+#: plan, and ``import terugkeer; terugkeer.loads`` imports no instrument at all.
+_SCHEMAS: dict[str, tuple[str, int]] = {
+    "factors.Rating": ("terugkeer/rating", 1),
+    "factors.Assessment": ("terugkeer/assessment", 3),
+    "factors.NewConsideration": ("terugkeer/new-consideration", 1),
+    "stamps.Entered": ("terugkeer/entered", 1),
+    "factors.Totals": ("terugkeer/totals", 1),
+    "factors.FactorChange": ("terugkeer/factor-change", 2),
+    "overviews.ChangeCandidate": ("terugkeer/change-candidate", 1),
+    "overviews.ChangePossibility": ("terugkeer/change-possibility", 1),
+    "overviews.WeightyFactor": ("terugkeer/weighty-factor", 2),
+    "actionplan.ActionPlan": ("terugkeer/action-plan", 4),
+    "actionplan.OrganisationInfo": ("terugkeer/organisation-info", 1),
+    "actionplan.ClientInfo": ("terugkeer/client-info", 1),
+    "actionplan.PlaceAnswer": ("terugkeer/place-answer", 1),
+    "actionplan.Background": ("terugkeer/background", 1),
+    "actionplan.Goals": ("terugkeer/goals", 1),
+    "actionplan.Needs": ("terugkeer/needs", 1),
+    "actionplan.GoalNeeds": ("terugkeer/goal-needs", 1),
+    "actionplan.Helper": ("terugkeer/helper", 1),
+    "actionplan.HelperPlaces": ("terugkeer/helper-places", 1),
+    "actionplan.Support": ("terugkeer/support", 1),
+    "actionplan.ChildPlan": ("terugkeer/child-plan", 2),
+    "actionplan.Safety": ("terugkeer/safety", 2),
+    "actionplan.Information": ("terugkeer/information", 1),
+    "actionplan.ComplaintCare": ("terugkeer/complaint-care", 1),
+    "actionplan.HealthSection": ("terugkeer/health-section", 1),
+    "actionplan.LeftBehind": ("terugkeer/left-behind", 2),
+    "actionplan.Dread": ("terugkeer/dread", 1),
+    "actionplan.OwnExpectations": ("terugkeer/own-expectations", 2),
+    "actionplan.PracticalTask": ("terugkeer/practical-task", 1),
+    "actionplan.InvolvedOrganisation": ("terugkeer/involved-organisation", 1),
+    "actionplan.Handover": ("terugkeer/handover", 1),
+    "actionplan.Monitoring": ("terugkeer/monitoring", 2),
+    "actionplan.Activity": ("terugkeer/activity", 1),
+    "actionplan.Appointment": ("terugkeer/appointment", 3),
+    "actionplan.ActivityUpdate": ("terugkeer/activity-update", 2),
+    "actionplan.FamilyMemberView": ("terugkeer/family-member-view", 1),
+    "planning.SectionProgress": ("terugkeer/section-progress", 1),
+    "planning.PlanAttention": ("terugkeer/plan-attention", 2),
+    "planning.MonitoringAdvice": ("terugkeer/monitoring-advice", 2),
+    "health.HealthChecklist": ("terugkeer/health-checklist", 1),
+    "health.Source": ("terugkeer/source", 1),
+    "health.Money": ("terugkeer/money", 1),
+    "health.SourcedAnswer": ("terugkeer/sourced-answer", 1),
+    "health.SourcedText": ("terugkeer/sourced-text", 1),
+    "health.SourcedCost": ("terugkeer/sourced-cost", 1),
+    "health.Medicine": ("terugkeer/medicine", 1),
+    "health.Facility": ("terugkeer/facility", 1),
+    "health.Network": ("terugkeer/network", 1),
+    "health.DecisionCapacity": ("terugkeer/decision-capacity", 1),
+    "health.HealthHandover": ("terugkeer/health-handover", 1),
+    "healthfindings.HealthFinding": ("terugkeer/health-finding", 2),
+    "signals.SignalLog": ("terugkeer/signal-log", 3),
+    "signals.SignalObservation": ("terugkeer/signal-observation", 3),
+    "signals.FactorsRecord": ("terugkeer/factors-record", 1),
+    "signals.Taxation": ("terugkeer/taxation", 1),
+    "signals.Referral": ("terugkeer/referral", 1),
+    "signals.StepRecord": ("terugkeer/step-record", 1),
+    "signals.EmotionObservation": ("terugkeer/emotion-observation", 1),
+    "signals.EmotionRecord": ("terugkeer/emotion-record", 1),
+    "referral.ReferralIndication": ("terugkeer/referral-indication", 1),
+    "referral.OpenStep": ("terugkeer/open-step", 1),
+    "referral.Guidance": ("terugkeer/guidance", 1),
+    "referral.SignalSummary": ("terugkeer/signal-summary", 2),
+    "wellbeing.EmotionExample": ("terugkeer/emotion-example", 1),
+    "wellbeing.EmotionExercise": ("terugkeer/emotion-exercise", 1),
+    "wellbeing.SignalsCheck": ("terugkeer/signals-check", 1),
+    "wellbeing.StressSelfCheck": ("terugkeer/stress-self-check", 1),
+    "wellbeing.StressAdvice": ("terugkeer/stress-advice", 2),
+    "wellbeing.ReactionsReflection": ("terugkeer/reactions-reflection", 1),
+    "wellbeing.ReflectionSummary": ("terugkeer/reflection-summary", 1),
+    "wellbeing.IntervisionEntry": ("terugkeer/intervision-entry", 1),
+    "wellbeing.IntervisionReflection": ("terugkeer/intervision-reflection", 1),
+    "socialmap.MapEntry": ("terugkeer/map-entry", 2),
+    "socialmap.SocialMap": ("terugkeer/social-map", 2),
+    "context.LegalCheckAdvice": ("terugkeer/legal-check-advice", 1),
+    "case.CaseFile": ("terugkeer/case", 5),
+    "case.CaseContext": ("terugkeer/case-context", 2),
+    "case.PhaseChange": ("terugkeer/phase-change", 2),
+    "case.ConsentRecord": ("terugkeer/consent", 2),
+    "case.HandoverBundle": ("terugkeer/handover-bundle", 4),
+    "case.ClinicianBundle": ("terugkeer/clinician-bundle", 1),
+    "case.ReferralBundle": ("terugkeer/referral-bundle", 1),
+    "casesummary.CaseSummary": ("terugkeer/case-summary", 2),
 }
+
+
+def _class_name(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}".removeprefix("terugkeer.")
+
+
+class _DocumentTypes(Mapping[type, tuple[str, int]]):
+    """Each document type with its schema name and version. Looking one up imports nothing;
+    listing them imports every instrument module that defines one."""
+
+    __slots__ = ()
+
+    def __getitem__(self, cls: type) -> tuple[str, int]:
+        found = _KNOWN.get(cls)
+        if found is None:
+            name = _class_name(cls) if isinstance(cls, type) else ""
+            found = _SCHEMAS.get(name)
+            if found is None or _resolved(name) is not cls:  # another class of the same name
+                raise KeyError(cls)
+            _KNOWN[cls] = found
+        return found
+
+    def __iter__(self) -> Iterator[type]:
+        return (_resolved(name) for name in _SCHEMAS)
+
+    def __len__(self) -> int:
+        return len(_SCHEMAS)
+
+    def __repr__(self) -> str:
+        return f"DOCUMENT_TYPES({len(_SCHEMAS)} types)"
+
+
+#: The document types looked up so far (a class's name is worked out once).
+_KNOWN: dict[type, tuple[str, int]] = {}
+
+
+def _resolved(name: str) -> type:
+    module, _, qualname = name.rpartition(".")
+    found: type = getattr(importlib.import_module(f"terugkeer.{module}"), qualname)
+    return found
+
+
+#: Each serialisable type, its schema name and the current version of its format.
+DOCUMENT_TYPES: Mapping[type, tuple[str, int]] = _DocumentTypes()
 
 
 def _unchanged(body: dict[str, Any]) -> dict[str, Any]:
@@ -470,6 +503,7 @@ def loads(
 ) -> T:
     """Parse and validate a JSON document into ``cls``; bad input is a :class:`ValidationError`.
 
+    >>> from terugkeer import Rating
     >>> loads('{"schema": "terugkeer/rating", "version": 1, "factor": "F02", '
     ...       '"kind": "scored", "score": 2.7}', Rating)
     Traceback (most recent call last):
