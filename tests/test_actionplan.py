@@ -42,7 +42,7 @@ from terugkeer.actionplan import (
     Safety,
 )
 from terugkeer.answers import Answer
-from terugkeer.catalogues.actionplan import ATTENTION_ROWS
+from terugkeer.catalogues.plan_rows import ATTENTION_ROWS
 from terugkeer.i18n import text
 from terugkeer.overviews import WeightKind
 from terugkeer.planning import (

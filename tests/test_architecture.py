@@ -124,25 +124,24 @@ def test_the_layers_have_their_folders_and_the_instruments_the_top_level() -> No
         assert (SRC / required).is_file()
 
 
-def test_no_two_modules_share_a_name_but_a_catalogue_its_instruments() -> None:
-    """``catalogues/factors.py`` is the data of ``factors.py`` and of nothing else: that pairing
-    is the one shared name, and it must name a real instrument module."""
+def test_no_two_modules_share_a_name_and_each_catalogue_is_a_table_of_rows() -> None:
+    """A name says which module it is: ``catalogues/factor_rows.py`` holds the rows that
+    ``factors.py`` builds its catalogue from, and no other module is called ``factors``."""
     seen: dict[str, list[str]] = {}
     for name in modules():
         if not name.endswith("__init__") and name not in FOLDERS:
-            seen.setdefault(name.rsplit(".", 1)[-1], []).append(name)
-    shared = {short: sorted(found) for short, found in seen.items() if len(found) > 1}
-    assert {s: f for s, f in shared.items() if f != sorted([s, f"catalogues.{s}"])} == {}
-    catalogues = [n.split(".")[1] for n in modules() if n.startswith("catalogues.")]
-    orphans = [c for c in catalogues if c not in ("__init__", "currencies", "problems")]
-    assert [c for c in orphans if layer(c) != "instruments" or c not in modules()] == []
+            seen.setdefault(name.rsplit(".", 1)[-1].lstrip("_"), []).append(name)
+    assert {short: found for short, found in seen.items() if len(found) > 1} == {}
+    tables = [n.split(".")[1] for n in modules() if n.startswith("catalogues.")]
+    assert len(tables) > 8
+    assert [t for t in tables if t != "__init__" and not t.endswith("_rows")] == []
 
 
 def test_the_domain_imports_neither_cattrs_nor_babel_and_generates_no_code() -> None:
     """Functional core: the instruments and catalogues hold records and rules, nothing more."""
     forbidden = re.compile(r"^\s*(import|from)\s+(cattrs|babel)\b|(?<![.\w])(exec|compile)\(", re.M)
     domain = [n for n in modules() if layer(n) in ("instruments", "catalogues")]
-    assert "planning" in domain and "catalogues.factors" in domain
+    assert "planning" in domain and "catalogues.factor_rows" in domain
     found = [n for n in domain if forbidden.search(modules()[n].read_text(encoding="utf-8"))]
     assert found == []
 

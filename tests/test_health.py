@@ -14,7 +14,7 @@ from hypothesis import given
 
 from terugkeer import ActionPlan, HealthChecklist, ValidationError, label, loads, to_document
 from terugkeer.answers import Answer
-from terugkeer.catalogues.currencies import CURRENCY_CODES
+from terugkeer.catalogues.currency_rows import CURRENCY_CODES
 from terugkeer.health import (
     CHECKLIST_QUESTIONS,
     ComplaintKind,

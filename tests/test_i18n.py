@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po
 import terugkeer
 from terugkeer import AVAILABLE_LOCALES, FACTORS, UnsupportedLocaleError, label
 from terugkeer._labelled import LabelledEnum
-from terugkeer.catalogues.actionplan import ATTENTION_ROWS
+from terugkeer.catalogues.plan_rows import ATTENTION_ROWS
 from terugkeer.context import CONTEXT_TEXTS
 from terugkeer.factors import SCALE_LEGEND, SCALE_NOTE
 from terugkeer.health import CHECKLIST_QUESTIONS

@@ -14,7 +14,7 @@ import pytest
 
 from mutations import BOTH, LOADER_ONLY, base_document
 from terugkeer import CaseFile, ValidationError, loads
-from terugkeer.catalogues.problems import FALLBACK_CODE, PROBLEM_ROWS, parameters
+from terugkeer.catalogues.problem_rows import FALLBACK_CODE, PROBLEM_ROWS, parameters
 from terugkeer.errors import Problem
 from terugkeer.forms import forms
 from terugkeer.i18n import problem_message, text

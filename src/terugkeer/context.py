@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import attrs
 
 from ._labelled import LabelledEnum
-from .catalogues.context import CONTEXT_ROWS
+from .catalogues.context_rows import CONTEXT_ROWS
 
 __all__ = [
     "CONTEXT_TEXTS",

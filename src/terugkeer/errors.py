@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from .catalogues.problems import templates
+from .catalogues.problem_rows import templates
 
 __all__ = [
     "MAX_PROBLEMS",
@@ -54,7 +54,7 @@ class Problem:
 
     path: str
     #: The stable code of the problem (``date.not_a_date``), for programs and translated UIs;
-    #: see :mod:`terugkeer.catalogues.problems`.
+    #: see :mod:`terugkeer.catalogues.problem_rows`.
     code: str
     _params: Params
 
@@ -63,7 +63,7 @@ class Problem:
         if type(path) is not str or (code, frozenset(k for k, _ in pairs)) not in _templates():
             # A library bug, never bad input: so not a ValueError (which reads as bad input).
             raise LookupError(
-                "a problem needs a path and a code of terugkeer.catalogues.problems with the "
+                "a problem needs a path and a code of terugkeer.catalogues.problem_rows with the "
                 "parameters its reason names"
             )
         _SET_PATH(self, path)

@@ -24,7 +24,7 @@ from ._checks import check_date, check_enum, check_int, check_text, fields_trust
 from ._labelled import LabelledEnum
 from ._moved import moved
 from .catalogue import Catalogue
-from .catalogues.factors import FACTOR_ROWS
+from .catalogues.factor_rows import FACTOR_ROWS
 from .errors import Problem, ValidationError, child_path
 from .stamps import Entered
 

@@ -42,8 +42,8 @@ from ._fields import spec_of
 from ._labelled import LabelledEnum
 from ._types import optional
 from .answers import Answer
-from .catalogues.actionplan import QUESTION_ROWS, SECTION_ROWS
-from .catalogues.health import CHECKLIST_ROWS
+from .catalogues.health_rows import CHECKLIST_ROWS
+from .catalogues.plan_rows import QUESTION_ROWS, SECTION_ROWS
 from .factors import FACTORS, Assessment, Rating, RatingKind
 from .overviews import ChangePossibility, WeightyFactor
 

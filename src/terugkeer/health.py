@@ -20,8 +20,8 @@ from ._checks import fields_trusted, reading_day, validated
 from ._labelled import LabelledEnum
 from .answers import Answer
 from .catalogue import Catalogue
-from .catalogues.currencies import CURRENCY_CODES
-from .catalogues.health import CHECKLIST_ROWS
+from .catalogues.currency_rows import CURRENCY_CODES
+from .catalogues.health_rows import CHECKLIST_ROWS
 from .errors import Problem, ValidationError
 
 __all__ = [

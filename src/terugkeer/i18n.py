@@ -22,7 +22,7 @@ from typing import Any, Literal, Protocol
 
 import attrs
 
-from .catalogues.problems import FALLBACK_CODE
+from .catalogues.problem_rows import FALLBACK_CODE
 from .errors import Problem, UnsupportedLocaleError
 
 __all__ = [

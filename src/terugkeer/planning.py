@@ -25,7 +25,7 @@ from ._moved import moved
 from .actionplan import ActionPlan, ComplaintCare, HealthSection
 from .answers import Answer
 from .catalogue import Catalogue
-from .catalogues.actionplan import ATTENTION_ROWS, QUESTION_ROWS, SECTION_ROWS
+from .catalogues.plan_rows import ATTENTION_ROWS, QUESTION_ROWS, SECTION_ROWS
 from .factors import FACTORS, Factor, Rating
 from .health import ComplaintKind, Facility, HealthChecklist, Medicine
 from .overviews import WeightKind, WeightyFactor

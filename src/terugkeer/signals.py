@@ -22,7 +22,7 @@ from ._labelled import LabelledEnum
 from ._moved import moved
 from .answers import Answer
 from .catalogue import Catalogue
-from .catalogues.signals import (
+from .catalogues.signal_rows import (
     EMOTION_RESPONSE_ROWS,
     PROTECTIVE_ROWS,
     RISK_ROWS,

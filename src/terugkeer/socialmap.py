@@ -16,7 +16,7 @@ import attrs
 from ._checks import validated
 from ._labelled import LabelledEnum
 from .catalogue import Catalogue
-from .catalogues.socialmap import BOOK_MAP_DATE, BOOK_MAP_ROWS
+from .catalogues.socialmap_rows import BOOK_MAP_DATE, BOOK_MAP_ROWS
 from .errors import Problem, ValidationError
 
 __all__ = [

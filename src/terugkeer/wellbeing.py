@@ -17,7 +17,7 @@ from ._checks import check_unique, validated
 from ._labelled import LabelledEnum
 from ._moved import moved
 from .catalogue import Catalogue
-from .catalogues.wellbeing import WELLBEING_ROWS
+from .catalogues.wellbeing_rows import WELLBEING_ROWS
 from .errors import Problem
 
 __all__ = [
