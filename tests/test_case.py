@@ -318,9 +318,10 @@ def test_the_latest_record_decides(records: list[ConsentRecord]) -> None:
 
 def test_load_and_save_by_path_and_text(tmp_path: Path) -> None:
     path = tmp_path / "case.json"
-    text = save_case(case(), path)
+    saved = save_case(case(), path)
+    assert saved == attrs.evolve(case(), revision=1)  # the first save, returned
+    text = path.read_text(encoding="utf-8")
     assert json.loads(text)["schema"] == "terugkeer/case"
-    saved = attrs.evolve(case(), revision=1)  # the first save
     assert load_case(path) == saved
     assert load_case(str(path)) == saved
     assert load_case(text.encode()) == saved
@@ -334,14 +335,14 @@ def test_a_crash_mid_write_leaves_the_previous_file_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "case.json"
-    save_case(case(), path)
+    saved = save_case(case(), path)
     before = path.read_bytes()
 
     def crash(fd: int) -> None:
         raise OSError("disk pulled out")
 
     monkeypatch.setattr(os, "fsync", crash)
-    changed = case().change_phase(ProcessPhase.DECIDING, DAY)
+    changed = saved.change_phase(ProcessPhase.DECIDING, DAY)
     with pytest.raises(OSError, match="disk pulled out"):
         save_case(changed, path)
     assert path.read_bytes() == before

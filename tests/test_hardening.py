@@ -15,7 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from terugkeer import CaseFile, ValidationError, load_case, loads, save_case
+from terugkeer import CaseFile, ValidationError, dumps, load_case, loads, save_case
+from terugkeer.case import ConsentPurpose, ConsentRecord
 from terugkeer.context import ProcessPhase
 from terugkeer.documents import casefiles
 from terugkeer.errors import MAX_PROBLEMS, ConflictError, Problem
@@ -30,7 +31,7 @@ def _case() -> CaseFile:
 
 
 def _doc(**extra: object) -> dict[str, object]:
-    doc: dict[str, object] = json.loads(save_case(_case()))
+    doc: dict[str, object] = json.loads(dumps(_case(), indent=2))
     doc.update(extra)
     return doc
 
@@ -293,6 +294,84 @@ def test_two_processes_lose_no_update(tmp_path: Path) -> None:
     assert len(load_case(path).context.phases) == 2 * rounds
 
 
+def _naive_writer(path: str, rounds: int, queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    """Saves the way a newcomer writes it: load, change, save, no revision in sight."""
+    landed = refused = 0
+    for i in range(rounds):
+        case = load_case(path).add_consent(
+            ConsentRecord(ConsentPurpose.CHECK_INS, f"Org {os.getpid()} {i}", DAY)
+        )
+        try:
+            save_case(case, path)
+        except ConflictError:
+            refused += 1
+        else:
+            landed += 1
+    queue.put((landed, refused))
+
+
+def test_two_naive_writers_lose_nothing_silently(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    save_case(_case(), path)
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    rounds = 100
+    workers = [
+        context.Process(target=_naive_writer, args=(str(path), rounds, queue)) for _ in range(2)
+    ]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(300)
+    results = [queue.get(timeout=5) for _ in workers]
+    landed = sum(n for n, _ in results)
+    assert sum(n + r for n, r in results) == 2 * rounds  # each save landed or was refused
+    final = load_case(path)
+    assert len(final.consents) == landed  # and every one that landed is there
+    assert final.revision == landed + 1
+
+
+def test_a_new_case_never_replaces_a_file_unless_told_to(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    first = save_case(_case(), path)
+    assert first.revision == 1
+    with pytest.raises(ConflictError):
+        save_case(CaseFile("another"), path)
+    assert load_case(path) == first
+    replaced = save_case(CaseFile("another"), path, overwrite=True)
+    assert replaced.revision == 2 and load_case(path).case_id == "another"
+
+
+def test_the_returned_case_saves_again_and_a_first_save_expects_revision_0(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "case.json"
+    case = save_case(_case(), path, expected_revision=0)
+    for phase in (ProcessPhase.DECIDING, ProcessPhase.CONSIDERING):
+        case = save_case(case.change_phase(phase, DAY), path, expected_revision=case.revision)
+    assert case.revision == 3 and load_case(path) == case
+
+
+def test_saving_where_no_file_can_be_is_a_validation_error(tmp_path: Path) -> None:
+    dangling = tmp_path / "dangling.json"
+    dangling.symlink_to(tmp_path / "nowhere" / "case.json")
+    loop = tmp_path / "loop.json"
+    loop.symlink_to(loop)
+    for path in (dangling, loop, tmp_path / "missing" / "case.json"):
+        with pytest.raises(ValidationError) as info:
+            save_case(_case(), path)
+        assert [p.code for p in info.value.problems] == ["file.unwritable"]
+
+
+def test_saving_a_case_with_a_wildcard_name_leaves_other_cases_alone(tmp_path: Path) -> None:
+    others = [tmp_path / ".a.json.x1.tmp", tmp_path / ".b.json.x2.tmp"]
+    for other in others:
+        other.write_text("another case's save in progress", encoding="utf-8")
+    for name in ("*", "[ab].json", "?.json"):
+        save_case(_case(), tmp_path / name)
+    assert all(other.exists() for other in others)
+
+
 def test_stale_temporary_files_of_the_case_are_removed(tmp_path: Path) -> None:
     path = tmp_path / "case.json"
     stale = tmp_path / ".case.json.abc123.tmp"
@@ -305,10 +384,10 @@ def test_stale_temporary_files_of_the_case_are_removed(tmp_path: Path) -> None:
 
 def test_the_file_mode_is_kept_and_new_files_are_private(tmp_path: Path) -> None:
     path = tmp_path / "case.json"
-    save_case(_case(), path)
+    saved = save_case(_case(), path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     path.chmod(0o640)
-    save_case(_case(), path)
+    save_case(saved, path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
 
 
@@ -443,11 +522,11 @@ def test_appended_records_carry_who_entered_them_and_when() -> None:
     stamp = Entered("c-17", at)
     assessment = attrs.evolve(Assessment.build(DAY, {"F02": -3}), entered=stamp)
     case = CaseFile("c").add_assessment(assessment).change_phase(ProcessPhase.DECIDING, DAY, stamp)
-    loaded = loads(save_case(case), CaseFile)
+    loaded = loads(dumps(case, indent=2), CaseFile)
     assert loaded.assessments[0].entered == stamp
     assert loaded.context.phases[0].entered == stamp
     assert (
-        json.loads(save_case(case))["assessments"][0]["entered"]["at"]
+        json.loads(dumps(case, indent=2))["assessments"][0]["entered"]["at"]
         == "2026-03-02T14:05:00+00:00"
     )
 
@@ -458,7 +537,7 @@ def test_a_moment_without_a_time_zone_is_refused() -> None:
     with pytest.raises(ValidationError) as info:
         Entered("c-17", dt.datetime(2026, 3, 2, 14, 5))
     assert [p.path for p in info.value.problems] == ["$.at"]
-    doc = json.loads(save_case(_case()))
+    doc = json.loads(dumps(_case(), indent=2))
     doc["assessments"][0]["entered"] = {"by": "c-17", "at": "2026-03-02T14:05:00"}
     with pytest.raises(ValidationError) as info:
         loads(json.dumps(doc), CaseFile)

@@ -265,3 +265,63 @@ def test_a_submission_is_xml_text_of_a_bounded_size() -> None:
         with pytest.raises(ValidationError) as info:
             from_submission(form, sent)  # type: ignore[arg-type]
         assert info.value.problems[0].code == code
+
+
+_LAUGHS = (
+    '<!DOCTYPE data [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+)
+_DECLARING = {
+    "internal entity": '<!DOCTYPE data [<!ENTITY x "expanded">]>',
+    "billion laughs": _LAUGHS,
+    "external entity": '<!DOCTYPE data [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+    "external DTD": '<!DOCTYPE data SYSTEM "http://example.invalid/evil.dtd">',
+    "bare doctype": "<!DOCTYPE data>",
+}
+_ENCODINGS = {
+    "utf-8": ("UTF-8", "utf-8"),
+    "utf-16-le with bom": ("UTF-16", "utf-16"),  # Python writes its BOM little-endian first
+    "utf-16-be with bom": ("UTF-16", "utf-16-be"),
+    "utf-16-be declared": ("UTF-16-BE", "utf-16-be"),
+    "utf-32": ("UTF-32", "utf-32"),
+}
+
+
+def _consent_submission() -> str:
+    from terugkeer.case import ConsentPurpose, ConsentRecord
+
+    (form,) = forms("consents")
+    return submission(form, ConsentRecord(ConsentPurpose.CHECK_INS, "Org", dt.date(2026, 1, 2)))
+
+
+def _encoded(xml: str, declared: str, codec: str) -> bytes:
+    body = f'<?xml version="1.0" encoding="{declared}"?>{xml}'
+    data = body.encode(codec)
+    return b"\xfe\xff" + data if codec == "utf-16-be" and declared == "UTF-16" else data
+
+
+@pytest.mark.parametrize("encoding", sorted(_ENCODINGS))
+@pytest.mark.parametrize("declaration", sorted(_DECLARING))
+def test_a_declaration_is_refused_by_the_parser_in_every_encoding(
+    declaration: str, encoding: str
+) -> None:
+    (form,) = forms("consents")
+    good = _consent_submission()
+    body = good[good.index("<data") :].replace("<note/>", "<note>&x;</note>")
+    data = _encoded(_DECLARING[declaration] + body, *_ENCODINGS[encoding])
+    with pytest.raises(ValidationError) as info:
+        from_submission(form, data)
+    assert [p.code for p in info.value.problems] == ["xml.invalid"]
+    assert info.value.__context__ is None and info.value.__cause__ is None
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le with bom", "utf-16-be with bom"])
+def test_a_submission_without_declarations_reads_alike_in_the_encodings_expat_reads(
+    encoding: str,
+) -> None:
+    (form,) = forms("consents")
+    good = _consent_submission()
+    body = good[good.index("<data") :]
+    assert from_submission(form, _encoded(body, *_ENCODINGS[encoding])) == from_submission(
+        form, good
+    )

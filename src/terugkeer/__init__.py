@@ -45,7 +45,13 @@ if typing.TYPE_CHECKING:  # for type checkers; at run time each name loads on fi
     from .documents.casefiles import load_case, save_case
     from .documents.schema import json_schema
     from .documents.serialization import dumps, from_document, loads, to_document
-    from .errors import Problem, TerugkeerError, UnsupportedLocaleError, ValidationError
+    from .errors import (
+        ConflictError,
+        Problem,
+        TerugkeerError,
+        UnsupportedLocaleError,
+        ValidationError,
+    )
     from .factors import FACTORS, Assessment, Rating, compare
     from .health import HealthChecklist
     from .i18n import AVAILABLE_LOCALES, Texts, label
@@ -71,6 +77,7 @@ _LAZY: dict[str, str] = {
     "from_document": "documents.serialization",
     "loads": "documents.serialization",
     "to_document": "documents.serialization",
+    "ConflictError": "errors",
     "Problem": "errors",
     "TerugkeerError": "errors",
     "UnsupportedLocaleError": "errors",
@@ -104,6 +111,7 @@ __all__ = [
     "CaseFile",
     "CaseSummary",
     "ChangePossibility",
+    "ConflictError",
     "ConsentRecord",
     "ConsentRequired",
     "HealthChecklist",

@@ -112,7 +112,13 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--save-case",
         metavar="FILE",
-        help="also write the example client's case document to FILE (for 'terugkeer report')",
+        help="also write the example client's case document to FILE (for 'terugkeer report'); "
+        "an existing FILE is kept unless --overwrite is given",
+    )
+    demo.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="with --save-case: replace FILE when it exists",
     )
     report = commands.add_parser(
         "report", help="render a case for people: text or printable HTML", description=_REPORT_HELP
@@ -466,7 +472,7 @@ def _run_demo(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.save_case:
         from .documents.casefiles import save_case
 
-        save_case(demo_case(locale), Path(args.save_case))
+        save_case(demo_case(locale), Path(args.save_case), overwrite=args.overwrite)
     render = render_counsellor_demo if args.counsellor else render_demo
     sys.stdout.write(render(locale))
     return 0

@@ -58,6 +58,7 @@ PROBLEM_ROWS: tuple[ProblemRow, ...] = (
     ),
     ProblemRow("document.no_migration", ("no migration from version {version}",)),
     ProblemRow("file.unreadable", ("cannot be read as a file",)),
+    ProblemRow("file.unwritable", ("cannot be written there (no such folder, or a broken link)",)),
     ProblemRow("key.unknown", ("unknown key",)),
     ProblemRow("key.missing", ("required key is missing",)),
     ProblemRow("value.invalid", ("is not valid here",)),

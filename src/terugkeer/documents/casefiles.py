@@ -7,19 +7,23 @@
   more than :data:`~terugkeer.documents.serialization.MAX_DOCUMENT_BYTES` + 1 bytes. Every failure,
   of the input or of the operating system, is a :class:`~terugkeer.ValidationError`.
 - :func:`save_case` writes under an exclusive lock on a lock file beside the case: it removes
-  stale temporary files of that case, checks ``expected_revision`` against the revision on disk
-  (a :class:`~terugkeer.errors.ConflictError` when the file has moved on), writes a temporary file
-  in the same folder, flushes and fsyncs it, renames it over the case and fsyncs the folder. The
-  saved case carries the next revision. A crash mid-write leaves the previous file intact. An
-  existing file keeps its permission bits; a new one gets 0600. A symbolic link is followed: the
-  file it points to is replaced, the link stays. It never writes a document it would refuse to read.
+  stale temporary files of that case, refuses with a :class:`~terugkeer.errors.ConflictError` when
+  the file on disk is not at the revision the case was read at (unless told to overwrite), writes
+  a temporary file in the same folder, flushes and fsyncs it, renames it over the case and fsyncs
+  the folder. It returns the saved case, which carries the next revision. A crash mid-write leaves
+  the previous file intact. An existing file keeps its permission bits; a new one gets 0600. A
+  symbolic link is followed: the file it points to is replaced, the link stays. It never writes a
+  document it would refuse to read.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import stat
+import typing
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,42 +126,83 @@ def _encoded(case: CaseFile) -> bytes:
     return data
 
 
+@typing.overload
+def save_case(
+    case: CaseFile,
+    path: None = None,
+    *,
+    expected_revision: int | None = None,
+    overwrite: bool = False,
+) -> str: ...
+
+
+@typing.overload
+def save_case(
+    case: CaseFile,
+    path: str | os.PathLike[str],
+    *,
+    expected_revision: int | None = None,
+    overwrite: bool = False,
+) -> CaseFile: ...
+
+
 def save_case(
     case: CaseFile,
     path: str | os.PathLike[str] | None = None,
     *,
     expected_revision: int | None = None,
-) -> str:
-    """Serialise ``case``; with a ``path``, also write it there. Returns the text written.
+    overwrite: bool = False,
+) -> CaseFile | str:
+    """Write ``case`` to ``path`` and return the case as saved, with its new revision.
 
-    The written case has the next revision: one more than the revision on disk (or than
-    ``case.revision`` when that is higher). With ``expected_revision``, the save is refused with a
-    :class:`~terugkeer.errors.ConflictError` unless the file on disk has exactly that revision, so
-    a read–modify–write by two processes never loses an update silently.
+    Safe by default: the save is refused with a :class:`~terugkeer.errors.ConflictError` when the
+    file on disk is not at the revision the case was read at (``case.revision``; a case never saved
+    has revision 0 and so never replaces an existing file). Two programs that each load, change
+    and save the same file therefore never lose an update silently: one of them is told to load
+    again. ``expected_revision`` compares with another revision instead; ``overwrite=True`` writes
+    regardless (the saved revision is still one more than the file's). Keep working with the
+    returned case: it carries the revision the next save expects.
+
+    Without a path (deprecated: use ``dumps(case, indent=2)``), the text is returned and nothing
+    is written.
     """
     if path is None:
+        warnings.warn(
+            "save_case(case) without a path is deprecated and will be removed in 0.3: use "
+            "terugkeer.dumps(case, indent=2)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
         return _encoded(case).decode("utf-8")
     import tempfile  # only when writing: it costs a few ms at import
 
-    target = Path(path)
-    if target.is_symlink():
-        target = target.resolve()
+    target = _target(path)
     with _locked(target):
-        on_disk = _disk_revision(target)
-        if expected_revision is not None and on_disk != expected_revision:
-            raise ConflictError("the case file has changed since it was read; load it again")
+        exists = target.exists()
+        on_disk = _disk_revision(target) if exists else 0
+        if not overwrite:
+            expected = case.revision if expected_revision is None else expected_revision
+            if on_disk != expected:
+                raise ConflictError(
+                    "the case file is not at the revision this case was read at (another save "
+                    "came in between, or it is another case): load it again, or pass "
+                    "overwrite=True to replace it"
+                )
         saved = attrs.evolve(case, revision=max(on_disk or 0, case.revision) + 1)
         data = _encoded(saved)
-        for stale in target.parent.glob(f".{target.name}.*.tmp"):
+        for stale in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
             with contextlib.suppress(OSError):
                 stale.unlink()
         try:
             mode = stat.S_IMODE(os.stat(target).st_mode)
         except OSError:
             mode = 0o600
-        fd, temp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
+        try:
+            fd, temp_name = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+            )
+        except OSError:
+            raise ValidationError.at("$", "file.unwritable") from None
         try:
             with os.fdopen(fd, "wb") as handle:
                 os.chmod(temp_name, mode)
@@ -170,7 +215,21 @@ def save_case(
                 os.unlink(temp_name)
             raise
         _fsync_folder(target.parent)
-    return data.decode("utf-8")
+    return saved
+
+
+def _target(path: str | os.PathLike[str]) -> Path:
+    """The file a save replaces: ``path``, or the file a symbolic link at ``path`` points to. A
+    link that points nowhere, a loop of links or a missing folder is a ``ValidationError``."""
+    target = Path(path)
+    try:
+        if target.is_symlink():
+            target = target.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling link, or a loop (RuntimeError before 3.13)
+        raise ValidationError.at("$", "file.unwritable") from None
+    if not target.parent.is_dir():
+        raise ValidationError.at("$", "file.unwritable")
+    return target
 
 
 def _fsync_folder(folder: Path) -> None:

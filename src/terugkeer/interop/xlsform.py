@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import importlib.metadata
 import re
+import typing
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from xml.parsers import expat
 
 from terugkeer.documents.serialization import MAX_DOCUMENT_BYTES
 from terugkeer.errors import Problem, ValidationError
@@ -304,6 +306,43 @@ def _read_element(
             problems.append(Problem(f"{at}/{shown}", "form.unknown_field"))
 
 
+class _Declared(Exception):
+    """Raised by the parser's handlers at a document type or entity declaration."""
+
+
+def _refuse(*_: object) -> typing.NoReturn:
+    raise _Declared
+
+
+def _parse_xml(data: bytes) -> ET.Element | None:
+    """The root element of ``data``, or None when it is not well-formed XML or declares a
+    document type or an entity. The refusal is the parser's own (expat's declaration handlers,
+    as defusedxml sets them), so it holds in every encoding the parser reads (UTF-8, UTF-16
+    either way round) and comes before anything is declared, let alone expanded."""
+    builder = ET.TreeBuilder()
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartDoctypeDeclHandler = _refuse
+    parser.EntityDeclHandler = _refuse
+    parser.UnparsedEntityDeclHandler = _refuse
+    parser.ExternalEntityRefHandler = _refuse
+    parser.buffer_text = True
+    parser.StartElementHandler = lambda tag, attributes: builder.start(
+        _name(tag), {_name(k): v for k, v in attributes.items()}
+    )
+    parser.EndElementHandler = lambda tag: builder.end(_name(tag))
+    parser.CharacterDataHandler = builder.data
+    try:
+        parser.Parse(data, True)
+        return builder.close()
+    except (expat.ExpatError, _Declared, ValueError):  # ValueError: an encoding it cannot read
+        return None
+
+
+def _name(name: str) -> str:
+    """A name as ElementTree writes it: ``{namespace}tag`` for a tag in a namespace."""
+    return "{" + name if "}" in name else name
+
+
 def from_submission(form: Form, xml: str | bytes) -> Any:
     """The record an ODK or Kobo submission (the XML instance of the form's workbook) holds,
     checked as a posted form is. Document type declarations are refused (no entities, no
@@ -313,12 +352,9 @@ def from_submission(form: Form, xml: str | bytes) -> Any:
     data = xml.encode("utf-8", "surrogatepass") if isinstance(xml, str) else xml
     if len(data) > MAX_DOCUMENT_BYTES:
         raise ValidationError.at("$", "json.too_large", {"max": MAX_DOCUMENT_BYTES})
-    if b"<!DOCTYPE" in data.upper() or b"<!ENTITY" in data.upper():
+    root = _parse_xml(data)
+    if root is None:  # raised here, not in a handler: the error keeps no parser error in it
         raise ValidationError.at("$", "xml.invalid")
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError:
-        raise ValidationError.at("$", "xml.invalid") from None
     problems: list[Problem] = []
     if root.get("id") != _form_id(form):
         problems.append(Problem("/data/@id", "form.wrong_form", {"form": _form_id(form)}))
