@@ -9,6 +9,7 @@ import os
 import stat
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -278,18 +279,23 @@ def _writer(path: str, rounds: int, queue: multiprocessing.Queue) -> None:  # ty
     queue.put((landed, conflicts))
 
 
-def test_two_processes_lose_no_update(tmp_path: Path) -> None:
-    path = tmp_path / "case.json"
+def _two_writers(writer: Any, path: Path, rounds: int) -> list[tuple[int, int]]:
+    """Run ``writer`` in two processes on a fresh case at ``path``; what each reports."""
     save_case(_case(), path)
     context = multiprocessing.get_context("fork")
     queue = context.Queue()
-    rounds = 40
-    workers = [context.Process(target=_writer, args=(str(path), rounds, queue)) for _ in range(2)]
+    workers = [context.Process(target=writer, args=(str(path), rounds, queue)) for _ in range(2)]
     for w in workers:
         w.start()
     for w in workers:
-        w.join(120)
-    results = [queue.get(timeout=5) for _ in workers]
+        w.join(300)
+    return [queue.get(timeout=5) for _ in workers]
+
+
+def test_two_processes_lose_no_update(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    rounds = 40
+    results = _two_writers(_writer, path, rounds)
     assert sum(landed for landed, _ in results) == 2 * rounds
     assert len(load_case(path).context.phases) == 2 * rounds
 
@@ -312,18 +318,8 @@ def _naive_writer(path: str, rounds: int, queue: multiprocessing.Queue) -> None:
 
 def test_two_naive_writers_lose_nothing_silently(tmp_path: Path) -> None:
     path = tmp_path / "case.json"
-    save_case(_case(), path)
-    context = multiprocessing.get_context("fork")
-    queue = context.Queue()
     rounds = 100
-    workers = [
-        context.Process(target=_naive_writer, args=(str(path), rounds, queue)) for _ in range(2)
-    ]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join(300)
-    results = [queue.get(timeout=5) for _ in workers]
+    results = _two_writers(_naive_writer, path, rounds)
     landed = sum(n for n, _ in results)
     assert sum(n + r for n, r in results) == 2 * rounds  # each save landed or was refused
     final = load_case(path)
