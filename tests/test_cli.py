@@ -130,3 +130,13 @@ def test_every_command_runs_its_own_function_and_none_falls_through_to_the_demo(
         main(["demonstrate"])
     assert exit_info.value.code == 2
     assert "Overzicht 1" not in capsys.readouterr().out
+
+
+def test_version_prints_the_installed_version(capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.metadata
+
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out == f"terugkeer {importlib.metadata.version('terugkeer')}\n"
+    assert importlib.metadata.version("terugkeer") == "0.2.0"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.metadata
+import inspect
+import os
 import re
 from pathlib import Path
 
@@ -109,3 +112,43 @@ def test_the_readme_and_the_package_agree_on_the_python_version() -> None:
     required = re.search(r'requires-python = ">=(3\.\d+)"', (root / "pyproject.toml").read_text())
     stated = re.search(r"Python (3\.\d+)\+", (root / "README.md").read_text(encoding="utf-8"))
     assert required and stated and required.group(1) == stated.group(1)
+
+
+_API_SNAPSHOT = Path(__file__).resolve().parent / "data" / "public-api.txt"
+
+
+def _surface() -> list[str]:
+    """One line per public name: where it lives, what it is, and a callable's parameters (their
+    names and kinds, not their annotations, which print differently per Python version)."""
+    lines = []
+    for module_name in ("", *PUBLIC_MODULES):
+        module = importlib.import_module(f"terugkeer.{module_name}".rstrip("."))
+        for name in sorted(module.__all__):
+            value = getattr(module, name)
+            kind = "class" if isinstance(value, type) else type(value).__name__
+            shown = f"{module.__name__}.{name}: {kind}"
+            if callable(value) and kind in ("class", "function"):
+                with contextlib.suppress(TypeError, ValueError):
+                    parameters = inspect.signature(value).parameters.values()
+                    shown += "(" + ", ".join(_parameter(p) for p in parameters) + ")"
+            lines.append(shown)
+    return lines
+
+
+def _parameter(p: inspect.Parameter) -> str:
+    marks = {p.VAR_POSITIONAL: "*", p.VAR_KEYWORD: "**", p.KEYWORD_ONLY: "kw:"}
+    return marks.get(p.kind, "") + p.name + ("=…" if p.default is not p.empty else "")
+
+
+def test_the_public_api_changes_only_on_purpose() -> None:
+    """A removed or changed public name breaks somebody's program: it must be a decision, with a
+    CHANGELOG entry and a deprecation, so the snapshot is updated by hand (or with
+    TERUGKEER_WRITE_API=1) in the same commit."""
+    now = _surface()
+    if os.environ.get("TERUGKEER_WRITE_API"):
+        _API_SNAPSHOT.write_text("\n".join(now) + "\n", encoding="utf-8")
+    before = _API_SNAPSHOT.read_text(encoding="utf-8").splitlines()
+    gone = sorted(set(before) - set(now))
+    new = sorted(set(now) - set(before))
+    assert (gone, new) == ([], []), "update tests/data/public-api.txt and CHANGELOG.md"
+    assert len(now) > 300
