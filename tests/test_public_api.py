@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import enum
 import importlib
 import importlib.metadata
 import inspect
 import os
 import re
+import typing
 from pathlib import Path
 
 import terugkeer
@@ -126,6 +128,10 @@ def _surface() -> list[str]:
         for name in sorted(module.__all__):
             value = getattr(module, name)
             kind = "class" if isinstance(value, type) else type(value).__name__
+            if typing.get_origin(value) is not None:  # its class differs between Pythons
+                kind = "type alias"
+            if isinstance(value, type) and issubclass(value, enum.Enum):
+                kind = "enum[" + ", ".join(str(m.value) for m in value) + "]"
             shown = f"{module.__name__}.{name}: {kind}"
             if callable(value) and kind in ("class", "function"):
                 with contextlib.suppress(TypeError, ValueError):
@@ -136,7 +142,11 @@ def _surface() -> list[str]:
 
 
 def _parameter(p: inspect.Parameter) -> str:
-    marks = {p.VAR_POSITIONAL: "*", p.VAR_KEYWORD: "**", p.KEYWORD_ONLY: "kw:"}
+    marks: dict[inspect._ParameterKind, str] = {
+        p.VAR_POSITIONAL: "*",
+        p.VAR_KEYWORD: "**",
+        p.KEYWORD_ONLY: "kw:",
+    }
     return marks.get(p.kind, "") + p.name + ("=…" if p.default is not p.empty else "")
 
 
