@@ -186,7 +186,7 @@ def _posted(
     known = {item.link_id for item in items}
     for i, entry in enumerate(given):
         link = entry.get("linkId") if isinstance(entry, Mapping) else None
-        if link not in known:
+        if type(link) is not str or link not in known:  # an object or a list is no link id
             problems.append(Problem(f"{at}[{i}]", "form.unknown_field"))
             continue
         by_link.setdefault(str(link), []).append((f"{at}[{i}]", entry))
