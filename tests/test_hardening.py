@@ -392,6 +392,17 @@ def test_the_file_mode_is_kept_and_new_files_are_private(tmp_path: Path) -> None
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
 
 
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away"
+)
+def test_the_owner_and_group_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "case.json"
+    saved = save_case(_case(), path)
+    os.chown(path, 4321, 8765)
+    save_case(saved, path)
+    assert (path.stat().st_uid, path.stat().st_gid) == (4321, 8765)
+
+
 def test_a_symbolic_link_is_followed_and_stays_a_link(tmp_path: Path) -> None:
     target = tmp_path / "real.json"
     link = tmp_path / "link.json"
@@ -478,7 +489,9 @@ def test_a_key_that_is_not_utf8_is_no_traceback(tmp_path: Path) -> None:
     path = tmp_path / "case.json"
     save_case(_case(), path)
     out = str(tmp_path / "out")
-    result = _run("export", "--out", out, str(path), env=_env(TERUGKEER_EXPORT_KEY=b"\xff" * 32))
+    result = _run(
+        "export", "--out", out, str(path), env=_env(TERUGKEER_EXPORT_KEY=bytes(range(0x80, 0xA0)))
+    )
     assert result.returncode == 0 and b"Traceback" not in result.stderr
 
 

@@ -63,7 +63,7 @@ def test_bad_money_is_refused(amount: object, currency: str, path: str) -> None:
     assert [p.path for p in info.value.problems] == [path]
 
 
-@pytest.mark.parametrize("amount", [12.5, 12, "12,50", "-3", "1e3", None])
+@pytest.mark.parametrize("amount", [12.5, 12, "12,50", "-3", "1e3", None, "-0", "-0.00"])
 def test_money_in_a_document_must_be_a_decimal_string(amount: object) -> None:
     doc = to_document(Money(Decimal("12.50"), "AFN"))
     doc["amount"] = amount

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import stat
 import sys
 from pathlib import Path
 from unittest import mock
@@ -121,9 +122,14 @@ def test_without_a_key_nothing_is_written(
 ) -> None:
     save_case(_case("c-1"), tmp_path / "a.json")
     with mock.patch.dict(os.environ, {"TERUGKEER_EXPORT_KEY": "short"}):
-        assert main(["export", "--out", str(tmp_path / "out"), str(tmp_path / "a.json")]) == 2
+        assert main(["export", "--out", str(tmp_path / "out"), str(tmp_path / "a.json")]) == 1
     assert "at least 16 bytes" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+    with mock.patch.dict(os.environ, {"TERUGKEER_EXPORT_KEY": "a" * 40}):  # long, but guessable
+        assert main(["export", "--out", str(tmp_path / "out"), str(tmp_path / "a.json")]) == 1
+    err = capsys.readouterr().err
+    assert "too few different characters" in err and "secrets.token_urlsafe" in err
+    assert "a" * 40 not in err and not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("jobs", ["0", "-1", "two"])
@@ -247,3 +253,18 @@ def test_export_cohort_refuses_a_weak_key_and_bad_jobs_before_writing(tmp_path: 
     with pytest.raises(ValueError, match="jobs"):
         research.export_cohort([tmp_path / "cohort"], tmp_path / "out", KEY.encode(), jobs=0)
     assert not (tmp_path / "out").exists()
+
+
+def test_what_the_commands_write_is_for_the_user_alone(tmp_path: Path) -> None:
+    save_case(_case("c-1"), tmp_path / "a.json")
+    previous = os.umask(0o022)  # as a shell has it: new files 0644, folders 0755
+    try:
+        assert main(["export", "--out", str(tmp_path / "out"), str(tmp_path / "a.json")]) == 0
+        assert main(["report", str(tmp_path / "a.json"), "-o", str(tmp_path / "r.txt")]) == 0
+        assert os.umask(0o022) == 0o022  # the process's own umask is back after each command
+    finally:
+        os.umask(previous)
+    written = [tmp_path / "out", *(tmp_path / "out").rglob("*"), tmp_path / "r.txt"]
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in written}
+    assert len(modes) > 3
+    assert {n: m for n, m in modes.items() if m & 0o077} == {}

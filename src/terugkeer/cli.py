@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from .errors import TerugkeerError, UnsupportedLocaleError
+from .errors import TerugkeerError, UnsupportedLocaleError, ValidationError
 from .i18n import AVAILABLE_LOCALES, DEFAULT_LOCALE, resolve_locale
 
 __all__ = ["main"]
@@ -304,7 +304,6 @@ def _export_form(
 
 def _validate(files: Sequence[str]) -> int:
     from .documents.casefiles import load_case
-    from .errors import ValidationError
 
     status = 0
     for name in files:
@@ -324,7 +323,7 @@ def _validate(files: Sequence[str]) -> int:
 def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from .research.cohort import case_paths, export_cohort
     from .research.formats import ExportFormat
-    from .research.pseudonyms import MIN_KEY_BYTES
+    from .research.pseudonyms import KEY_ADVICE, MIN_KEY_BYTES, check_key
     from .research.tables import DatePrecision, FieldGroup, ResearchOptions
 
     try:
@@ -336,12 +335,15 @@ def _export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         key = os.environb.get(key_env.encode("utf-8", "surrogateescape"), b"")
     else:  # pragma: no cover - Windows
         key = os.environ.get(key_env, "").encode("utf-8", "surrogateescape")
-    if len(key) < MIN_KEY_BYTES:
+    try:
+        check_key(key)
+    except ValidationError as err:
         print(
-            f"terugkeer: set {key_env} to a secret of at least {MIN_KEY_BYTES} bytes",
+            f"terugkeer: {key_env}: {err.problems[0].reason}; set it to a secret of at least "
+            f"{MIN_KEY_BYTES} bytes, such as: {KEY_ADVICE}",
             file=sys.stderr,
         )
-        return 2
+        return 1
     options = ResearchOptions(
         dates=DatePrecision(args.dates), include=frozenset(FieldGroup(g) for g in args.include)
     )
@@ -393,7 +395,6 @@ def _report(name: str, locale: str, fmt: str, output: str | None) -> int:
     import datetime as dt
 
     from .documents.casefiles import load_case
-    from .errors import ValidationError
     from .i18n import Texts
     from .reports.html import html_report
     from .reports.text import case_lines
@@ -426,6 +427,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+    # Reports, case files and exports hold personal data: whatever a command writes is for the
+    # user alone (files 0600, folders 0700), as the case files themselves are.
+    umask = os.umask(0o077)
     try:
         status = _main(argv)
         sys.stdout.flush()
@@ -441,6 +445,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as err:  # the output could not be written; the message names no file
         print(f"terugkeer: {err.strerror or 'input/output error'}", file=sys.stderr)
         return 1
+    finally:
+        os.umask(umask)
     return status
 
 

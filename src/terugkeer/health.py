@@ -132,7 +132,7 @@ class Money:
         problems = []
         if type(self.amount) is not decimal.Decimal or not self.amount.is_finite():
             problems.append(Problem("$.amount", "decimal.format"))
-        elif self.amount < 0:
+        elif self.amount.is_signed():  # below zero, or a minus zero ("-0.00"), as the schema says
             problems.append(Problem("$.amount", "number.negative"))
         if not CURRENCIES.has(self.currency):
             problems.append(Problem("$.currency", "currency.unknown"))

@@ -166,6 +166,7 @@ PROBLEM_ROWS: tuple[ProblemRow, ...] = (
     ),
     ProblemRow("xml.text", ("holds a control character XML cannot hold",)),
     ProblemRow("xml.invalid", ("is not well-formed XML without a document type or entities",)),
+    ProblemRow("key.weak", ("holds too few different characters to be hard to guess",)),
     ProblemRow("key.too_short", ("must be at least {min} bytes",)),
     ProblemRow("options.not_field_groups", ("must hold field groups only",)),
     ProblemRow(FALLBACK_CODE, ("is not valid",)),

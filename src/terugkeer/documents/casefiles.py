@@ -194,9 +194,10 @@ def save_case(
             with contextlib.suppress(OSError):
                 stale.unlink()
         try:
-            mode = stat.S_IMODE(os.stat(target).st_mode)
+            before: os.stat_result | None = os.stat(target)
         except OSError:
-            mode = 0o600
+            before = None
+        mode = 0o600 if before is None else stat.S_IMODE(before.st_mode)
         try:
             fd, temp_name = tempfile.mkstemp(
                 prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
@@ -206,6 +207,11 @@ def save_case(
         try:
             with os.fdopen(fd, "wb") as handle:
                 os.chmod(temp_name, mode)
+                if before is not None and hasattr(os, "chown"):
+                    # The case keeps its owner and group (a save by root must not take it
+                    # over); where the saver may not give it away, it stays the saver's.
+                    with contextlib.suppress(OSError):
+                        os.chown(temp_name, before.st_uid, before.st_gid)
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
