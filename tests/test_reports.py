@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -357,3 +358,29 @@ def test_a_case_document_round_trips_through_the_report_command(tmp_path: Path) 
     case_file = tmp_path / "case.json"
     case_file.write_text(dumps(demo_case("nl")), encoding="utf-8")
     assert main(["report", str(case_file), "--format", "html", "-o", str(tmp_path / "r.html")]) == 0
+
+
+_HOSTILE = "a\x1b]0;owned\x07b\rc\x1b[2Jd\u202eja\x9bx\x7f"
+
+
+def test_a_text_report_prints_no_control_a_terminal_would_obey(tmp_path: Path) -> None:
+    from terugkeer.reports.text import case_lines
+
+    case = demo_case("en")
+    first = case.assessments[0]
+    hostile = attrs.evolve(first, asylum_outcome_explanation=_HOSTILE)
+    case = attrs.evolve(case, assessments=(hostile, *case.assessments[1:]))
+    printed = "\n".join(case_lines(case, Texts("en")))
+    assert "a␛]0;owned␇b␍c␛[2Jd<U+202E>ja\ufffdx\u2421" in printed  # shown, not obeyed
+    bad = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+    assert bad.search(printed) is None
+    assert case.assessments[0].asylum_outcome_explanation == _HOSTILE  # the record is unchanged
+    path = tmp_path / "case.json"
+    path.write_text(dumps(case, indent=2), encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "terugkeer", "report", str(path), "--locale", "en"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert bad.search(out) is None and "␛]0;owned␇" in out

@@ -15,7 +15,9 @@ argument of this module can leave them out.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from typing import ParamSpec
 
 import attrs
 
@@ -84,6 +86,32 @@ __all__ = [
     "summary_lines",
 ]
 
+_P = ParamSpec("_P")
+
+#: What a text report never prints as it is: control characters a terminal acts on (ESC starts
+#: commands that set its title, fill the clipboard or clear the screen; BEL, CR, backspace), which
+#: are shown as their Unicode pictures (␛, ␇, ␍), the C1 controls, and the bidi embeddings,
+#: overrides and isolates that reverse or reorder the rest of a line, shown as ``<U+202E>``. Line
+#: breaks and tabs of a note are kept. The stored text is never changed: only what is printed.
+_CONTROLS: dict[int, str] = {
+    **{c: chr(0x2400 + c) for c in range(0x20) if chr(c) not in "\n\t"},
+    0x7F: "\u2421",
+    **dict.fromkeys(range(128, 160), "�"),
+    **{c: f"<U+{c:04X}>" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+}
+
+
+def _visible(
+    make: Callable[_P, tuple[str, ...]],
+) -> Callable[_P, tuple[str, ...]]:
+    """``make``, with every line it returns safe to print (see ``_CONTROLS``)."""
+
+    @functools.wraps(make)
+    def lines(*args: _P.args, **kwargs: _P.kwargs) -> tuple[str, ...]:
+        return tuple(line.translate(_CONTROLS) for line in make(*args, **kwargs))
+
+    return lines
+
 
 def rating_symbol(rating: Rating) -> str:
     """A rating in a few characters: − − −, + +, · (no score) or ○ (skipped)."""
@@ -123,6 +151,7 @@ def _totals(heading: str, minus: int, plus: int, texts: Texts) -> str:
     )
 
 
+@_visible
 def legend_lines(texts: Texts) -> tuple[str, ...]:
     """The scale legend to print beside Overview 1 (§3.1), with the note on direction."""
     lines = [texts("report.legend")]
@@ -141,6 +170,7 @@ def _completeness(assessment: Assessment, texts: Texts) -> str:
     return texts("Overview1.incomplete", factors=numbers)
 
 
+@_visible
 def overview1_lines(assessment: Assessment, texts: Texts) -> tuple[str, ...]:
     """Overview 1 of one day: each factor by group, Total − and Total + per group side by side."""
     lines = [texts("report.overview1", date=texts.date(assessment.assessed_on))]
@@ -175,6 +205,7 @@ def overview1_lines(assessment: Assessment, texts: Texts) -> tuple[str, ...]:
     return tuple(lines)
 
 
+@_visible
 def comparison_lines(earlier: Assessment, later: Assessment, texts: Texts) -> tuple[str, ...]:
     """What changed between two dated assessments, factor 1's category included."""
     lines = [
@@ -201,6 +232,7 @@ def comparison_lines(earlier: Assessment, later: Assessment, texts: Texts) -> tu
     return tuple(lines)
 
 
+@_visible
 def overview2_lines(
     assessment: Assessment, rows: Sequence[ChangePossibility], texts: Texts
 ) -> tuple[str, ...]:
@@ -220,6 +252,7 @@ def overview2_lines(
     return tuple(lines)
 
 
+@_visible
 def overview3_lines(
     assessment: Assessment, rows: Sequence[WeightyFactor], texts: Texts
 ) -> tuple[str, ...]:
@@ -252,6 +285,7 @@ def _answer(value: object, texts: Texts) -> str:
     return str(value)
 
 
+@_visible
 def action_plan_lines(
     plan: ActionPlan,
     texts: Texts,
@@ -294,6 +328,7 @@ def _sourced(answer: SourcedAnswer, texts: Texts) -> str:
     return f"{shown} ({source})"
 
 
+@_visible
 def health_lines(checklist: HealthChecklist, texts: Texts) -> tuple[str, ...]:
     """One health checklist: the triad per medicine and facility, then what it shows."""
     illness = checklist.illness_en or "—"
@@ -320,6 +355,7 @@ def health_lines(checklist: HealthChecklist, texts: Texts) -> tuple[str, ...]:
     return tuple(lines)
 
 
+@_visible
 def signal_lines(log: SignalLog, texts: Texts) -> tuple[str, ...]:
     """What a signal log leads to: the suicide-threat steps and their guidance first, always.
 
@@ -362,6 +398,7 @@ def signal_lines(log: SignalLog, texts: Texts) -> tuple[str, ...]:
     return tuple(lines)
 
 
+@_visible
 def stress_lines(check: StressSelfCheck, texts: Texts) -> tuple[str, ...]:
     """The counsellor's stress self-check (B8): what was recognised, the advice, the measures."""
     advice = stress_advice(check)
@@ -380,6 +417,7 @@ def stress_lines(check: StressSelfCheck, texts: Texts) -> tuple[str, ...]:
     return tuple(lines)
 
 
+@_visible
 def reflection_lines(reflection: ReactionsReflection, texts: Texts) -> tuple[str, ...]:
     """The counsellor's reflection on distance and involvement (§6.1): each side, no grade."""
     summary = reflection_summary(reflection)
@@ -393,6 +431,7 @@ def reflection_lines(reflection: ReactionsReflection, texts: Texts) -> tuple[str
     return tuple(lines)
 
 
+@_visible
 def emotion_exercise_lines(exercise: EmotionExercise, texts: Texts) -> tuple[str, ...]:
     """The B7 exercise as done on one day: per emotion, the examples and what followed."""
     lines = [texts("report.emotion_exercise", date=texts.date(exercise.done_on))]
@@ -406,6 +445,7 @@ def emotion_exercise_lines(exercise: EmotionExercise, texts: Texts) -> tuple[str
     return tuple(lines)
 
 
+@_visible
 def intervision_lines(reflection: IntervisionReflection, texts: Texts) -> tuple[str, ...]:
     """The B9 intervision instrument as filled in on one day: per topic, how it affects the work."""
     lines = [texts("report.intervision", date=texts.date(reflection.reflected_on))]
@@ -417,6 +457,7 @@ def intervision_lines(reflection: IntervisionReflection, texts: Texts) -> tuple[
     return tuple(lines)
 
 
+@_visible
 def summary_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
     """The case at a glance: urgent steps first, strengths beside vulnerabilities."""
     summary = case_summary(case)
@@ -461,6 +502,7 @@ def summary_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
     return tuple(lines)
 
 
+@_visible
 def case_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
     """The whole case as text: the suicide-threat steps when they apply, then the summary, then
     every instrument that holds something."""
