@@ -57,6 +57,7 @@ from terugkeer.case import (
 )
 from terugkeer.cli import main
 from terugkeer.context import ProcessPhase
+from terugkeer.documents.casefiles import lock_name
 from terugkeer.documents.serialization import MAX_DOCUMENT_BYTES
 from terugkeer.research.pseudonyms import pseudonym
 from terugkeer.research.tables import (
@@ -346,7 +347,7 @@ def test_a_crash_mid_write_leaves_the_previous_file_intact(
     with pytest.raises(OSError, match="disk pulled out"):
         save_case(changed, path)
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".case.json.lock", "case.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [lock_name("case.json"), "case.json"]
 
 
 def test_a_file_over_the_limit_is_refused_before_parsing(tmp_path: Path) -> None:
@@ -532,4 +533,6 @@ def test_schema_validate_and_export_commands(
     written = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "out").glob("*.csv"))
     assert len(lines) == 20 and "Sam Example" not in written
     monkeypatch.delenv("TERUGKEER_EXPORT_KEY")
-    assert main(["export", "--out", str(tmp_path / "out2"), str(good)]) == 2
+    assert (
+        main(["export", "--out", str(tmp_path / "out2"), str(good)]) == 1
+    )  # a missing key is invalid input, as the help says

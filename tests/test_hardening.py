@@ -556,3 +556,12 @@ def test_a_moment_without_a_time_zone_is_refused() -> None:
     with pytest.raises(ValidationError) as info:
         loads(json.dumps(doc), CaseFile)
     assert [p.path for p in info.value.problems] == ["$.assessments[0].entered.at"]
+
+
+def test_the_lock_file_tells_nothing_of_the_case_file_name(tmp_path: Path) -> None:
+    name = "Amira Haddad 1990-01-01.json"
+    saved = save_case(_case(), tmp_path / name)
+    save_case(saved, tmp_path / name)
+    (tmp_path / name).unlink()  # the case is deleted; its lock file stays, nameless
+    left = [p.name for p in tmp_path.iterdir()]
+    assert len(left) == 1 and "Amira" not in left[0] and "1990" not in left[0]

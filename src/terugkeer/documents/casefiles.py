@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import hashlib
 import os
 import stat
 import typing
@@ -34,7 +35,7 @@ from terugkeer.errors import ConflictError, Problem, ValidationError
 
 from .serialization import MAX_DOCUMENT_BYTES, _text_problems, dumps, loads, parse, to_document
 
-__all__ = ["load_case", "save_case"]
+__all__ = ["load_case", "lock_name", "save_case"]
 
 _CHUNK = 1 << 16
 
@@ -95,8 +96,12 @@ def _disk_revision(target: Path) -> int | None:
 
 @contextlib.contextmanager
 def _locked(target: Path) -> Iterator[None]:
-    """An exclusive lock on ``.<name>.lock`` beside the case (POSIX flock, Windows locking)."""
-    lock_path = target.parent / f".{target.name}.lock"
+    """An exclusive lock on a lock file beside the case (POSIX flock, Windows locking).
+
+    The lock file stays (removing a lock file others may be waiting on is not safe), so it is
+    named by a hash of the case's file name, never the name itself: a case file named after its
+    client leaves no name behind when it is deleted."""
+    lock_path = target.parent / lock_name(target.name)
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         try:
@@ -110,6 +115,17 @@ def _locked(target: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def lock_name(file_name: str) -> str:
+    """The name of the lock file of a case file: the same for the same name, and telling
+    nothing of it.
+
+    >>> lock_name("Amira_1990-01-01.json")
+    '.terugkeer-619d72759829144e.lock'
+    """
+    digest = hashlib.sha256(file_name.encode("utf-8", "surrogatepass")).hexdigest()
+    return f".terugkeer-{digest[:16]}.lock"
 
 
 def _encoded(case: CaseFile) -> bytes:
