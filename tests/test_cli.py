@@ -46,7 +46,17 @@ def test_demo_never_shows_a_netted_score() -> None:
         assert f" {word} " not in out
 
 
-@pytest.mark.parametrize("argv", [["demo", "--locale", "fr"], ["demo", "--bogus"], [], ["nope"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["demo", "--locale", "fr"],
+        ["demo", "--bogus"],
+        [],
+        ["nope"],
+        ["schema", "--indent", "100000000"],  # was a MemoryError's traceback
+        ["schema", "--indent", "-1"],
+    ],
+)
 def test_bad_usage_exits_with_status_two(argv: list[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(argv)

@@ -79,6 +79,12 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _indent(text: str) -> int:
+    if not text.isdigit() or int(text) > 16:
+        raise argparse.ArgumentTypeError("must be a whole number from 0 to 16")
+    return int(text)
+
+
 def _locale_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--locale",
@@ -174,7 +180,9 @@ def _parser() -> argparse.ArgumentParser:
         "schema", help="print the JSON Schema of the case document", description=_SCHEMA_HELP
     )
     schema.set_defaults(run=_run_schema)
-    schema.add_argument("--indent", type=int, default=2, help="indentation (default: 2)")
+    schema.add_argument(
+        "--indent", type=_indent, default=2, help="indentation, 0 to 16 (default: 2)"
+    )
     schema.add_argument(
         "--locale",
         help=f"add each property's label as its title, in one of {', '.join(AVAILABLE_LOCALES)}",
