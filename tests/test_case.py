@@ -536,3 +536,22 @@ def test_schema_validate_and_export_commands(
     assert (
         main(["export", "--out", str(tmp_path / "out2"), str(good)]) == 1
     )  # a missing key is invalid input, as the help says
+
+
+def test_without_client_details_no_part_names_who_entered_it() -> None:
+    from terugkeer.stamps import Entered
+
+    entered = Entered(by="counsellor-0042")
+    assessment = attrs.evolve(Assessment.build(DAY, {"F02": -3}), entered=entered)
+    c = case().add_assessment(assessment)
+    c = c.add_consent(give("IOM", CasePart.OVERVIEWS, CasePart.ACTION_PLAN))
+    bundle = handover_bundle(c, "IOM", on=DAY)
+    assert bundle.assessments and "counsellor-0042" not in dumps(bundle)
+    assert bundle.assessments[-1].ratings == assessment.ratings  # only who entered it is gone
+    with pytest.raises(ValidationError):  # nor can one be built that names them
+        attrs.evolve(bundle, assessments=(*bundle.assessments[:-1], assessment))
+    doc = to_document(bundle)
+    doc["assessments"][-1]["entered"]["by"] = "counsellor-0042"
+    with pytest.raises(ValidationError) as info:
+        loads(json.dumps(doc), HandoverBundle)  # a bundle that names them is refused on loading
+    assert [p.path for p in info.value.problems] == ["$.assessments"]

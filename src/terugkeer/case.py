@@ -394,13 +394,8 @@ class HandoverBundle:
     def __attrs_post_init__(self) -> None:
         extra: list[Problem] = []
         parts = set(self.parts) if type(self.parts) is tuple else set()
-        if self.family:
-            if CasePart.ACTION_PLAN not in parts:
-                extra.append(Problem("$.family", "consent.part_required", {"part": "action_plan"}))
-            elif CasePart.CLIENT_DETAILS not in parts and _identifies(self.family):
-                extra.append(
-                    Problem("$.family", "consent.part_required", {"part": "client_details"})
-                )
+        if self.family and CasePart.ACTION_PLAN not in parts:
+            extra.append(Problem("$.family", "consent.part_required", {"part": "action_plan"}))
         if self.client is not None and CasePart.CLIENT_DETAILS not in parts:
             extra.append(Problem("$.client", "consent.part_required", {"part": "client_details"}))
         if CasePart.OVERVIEWS not in parts:
@@ -409,16 +404,23 @@ class HandoverBundle:
                     extra.append(
                         Problem(f"$.{name}", "consent.part_required", {"part": "overviews"})
                     )
-        if self.plan is not None:
-            if CasePart.ACTION_PLAN not in parts:
-                extra.append(Problem("$.plan", "consent.part_required", {"part": "action_plan"}))
-            elif CasePart.CLIENT_DETAILS not in parts and _identifies(self.plan):
-                extra.append(Problem("$.plan", "consent.part_required", {"part": "client_details"}))
+        if self.plan is not None and CasePart.ACTION_PLAN not in parts:
+            extra.append(Problem("$.plan", "consent.part_required", {"part": "action_plan"}))
         if self.health and CasePart.HEALTH_CHECKLISTS not in parts:
             extra.append(
                 Problem("$.health", "consent.part_required", {"part": "health_checklists"})
             )
+        if CasePart.CLIENT_DETAILS not in parts:  # every part, field by field: no one named
+            for name in _CARRIED:
+                if _identifies(getattr(self, name)):
+                    extra.append(
+                        Problem(f"$.{name}", "consent.part_required", {"part": "client_details"})
+                    )
         validated(self, extra)
+
+
+#: The fields of a handover bundle that carry parts of the case (all but the client's details).
+_CARRIED = ("assessments", "change_possibilities", "weighty_factors", "plan", "family", "health")
 
 
 def _consent(case: CaseFile, purpose: ConsentPurpose, to: str, on: dt.date) -> ConsentRecord:
@@ -440,19 +442,23 @@ def handover_bundle(case: CaseFile, to: str, *, on: dt.date) -> HandoverBundle:
     parts = consent.parts
     overviews = CasePart.OVERVIEWS in parts
     details = CasePart.CLIENT_DETAILS in parts
-    plan = case.plan if details else _without_identifying(case.plan)
-    family = case.family if details else _without_identifying(case.family)
+    carried: dict[str, object] = {
+        "assessments": case.assessments if overviews else (),
+        "change_possibilities": case.change_possibilities if overviews else (),
+        "weighty_factors": case.weighty_factors if overviews else (),
+        "plan": case.plan if CasePart.ACTION_PLAN in parts else None,
+        "family": case.family if CasePart.ACTION_PLAN in parts else (),
+        "health": case.health if CasePart.HEALTH_CHECKLISTS in parts else (),
+    }
+    if not details:  # every part without the fields that identify a person: the plan's people,
+        # the family's names, and who entered each assessment or plan entry
+        carried = {name: _without_identifying(value) for name, value in carried.items()}
     return HandoverBundle(
         organisation=consent.organisation,
         consent_given_on=consent.on,
         parts=parts,
         client=case.client if details else None,
-        assessments=case.assessments if overviews else (),
-        change_possibilities=case.change_possibilities if overviews else (),
-        weighty_factors=case.weighty_factors if overviews else (),
-        plan=plan if CasePart.ACTION_PLAN in parts else None,  # type: ignore[arg-type]
-        family=family if CasePart.ACTION_PLAN in parts else (),  # type: ignore[arg-type]
-        health=case.health if CasePart.HEALTH_CHECKLISTS in parts else (),
+        **carried,  # type: ignore[arg-type]
     )
 
 
