@@ -150,3 +150,10 @@ def test_version_prints_the_installed_version(capsys: pytest.CaptureFixture[str]
     assert info.value.code == 0
     assert capsys.readouterr().out == f"terugkeer {importlib.metadata.version('terugkeer')}\n"
     assert importlib.metadata.version("terugkeer") == "0.2.0"
+
+
+@pytest.mark.parametrize("command", ["demo", "schema", "forms overview1 --format json"])
+def test_a_closed_standard_output_is_no_traceback(command: str) -> None:
+    shell = f"{sys.executable} -m terugkeer {command} >&-"  # stdout closed, as `>&-` does
+    result = subprocess.run(["sh", "-c", shell], capture_output=True, text=True)
+    assert result.returncode == 0 and "Traceback" not in result.stderr

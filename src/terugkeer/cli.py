@@ -431,6 +431,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     No command prints a traceback: a closed pipe ends quietly, output that the terminal's encoding
     cannot show is replaced, and any other failure is one line on stderr.
     """
+    # A stream the caller closed (``>&-``) is None in Python: what would go there goes nowhere,
+    # as with a closed pipe, and files written with -o and the exit status still work.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as we do
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
