@@ -565,3 +565,41 @@ def test_the_lock_file_tells_nothing_of_the_case_file_name(tmp_path: Path) -> No
     (tmp_path / name).unlink()  # the case is deleted; its lock file stays, nameless
     left = [p.name for p in tmp_path.iterdir()]
     assert len(left) == 1 and "Amira" not in left[0] and "1990" not in left[0]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "code"),
+    [
+        (("revision",), 10**4299, "number.out_of_range"),  # 4,300 digits: loaded, then unsavable
+        (("revision",), 2**63, "number.out_of_range"),  # once aborted a Parquet export
+        (
+            ("plan", "activity_updates"),
+            [
+                {
+                    "appointment": 10_000,
+                    "activity": 1,
+                    "status": "done",
+                    "on": "2026-03-02",
+                    "reason": "",
+                }
+            ],
+            "number.out_of_range",
+        ),
+    ],
+    ids=["revision of 4,300 digits", "revision of 2**63", "appointment 10,000"],
+)
+def test_every_whole_number_has_a_bound_every_export_format_holds(
+    path: tuple[str, ...], value: object, code: str
+) -> None:
+    from terugkeer.case import MAX_REVISION
+
+    doc = json.loads(dumps(_case()))
+    target = doc
+    for step in path[:-1]:
+        target = target[step]
+    target[path[-1]] = value
+    with pytest.raises(ValidationError) as info:
+        loads(json.dumps(doc), CaseFile)
+    assert code in [p.code for p in info.value.problems]
+    doc["revision"], doc["plan"]["activity_updates"] = MAX_REVISION, []
+    assert loads(json.dumps(doc), CaseFile).revision == MAX_REVISION  # the bound itself is fine

@@ -26,6 +26,7 @@ from .errors import Problem, ValidationError
 from .stamps import Entered
 
 __all__ = [
+    "MAX_APPOINTMENTS",
     "MAX_ITEMS",
     "ActionPlan",
     "Activity",
@@ -63,6 +64,9 @@ __all__ = [
 #: not a rule of the method: the form's "think of five" and its six activity lines are prompts to
 #: think widely, not maxima (our reading of the printed form, Bijlage 4).
 MAX_ITEMS = 100
+#: A plan holds at most this many appointments (so an appointment's number fits every export
+#: format, and a hostile document cannot hold millions).
+MAX_APPOINTMENTS = 10_000
 
 
 def _items() -> Any:
@@ -446,7 +450,7 @@ class ActivityUpdate:
     """A dated change of an activity's status; the appointment itself is never rewritten."""
 
     #: Index in :attr:`ActionPlan.appointments`, from 0.
-    appointment: int = attrs.field(metadata=_fields.whole(0, None))
+    appointment: int = attrs.field(metadata=_fields.whole(0, MAX_APPOINTMENTS - 1))
     #: The activity's number, from 1.
     activity: int = attrs.field(metadata=_fields.whole(1, MAX_ITEMS))
     status: ActivityStatus
@@ -507,7 +511,9 @@ class ActionPlan:
     practical: tuple[PracticalTask, ...] = ()
     organisations: Handover = Handover()
     monitoring: Monitoring = Monitoring()
-    appointments: tuple[Appointment, ...] = ()
+    appointments: tuple[Appointment, ...] = attrs.field(
+        default=(), metadata=_fields.items(MAX_APPOINTMENTS)
+    )
     activity_updates: tuple[ActivityUpdate, ...] = ()
 
     def __attrs_post_init__(self) -> None:

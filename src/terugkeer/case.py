@@ -34,6 +34,7 @@ from .signals import SignalLog
 from .stamps import Entered
 
 __all__ = [
+    "MAX_REVISION",
     "CaseContext",
     "CaseFile",
     "CasePart",
@@ -51,6 +52,10 @@ __all__ = [
     "referral_bundle",
     "valid_consent",
 ]
+
+#: The highest revision a case file may have: a billion saves, and a number every export format
+#: (Parquet, SPSS, Stata's long) holds exactly.
+MAX_REVISION = 1_000_000_000
 
 
 class ConsentRequired(TerugkeerError):
@@ -243,7 +248,7 @@ class CaseFile:
     consents: tuple[ConsentRecord, ...] = ()
     #: How many times the case was saved; :func:`~terugkeer.save_case` sets it (see its
     #: ``expected_revision``). Not part of the client's data.
-    revision: int = attrs.field(default=0, metadata=_fields.whole(0, None))
+    revision: int = attrs.field(default=0, metadata=_fields.whole(0, MAX_REVISION))
 
     def __attrs_post_init__(self) -> None:
         extra = []

@@ -35,6 +35,7 @@ from .stamps import Entered
 
 __all__ = [
     "EMOTION_RESPONSES",
+    "MAX_REFERRALS",
     "PROTECTIVE_FACTORS",
     "REFERRAL_STEPS",
     "RISK_FACTORS",
@@ -99,6 +100,10 @@ class Signal:
 
 
 #: Every signal, in the order of the lists.
+#: A signal log holds at most this many referrals (so a step's referral number fits every export
+#: format).
+MAX_REFERRALS = 10_000
+
 SIGNALS: Catalogue[Signal] = Catalogue(
     "signal",
     (Signal(r.id, SignalCategory(r.category), r.suicide_related, r.free_text) for r in SIGNAL_ROWS),
@@ -331,7 +336,7 @@ class StepRecord:
     whether consent was given; consulting has none.
     """
 
-    referral: int = attrs.field(metadata=_fields.whole(0, None))
+    referral: int = attrs.field(metadata=_fields.whole(0, MAX_REFERRALS - 1))
     step: ReferralStep
     on: dt.date
     outcome: Answer | None = None
@@ -408,7 +413,7 @@ class SignalLog:
     observations: tuple[SignalObservation, ...] = ()
     factors: tuple[FactorsRecord, ...] = ()
     taxations: tuple[Taxation, ...] = ()
-    referrals: tuple[Referral, ...] = ()
+    referrals: tuple[Referral, ...] = attrs.field(default=(), metadata=_fields.items(MAX_REFERRALS))
     steps: tuple[StepRecord, ...] = ()
     emotions: tuple[EmotionRecord, ...] = ()
 
