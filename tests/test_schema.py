@@ -95,3 +95,29 @@ def test_a_schema_with_titles_leaves_the_plain_schema_as_it_was() -> None:
     before = json_module.dumps(json_schema(CaseFile), sort_keys=True)
     assert "title" in json_module.dumps(json_schema(CaseFile, locale="en"))
     assert json_module.dumps(json_schema(CaseFile), sort_keys=True) == before
+
+
+_SPACES = [chr(c) for c in (*range(0x09, 0x0E), 0x20, 0x85, 0xA0, 0x1680, 0x180E, 0x200B)]
+_SPACES += [chr(c) for c in (*range(0x1C, 0x20), *range(0x2000, 0x200B), 0x2028, 0x2029)]
+_SPACES += [chr(c) for c in (0x202F, 0x205F, 0x3000, 0xFEFF)]
+
+
+@pytest.mark.parametrize("space", _SPACES, ids=lambda s: f"U+{ord(s):04X}")
+def test_blank_text_is_blank_to_the_loader_exactly_when_ecma_regex_says_so(space: str) -> None:
+    """An ECMA-262 engine (jsonschema-rs, as integrators' validators follow JSON Schema's regex
+    rules) and the loader agree on which text is blank, character by character."""
+    import jsonschema_rs
+
+    from terugkeer.case import ConsentPurpose, ConsentRecord
+
+    doc = to_document(ConsentRecord(ConsentPurpose.CHECK_INS, "Org", DAY))
+    doc["organisation"] = f" {space} "
+    schema_accepts = jsonschema_rs.validator_for(json_schema(ConsentRecord)).is_valid(doc)
+    try:
+        loads(json.dumps(doc), ConsentRecord)
+    except ValidationError as err:
+        assert [p.code for p in err.problems] == ["text.blank"]
+        loader_accepts = False
+    else:
+        loader_accepts = True
+    assert loader_accepts == schema_accepts

@@ -105,6 +105,24 @@ class Spec:
         return "number.out_of_range", {"min": low, "max": high}
 
 
+#: White space as JSON Schema's regular expressions (ECMA-262) have it, ``\s`` there: a required
+#: text made of these alone is blank to the loader exactly when the schema's ``\S`` refuses it.
+#: (Python's ``str.isspace`` also counts U+001C-U+001F and U+0085, and not U+FEFF.)
+ECMA_SPACE = (
+    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` holds nothing but white space (as :data:`ECMA_SPACE` has it).
+
+    >>> is_blank(" \ufeff"), is_blank("\x1f")
+    (True, False)
+    """
+    return not text.strip(ECMA_SPACE)
+
+
 _EMPTY = Spec()
 
 

@@ -158,7 +158,7 @@ class ConsentRecord:
 
     def __attrs_post_init__(self) -> None:
         extra = []
-        if type(self.organisation) is str and not self.organisation.strip():
+        if type(self.organisation) is str and _fields.is_blank(self.organisation):
             extra.append(Problem("$.organisation", "text.blank"))
         if (
             self.purpose is ConsentPurpose.HANDOVER
@@ -252,7 +252,7 @@ class CaseFile:
 
     def __attrs_post_init__(self) -> None:
         extra = []
-        if type(self.case_id) is str and not self.case_id.strip():
+        if type(self.case_id) is str and _fields.is_blank(self.case_id):
             extra.append(Problem("$.case_id", "text.blank"))
         days = [a.assessed_on for a in self.assessments if isinstance(a, Assessment)]
         for i in range(1, len(days)):

@@ -288,7 +288,7 @@ class NewConsideration:
 
     def __attrs_post_init__(self) -> None:
         problems = check_text(self.name, "$.name")
-        if not problems and not self.name.strip():
+        if not problems and _fields.is_blank(self.name):
             problems.append(Problem("$.name", "text.blank"))
         problems += check_date(self.raised_on, "$.raised_on")
         problems += check_text(self.note, "$.note")

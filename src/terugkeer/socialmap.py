@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from . import _fields
 from ._checks import validated
 from ._labelled import LabelledEnum
 from .catalogue import Catalogue
@@ -77,7 +78,7 @@ class MapEntry:
 
     def __attrs_post_init__(self) -> None:
         extra = []
-        if type(self.name) is str and not self.name.strip():
+        if type(self.name) is str and _fields.is_blank(self.name):
             extra.append(Problem("$.name", "text.blank"))
         if type(self.url) is str and self.url and not _URL.fullmatch(self.url):
             extra.append(Problem("$.url", "url.invalid"))
