@@ -268,3 +268,23 @@ def test_what_the_commands_write_is_for_the_user_alone(tmp_path: Path) -> None:
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in written}
     assert len(modes) > 3
     assert {n: m for n, m in modes.items() if m & 0o077} == {}
+
+
+@pytest.mark.parametrize("fmt", ["sav", "dta"])
+def test_a_nul_in_free_text_cuts_nothing_off_in_spss_or_stata(tmp_path: Path, fmt: str) -> None:
+    import attrs
+    import pyreadstat
+
+    from terugkeer.research import export_cohort
+    from terugkeer.research.formats import ExportFormat
+    from terugkeer.research.tables import FieldGroup, ResearchOptions
+
+    case = _case("c-1")
+    hostile = attrs.evolve(case.assessments[0], asylum_outcome_explanation="before\x00after")
+    save_case(attrs.evolve(case, assessments=(hostile,)), tmp_path / "a.json")
+    options = ResearchOptions(include=frozenset(FieldGroup))
+    out = tmp_path / "out"
+    export_cohort([tmp_path / "a.json"], out, KEY.encode(), fmt=ExportFormat(fmt), options=options)
+    read = pyreadstat.read_sav if fmt == "sav" else pyreadstat.read_dta
+    frame, _ = read(str(out / f"assessments.{fmt}"))
+    assert list(frame["asylum_outcome_explanation"]) == ["before\ufffdafter"]

@@ -524,7 +524,9 @@ class ResearchWriter:
                     for c in column.codes
                 }
             elif column.type in (ColumnType.STRING, ColumnType.YEARMONTH):
-                data[name] = ["" if v is None else v for v in values]
+                # SPSS and Stata keep text as C strings: a NUL would end it there and silently
+                # drop the rest, so it is written as U+FFFD (visible, and the rest kept).
+                data[name] = ["" if v is None else str(v).replace("\x00", "\ufffd") for v in values]
             elif column.type is ColumnType.BOOLEAN:
                 data[name] = _numbers([None if v is None else int(v) for v in values])
             else:
