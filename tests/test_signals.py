@@ -16,6 +16,7 @@ from terugkeer.answers import Answer
 from terugkeer.i18n import Texts
 from terugkeer.referral import (
     GuidanceKind,
+    ReferralIndication,
     SignalSummary,
     StepBlock,
     open_steps,
@@ -155,14 +156,29 @@ def test_doubt_always_leads_to_consulting() -> None:
     assert not when_to_refer(None).consult
 
 
-def test_referral_is_indicated_by_need_severity_or_recorded_reasons() -> None:
+def test_referral_is_indicated_only_by_what_was_recorded_never_by_severity() -> None:
     need = Taxation(DAY, Severity.SOMEWHAT, HelpNeed.YES, Willingness.HESITANT)
-    severe = Taxation(DAY, Severity.SEVERELY, HelpNeed.NO, Willingness.WILLING)
     calm = Taxation(DAY, Severity.NOT_HAMPERED, HelpNeed.NO, Willingness.WILLING)
     assert when_to_refer(need).indicated
-    assert when_to_refer(severe).indicated
     assert not when_to_refer(calm).indicated
     assert when_to_refer(calm, [ReferralReason.GUIDANCE_STUCK]).indicated
+    for severity in (Severity.CLEARLY, Severity.SEVERELY):
+        # The counsellor recorded that no help is needed and the client wants none: nothing
+        # is worked out against that, neither a referral nor a consultation.
+        declined = Taxation(DAY, severity, HelpNeed.NO, Willingness.UNWILLING)
+        assert when_to_refer(declined) == ReferralIndication(False, False, ())
+        # Not yet judged: severity is a reason to consult a colleague, not a verdict.
+        open_question = when_to_refer(Taxation(DAY, severity, HelpNeed.UNSURE, Willingness.WILLING))
+        assert open_question.consult and not open_question.indicated
+
+
+def test_no_guidance_points_to_open_steps_that_are_not_there() -> None:
+    need = Taxation(DAY, Severity.SOMEWHAT, HelpNeed.YES, Willingness.WILLING)
+    log = SignalLog().observe(observe("S.sleep.nightmares")).taxate(need)
+    assert summarize(log).open_steps == ()
+    for locale in ("nl", "en"):
+        printed = "\n".join(signal_lines(log, Texts(locale)))
+        assert "open st" not in printed.lower()  # "open stappen" / "open steps"
 
 
 def test_capacity_doubt_asks_for_a_doctors_assessment() -> None:

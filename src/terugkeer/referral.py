@@ -51,7 +51,9 @@ class IndicationReason(LabelledEnum):
     """Why :func:`when_to_refer` says referral is indicated or consulting is advised."""
 
     NEEDS_HELP = "needs_help"  #: the taxation found that help is needed
-    HAMPERS_FUNCTIONING = "hampers_functioning"  #: clearly or severely hampered (our design)
+    #: clearly or severely hampered, while the need for help is not yet judged "no": a reason to
+    #: consult, never a verdict (our design)
+    HAMPERS_FUNCTIONING = "hampers_functioning"
     IN_DOUBT = "in_doubt"  #: unsure whether help is needed, or doubt recorded as a reason
     SPECIFIC_EXPERTISE = "specific_expertise"
     TOO_LITTLE_EXPERIENCE = "too_little_experience"
@@ -77,6 +79,12 @@ def when_to_refer(
 ) -> ReferralIndication:
     """Whether referral is indicated, from a taxation and the reasons recorded.
 
+    Referral is indicated only by what counsellor and client recorded themselves: a taxation that
+    finds help needed, or a reason of the book's list (Bijlage 6). Severity alone decides nothing:
+    clearly or severely hampered functioning, with the need for help not judged "no", advises
+    consulting a colleague (*our design*); when the counsellor recorded that no help is needed, it
+    adds nothing at all.
+
     >>> import datetime as dt
     >>> from terugkeer.signals import Taxation, Severity, HelpNeed, Willingness
     >>> t = Taxation(dt.date(2026, 3, 2), Severity.SOMEWHAT, HelpNeed.UNSURE, Willingness.WILLING)
@@ -87,7 +95,9 @@ def when_to_refer(
     if taxation is not None:
         if taxation.need_for_help is HelpNeed.YES:
             found.append(IndicationReason.NEEDS_HELP)
-        if taxation.severity in (Severity.CLEARLY, Severity.SEVERELY):
+        if taxation.severity in (Severity.CLEARLY, Severity.SEVERELY) and (
+            taxation.need_for_help is not HelpNeed.NO
+        ):
             found.append(IndicationReason.HAMPERS_FUNCTIONING)
         if taxation.need_for_help is HelpNeed.UNSURE:
             found.append(IndicationReason.IN_DOUBT)
@@ -95,8 +105,9 @@ def when_to_refer(
         mapped = IndicationReason(reason.value)
         if mapped not in found:
             found.append(mapped)
-    consult = IndicationReason.IN_DOUBT in found
-    indicated = any(r is not IndicationReason.IN_DOUBT for r in found)
+    advisory = (IndicationReason.IN_DOUBT, IndicationReason.HAMPERS_FUNCTIONING)
+    consult = any(r in advisory for r in found)
+    indicated = any(r not in advisory for r in found)
     return ReferralIndication(indicated, consult, tuple(found))
 
 
