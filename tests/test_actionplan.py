@@ -336,6 +336,17 @@ def test_the_advice_never_overrides_a_client_who_declines(monitoring: Monitoring
     assert advice.client_declines
     assert not advice.shorter_than_advised
     assert advice.advised_months == 12  # still shown, as information
+    # The printed case names the refusal first and tells no period as advised to this client.
+    from terugkeer import CaseFile, Texts
+    from terugkeer.reports.text import case_lines, summary_lines
+
+    case = CaseFile("c-1", plan=plan)
+    for locale, refusal in (("nl", "wil geen begeleiding"), ("en", "wants no guidance")):
+        summary = "\n".join(summary_lines(case, Texts(locale)))
+        assert refusal in summary
+        assert "geadviseerd" not in summary and "months advised" not in summary
+        printed = "\n".join(case_lines(case, Texts(locale)))
+        assert "korter dan geadviseerd" not in printed and "shorter than advised" not in printed
 
 
 def test_section_twelve_records_who_monitors_and_until_when() -> None:

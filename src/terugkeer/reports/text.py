@@ -495,9 +495,13 @@ def summary_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
     lines.append("  " + texts("report.case.health", count=len(summary.health_findings)))
     lines.append("  " + texts("report.case.referral", count=len(summary.open_referral_steps)))
     if summary.monitoring.advised_months is not None:
-        lines.append(
-            "  " + texts("report.case.monitoring", months=summary.monitoring.advised_months)
+        # A client who declines is never told a period: the refusal is named, and comes first.
+        key = (
+            "report.case.monitoring_declined"
+            if summary.monitoring.client_declines
+            else "report.case.monitoring"
         )
+        lines.append("  " + texts(key, months=summary.monitoring.advised_months))
     lines.append(texts("report.describes"))
     return tuple(lines)
 
