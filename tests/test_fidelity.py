@@ -255,3 +255,18 @@ def test_dutch_texts_use_u_and_the_words_counsellors_know() -> None:
 def test_a_sixth_way_to_feel_safer_survives_a_round_trip() -> None:
     safety = Safety(worried=Answer.YES, ways_to_feel_safer=tuple(str(i) for i in range(6)))
     assert loads(dumps(safety), Safety) == safety
+
+
+def test_a_fresh_record_or_form_stores_no_answer_nobody_gave() -> None:
+    """A form starts empty: only what the people said is stored (no default "other", "no" or
+    "not in the country of origin" standing in for an answer)."""
+    from terugkeer.actionplan import FamilyMemberView, PracticalTask
+    from terugkeer.forms import forms
+    from terugkeer.health import Source, SourceKind
+    from terugkeer.interop.formdata import from_form
+
+    assert PracticalTask().kind is None
+    assert FamilyMemberView().is_minor is None
+    assert Source(SourceKind.CLIENT).in_country_of_origin is None
+    plan = from_form(forms("actionplan")[0], {"practical[0].what": "a passport"})
+    assert [(t.kind, t.what) for t in plan.practical] == [(None, "a passport")]

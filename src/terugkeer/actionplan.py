@@ -347,9 +347,10 @@ class PracticalKind(LabelledEnum):
 
 @attrs.frozen(weakref_slot=False)
 class PracticalTask:
-    """Section 10: one thing to arrange, and who will do it."""
+    """Section 10: one thing to arrange, and who will do it. ``kind`` stays None until someone
+    chooses it: a form starts empty and stores only what people answered."""
 
-    kind: PracticalKind = PracticalKind.OTHER
+    kind: PracticalKind | None = None
     what: str = ""
     who: str = ""
 
@@ -476,7 +477,8 @@ class FamilyMemberView:
 
     member: str = _identifying()
     relation: str = ""
-    is_minor: bool = False
+    #: None until it is said (a form starts empty).
+    is_minor: bool | None = None
     wishes: str = ""
     ideas: str = ""
     doubts: str = ""

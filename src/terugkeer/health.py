@@ -69,7 +69,8 @@ class Source:
     name: str = ""  #: the physician, organisation, document or site
     reference: str = ""  #: a web address, document number, phone note ...
     checked_on: dt.date | None = None
-    in_country_of_origin: bool = False
+    #: None until it is said whether the source is in the country of origin.
+    in_country_of_origin: bool | None = None
 
     def __attrs_post_init__(self) -> None:
         day = reading_day()
@@ -86,7 +87,7 @@ class Source:
         name: str = "",
         reference: str = "",
         checked_on: dt.date | None = None,
-        in_country_of_origin: bool = False,
+        in_country_of_origin: bool | None = None,
     ) -> Source:
         """A source as a counsellor records it; a ``checked_on`` after ``today`` is refused.
 
