@@ -257,3 +257,18 @@ def test_logs_only_grow(log: SignalLog) -> None:
         log.steps,
         log.taxations,
     )
+
+
+def test_the_gut_feeling_and_depression_guidance_stands_before_anything_is_recorded() -> None:
+    """§5.2: a "something is wrong" feeling and a known depression matter exactly when no signal
+    is written down yet, so they are shown wherever signals are reviewed, an empty log included."""
+    from terugkeer import CaseFile
+    from terugkeer.reports.text import case_lines
+    from terugkeer.signals import STANDING_GUIDANCE
+
+    assert [g.id for g in STANDING_GUIDANCE] == ["SG.gut_feeling", "SG.depression"]
+    for locale in ("nl", "en"):
+        texts = Texts(locale)
+        for printed in (signal_lines(SignalLog(), texts), case_lines(CaseFile("c-1"), texts)):
+            shown = "\n".join(printed)
+            assert all(texts.label(g) in shown for g in STANDING_GUIDANCE), locale

@@ -41,6 +41,7 @@ __all__ = [
     "RISK_FACTORS",
     "SCALES",
     "SIGNALS",
+    "STANDING_GUIDANCE",
     "SUICIDE_GUIDANCE",
     "SUICIDE_STEPS",
     "BasicEmotion",
@@ -161,6 +162,12 @@ SUICIDE_STEPS: Catalogue[SuicideStep] = Catalogue(
 #: who lays the responsibility for his or her life on the counsellor).
 SUICIDE_GUIDANCE: tuple[SuicideGuidance, ...] = tuple(
     SuicideGuidance(i) for i in SUICIDE_GUIDANCE_ROWS
+)
+#: The guidance that stands wherever signals are recorded or reviewed, also before anything is
+#: recorded: a "something is wrong" feeling is followed up, and depression calls for alertness
+#: (§5.2). They matter exactly when no signal is written down yet.
+STANDING_GUIDANCE: tuple[SuicideGuidance, ...] = tuple(
+    g for g in SUICIDE_GUIDANCE if g.id in ("SG.gut_feeling", "SG.depression")
 )
 #: The three ways to respond when emotions overwhelm a client (§5.1).
 EMOTION_RESPONSES: tuple[EmotionResponse, ...] = tuple(

@@ -54,7 +54,7 @@ from terugkeer.planning import (
     plan_attention,
 )
 from terugkeer.referral import summarize
-from terugkeer.signals import SignalLog
+from terugkeer.signals import STANDING_GUIDANCE, SignalLog
 from terugkeer.wellbeing import (
     WELLBEING_ITEMS,
     EmotionExample,
@@ -394,6 +394,8 @@ def signal_lines(log: SignalLog, texts: Texts) -> tuple[str, ...]:
     if summary.signals:
         lines.append(texts("report.signals"))
         lines += [f"  – {texts.label(signal)}" for signal in summary.signals]
+    if not summary.urgent_steps:  # with the steps, the guidance above holds these already
+        lines += [f"  ! {texts.label(note)}" for note in STANDING_GUIDANCE]
     lines.append(texts("report.not_a_screener"))
     return tuple(lines)
 
@@ -526,7 +528,7 @@ def case_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
         blocks.append(overview3_lines(latest, case.weighty_factors, texts))
     blocks.append(action_plan_lines(case.plan, texts, case.weighty_factors, case.health))
     blocks += [health_lines(c, texts) for c in case.health]
-    if case.signals.observations and not urgent:
+    if not urgent:  # also with nothing recorded: the standing guidance matters most then
         blocks.append(signal_lines(case.signals, texts))
     return tuple(line for block in _spaced(blocks) for line in block)
 
