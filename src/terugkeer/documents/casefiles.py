@@ -194,8 +194,11 @@ def save_case(
 
     target = _target(path)
     with _locked(target):
-        exists = target.exists()
-        on_disk = _disk_revision(target) if exists else 0
+        try:
+            before: os.stat_result | None = os.stat(target)
+        except OSError:
+            before = None
+        on_disk = 0 if before is None else _disk_revision(target)
         if not overwrite:
             expected = case.revision if expected_revision is None else expected_revision
             if on_disk != expected:
@@ -209,17 +212,15 @@ def save_case(
         for stale in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
             with contextlib.suppress(OSError):
                 stale.unlink()
-        try:
-            before: os.stat_result | None = os.stat(target)
-        except OSError:
-            before = None
         mode = 0o600 if before is None else stat.S_IMODE(before.st_mode)
         try:
             fd, temp_name = tempfile.mkstemp(
                 prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
             )
-        except OSError:
-            raise ValidationError.at("$", "file.unwritable") from None
+        except OSError:  # raised below, outside the handler: the error holds no file name
+            fd, temp_name = -1, ""
+        if fd < 0:
+            raise ValidationError.at("$", "file.unwritable")
         try:
             with os.fdopen(fd, "wb") as handle:
                 os.chmod(temp_name, mode)
@@ -243,13 +244,13 @@ def save_case(
 def _target(path: str | os.PathLike[str]) -> Path:
     """The file a save replaces: ``path``, or the file a symbolic link at ``path`` points to. A
     link that points nowhere, a loop of links or a missing folder is a ``ValidationError``."""
-    target = Path(path)
+    target: Path | None = Path(path)
     try:
-        if target.is_symlink():
+        if target is not None and target.is_symlink():
             target = target.resolve(strict=True)
     except (OSError, RuntimeError):  # dangling link, or a loop (RuntimeError before 3.13)
-        raise ValidationError.at("$", "file.unwritable") from None
-    if not target.parent.is_dir():
+        target = None  # refused below, outside the handler: the error holds no file name
+    if target is None or not target.parent.is_dir():
         raise ValidationError.at("$", "file.unwritable")
     return target
 
