@@ -503,8 +503,17 @@ def _run_demo(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     locale = _locale(parser, args.locale)
     if args.save_case:
         from .documents.casefiles import save_case
+        from .errors import ConflictError
 
-        save_case(demo_case(locale), Path(args.save_case), overwrite=args.overwrite)
+        try:
+            save_case(demo_case(locale), Path(args.save_case), overwrite=args.overwrite)
+        except ConflictError:
+            print(
+                f"terugkeer: {_shown(args.save_case)} already holds a case; "
+                "add --overwrite to replace it",
+                file=sys.stderr,
+            )
+            return 1
     render = render_counsellor_demo if args.counsellor else render_demo
     sys.stdout.write(render(locale))
     return 0
