@@ -43,7 +43,7 @@ def base_document() -> Doc:
         attrs.evolve(
             case.context,
             vulnerable=(VulnerableCharacteristic.AGE,),
-            phases=(PhaseChange(ProcessPhase.CONSIDERING, DAY),),
+            phases=(*case.context.phases, PhaseChange(ProcessPhase.MAKING_PLANS, DAY)),
         )
     )
     return to_document(case)

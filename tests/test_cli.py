@@ -126,6 +126,7 @@ def test_every_command_runs_its_own_function_and_none_falls_through_to_the_demo(
         "demo": ["demo"],
         "report": ["report", "x.json"],
         "forms": ["forms"],
+        "guide": ["guide"],
         "export-form": ["export-form", "--format", "xlsform", "overview1"],
         "schema": ["schema"],
         "validate": ["validate", "x.json"],

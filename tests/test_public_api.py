@@ -24,7 +24,7 @@ PUBLIC_MODULES = (
     "reports.markup", "testing", "stamps", "forms", "interop.formdefs", "reports.formtext",
     "interop.fhir", "interop.xlsform", "interop.formdata",
     "interop.fhirresponse", "research.codebook", "research.formats", "research",
-    "research.pseudonyms", "research.cohort", "research.counters", "catalogue",
+    "research.pseudonyms", "research.cohort", "research.counters", "catalogue", "guidance",
 )  # fmt: skip
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

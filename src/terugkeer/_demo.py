@@ -11,9 +11,19 @@ import decimal
 
 import attrs
 
-from .actionplan import ActionPlan, Activity, Appointment, ClientInfo, Goals, Monitoring, Safety
+from .actionplan import (
+    ActionPlan,
+    Activity,
+    Appointment,
+    ClientInfo,
+    FamilyMemberView,
+    Goals,
+    Monitoring,
+    Safety,
+)
 from .answers import Answer
-from .case import CaseFile
+from .case import CaseContext, CaseFile
+from .context import ClientGroup, ProcessPhase, VulnerableCharacteristic
 from .factors import Assessment, AsylumOutcome, NewConsideration
 from .health import (
     ComplaintKind,
@@ -33,6 +43,7 @@ from .overviews import ChangePossibility, WeightKind, WeightyFactor
 from .planning import plan_health_section
 from .reports.text import case_lines, stress_lines
 from .signals import (
+    FactorsRecord,
     HelpNeed,
     Referral,
     ReferralReason,
@@ -212,6 +223,13 @@ def demo_signal_log() -> SignalLog:
         .observe(SignalObservation("S.sleep.nightmares", SignalSource.CLIENT, day))
         .observe(SignalObservation("S.behaviour.withdrawn", SignalSource.OBSERVED_BEHAVIOUR, day))
         .observe(SignalObservation("S.suicide.thoughts", SignalSource.CLIENT, dt.date(2026, 3, 9)))
+        .note_factors(
+            FactorsRecord(
+                day,
+                risk=("R.flight_problems", "R.few_social_contacts"),
+                protective=("P.family", "P.religious_or_political_inspiration"),
+            )
+        )
         .taxate(Taxation(day, Severity.CLEARLY, HelpNeed.UNSURE, Willingness.HESITANT))
         .refer(
             Referral(
@@ -238,10 +256,32 @@ COUNSELLOR_CHECK = StressSelfCheck(
 
 def demo_case(locale: str) -> CaseFile:
     """The example client's whole file."""
+    family = (
+        FamilyMemberView(
+            "Alex Voorbeeld",
+            text("demo.family.partner", locale),
+            is_minor=False,
+            wishes=text("demo.family.partner_wishes", locale),
+            doubts=text("demo.family.partner_doubts", locale),
+        ),
+        FamilyMemberView(
+            "Noor Voorbeeld",
+            text("demo.family.daughter", locale),
+            is_minor=True,
+            ideas=text("demo.family.daughter_ideas", locale),
+        ),
+    )
+    context = CaseContext(
+        group=ClientGroup.UNDOCUMENTED,
+        asylum_outcome=AsylumOutcome.UNDOCUMENTED,
+        vulnerable=(VulnerableCharacteristic.HEALTH,),
+    )
     case = CaseFile(
         "demo-0001",
         ClientInfo(name="Sam Voorbeeld", country_of_origin=text("demo.country", locale)),
-    )
+        context=context,
+        family=family,
+    ).change_phase(ProcessPhase.DECIDING, dt.date(2026, 3, 2))
     case = case.add_assessment(FIRST).add_assessment(second(locale))
     for change in change_rows(locale):
         case = case.add_change_possibility(change)

@@ -1,5 +1,5 @@
-"""The ``terugkeer`` command: the demo, reports, form definitions, the case-document schema,
-validation and export."""
+"""The ``terugkeer`` command: the demo, reports, the method's guidance, form definitions, the
+case-document schema, validation and export."""
 
 from __future__ import annotations
 
@@ -38,6 +38,13 @@ Write an instrument's forms for other systems: as a FHIR Bundle (R5 or R4B) of Q
 and the CodeSystems and ValueSets they use, to FILE or stdout; or as XLSForm workbooks (ODK,
 KoboToolbox), one '<form id>.xlsx' per form in the folder given with -o (needs: pip install
 'terugkeer[xlsform]').
+"""
+_GUIDE_HELP = """\
+Print the method's guidance for the counsellor. Without TOPIC: the list of topics. With one or
+more TOPICs: their texts. With an entry of an instrument instead of a topic (a factor such as F02,
+a plan section such as AP05, a social-map entry such as B10.vwn_country_information): only the
+texts about it. --all prints every topic. The texts are the library's own words, each topic with
+the book section it rests on; they advise the counsellor and decide nothing.
 """
 _SCHEMA_HELP = (
     "Print the JSON Schema (draft 2020-12) of the case document, generated from the types."
@@ -176,6 +183,18 @@ def _parser() -> argparse.ArgumentParser:
     export_form.add_argument(
         "-o", "--output", metavar="PATH", help="FILE for FHIR (default: stdout), FOLDER for XLSForm"
     )
+    guide = commands.add_parser(
+        "guide", help="print the method's guidance for the counsellor", description=_GUIDE_HELP
+    )
+    guide.set_defaults(run=_run_guide)
+    guide.add_argument(
+        "topics",
+        nargs="*",
+        metavar="TOPIC",
+        help="a topic id from the list, or an entry such as F02 or AP05 (default: list the topics)",
+    )
+    guide.add_argument("--all", action="store_true", help="print every topic")
+    _locale_option(guide)
     schema = commands.add_parser(
         "schema", help="print the JSON Schema of the case document", description=_SCHEMA_HELP
     )
@@ -399,6 +418,45 @@ def _progress_bar(count: Callable[[], int]) -> Iterator[Callable[[], object] | N
         yield bar.update
 
 
+def _guide(
+    parser: argparse.ArgumentParser, names: Sequence[str], locale: str, show_all: bool
+) -> int:
+    from .guidance import GUIDANCE_TEXTS, GUIDANCE_TOPICS
+    from .i18n import Texts
+    from .reports.text import guidance_lines
+
+    texts = Texts(locale)
+    if show_all and names:
+        parser.error("give TOPIC or --all, not both")
+    if not names and not show_all:
+        print(texts("guide.topics"))
+        width = max(len(t.id) for t in GUIDANCE_TOPICS)
+        for topic in GUIDANCE_TOPICS:
+            title = f"{texts(topic.message_id)} [{texts.cite(topic.book)}]"
+            print(f"  {topic.id:<{width}}  {title}")
+        return 0
+    abouts = {t.about for t in GUIDANCE_TEXTS if t.about is not None}
+    blocks: list[tuple[str, ...]] = []
+    for name in names:
+        if GUIDANCE_TOPICS.has(name):
+            blocks.append(guidance_lines(GUIDANCE_TOPICS.get(name), texts))
+        elif name in abouts:
+            blocks += [
+                guidance_lines(topic, texts, about=name)
+                for topic in GUIDANCE_TOPICS
+                if any(t.about == name for t in topic.texts)
+            ]
+        else:
+            parser.error(
+                f"unknown topic {name!r}: run 'terugkeer guide' for the list, or give an entry "
+                "such as F02 or AP05"
+            )
+    if show_all:
+        blocks = [guidance_lines(topic, texts) for topic in GUIDANCE_TOPICS]
+    print("\n\n".join("\n".join(block) for block in blocks))
+    return 0
+
+
 def _report(name: str, locale: str, fmt: str, output: str | None) -> int:
     import datetime as dt
 
@@ -491,6 +549,10 @@ def _run_forms(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
 
 def _run_export_form(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     return _export_form(parser, args.instrument, args.format, args.output)
+
+
+def _run_guide(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    return _guide(parser, args.topics, _locale(parser, args.locale), args.all)
 
 
 def _run_report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from typing import ParamSpec
 
 import attrs
 
-from terugkeer.actionplan import ActionPlan, Activity
+from terugkeer.actionplan import ActionPlan, Activity, FamilyMemberView
 from terugkeer.answers import Answer
-from terugkeer.case import CaseFile
+from terugkeer.case import CaseContext, CaseFile
 from terugkeer.casesummary import case_summary
+from terugkeer.context import legal_check_advice
 from terugkeer.factors import (
     FACTORS,
     SCALE_LEGEND,
@@ -37,6 +39,7 @@ from terugkeer.factors import (
     ScalePoint,
     compare,
 )
+from terugkeer.guidance import GUIDANCE_TEXTS, GuidanceTopic, topics_for
 from terugkeer.health import CHECKLIST_QUESTIONS, HealthChecklist, SourcedAnswer
 from terugkeer.healthfindings import health_findings
 from terugkeer.i18n import Texts
@@ -54,7 +57,13 @@ from terugkeer.planning import (
     plan_attention,
 )
 from terugkeer.referral import summarize
-from terugkeer.signals import STANDING_GUIDANCE, SignalLog
+from terugkeer.signals import (
+    PROTECTIVE_FACTORS,
+    RISK_FACTORS,
+    STANDING_GUIDANCE,
+    FactorsRecord,
+    SignalLog,
+)
 from terugkeer.wellbeing import (
     WELLBEING_ITEMS,
     EmotionExample,
@@ -71,7 +80,11 @@ __all__ = [
     "action_plan_lines",
     "case_lines",
     "comparison_lines",
+    "context_lines",
     "emotion_exercise_lines",
+    "family_lines",
+    "guidance_lines",
+    "guidance_pointer",
     "health_lines",
     "intervision_lines",
     "legend_lines",
@@ -394,6 +407,15 @@ def signal_lines(log: SignalLog, texts: Texts) -> tuple[str, ...]:
     if summary.signals:
         lines.append(texts("report.signals"))
         lines += [f"  – {texts.label(signal)}" for signal in summary.signals]
+    if log.factors:  # the latest noted, protective beside risk: both sides, never a balance
+        latest = log.factors[-1]
+        lines.append(texts("report.factors_noted", date=texts.date(latest.recorded_on)))
+        for name, entries in (
+            ("protective", [PROTECTIVE_FACTORS.get(i) for i in latest.protective]),
+            ("risk", [RISK_FACTORS.get(i) for i in latest.risk]),
+        ):
+            shown = "; ".join(texts.label(e) for e in entries) or "—"
+            lines.append(f"  {texts.field(FactorsRecord, name)}: {shown}")
     if not summary.urgent_steps:  # with the steps, the guidance above holds these already
         lines += [f"  ! {texts.label(note)}" for note in STANDING_GUIDANCE]
     lines.append(texts("report.not_a_screener"))
@@ -459,6 +481,101 @@ def intervision_lines(reflection: IntervisionReflection, texts: Texts) -> tuple[
     return tuple(lines)
 
 
+#: How wide a guidance text is wrapped: the texts are paragraphs, not one-line labels.
+GUIDE_WIDTH = 100
+
+
+@_visible
+def guidance_lines(topic: GuidanceTopic, texts: Texts, about: str | None = None) -> tuple[str, ...]:
+    """One topic of the method's guidance: its title and book section, then each text as a
+    paragraph (only those about one entry, such as ``F02``, when ``about`` is given).
+
+    >>> from terugkeer import Texts
+    >>> from terugkeer.guidance import GUIDANCE_TOPICS
+    >>> guidance_lines(GUIDANCE_TOPICS.get("referral"), Texts("en"))[0]
+    'Noticing, appraising and referring [Appendix 6]'
+    """
+    lines = [f"{texts(topic.message_id)} [{texts.cite(topic.book)}]"]
+    for entry in topic.texts:
+        if about is not None and entry.about != about:
+            continue
+        wrapped = textwrap.wrap(
+            texts(entry.message_id),
+            GUIDE_WIDTH,
+            initial_indent="  • ",
+            subsequent_indent="    ",
+            break_on_hyphens=False,
+        )
+        lines += wrapped
+    return tuple(lines)
+
+
+def guidance_pointer(where: str, texts: Texts) -> tuple[str, ...]:
+    """One line naming the guidance topics of an instrument and the command that prints them,
+    for the end of a report section (nothing when the instrument has none).
+
+    >>> from terugkeer import Texts
+    >>> guidance_pointer("overview2", Texts("en"))
+    ('Guidance: Working with Overview 2 (terugkeer guide overview2)',)
+    """
+    topics = topics_for(where)
+    if not topics:
+        return ()
+    names = "; ".join(texts(t.message_id) for t in topics)
+    ids = " ".join(t.id for t in topics)
+    return (texts("report.guidance", topics=names, command=f"terugkeer guide {ids}"),)
+
+
+def _wrapped(message: str) -> list[str]:
+    return textwrap.wrap(
+        message,
+        GUIDE_WIDTH,
+        initial_indent="  ! ",
+        subsequent_indent="    ",
+        break_on_hyphens=False,
+    )
+
+
+@_visible
+def context_lines(context: CaseContext, texts: Texts) -> tuple[str, ...]:
+    """Where the client stands: phase, status, asylum outcome, way of return, vulnerability;
+    with a vulnerable characteristic, the reminder to look again at the legal options (§3.3)."""
+    lines = [texts("Form.context")]
+    values: list[tuple[str, object]] = [
+        ("phases", context.phase),
+        ("group", context.group),
+        ("asylum_outcome", context.asylum_outcome),
+        ("return_way", context.return_way),
+        ("alternative", context.alternative),
+    ]
+    for name, value in values:
+        shown = "—" if value is None else texts.label(value)  # type: ignore[arg-type]
+        lines.append(f"  {texts.field(CaseContext, name)}: {shown}")
+    if context.unaccompanied_minor:
+        lines.append(f"  {texts.field(CaseContext, 'unaccompanied_minor')}: {texts('Answer.yes')}")
+    vulnerable = "; ".join(texts.label(v) for v in context.vulnerable) or "—"
+    lines.append(f"  {texts.field(CaseContext, 'vulnerable')}: {vulnerable}")
+    if legal_check_advice(context.vulnerable).needed:
+        lines += _wrapped(texts(GUIDANCE_TEXTS.get("L.vulnerable_groups").message_id))
+    return tuple(lines)
+
+
+@_visible
+def family_lines(family: Iterable[FamilyMemberView], texts: Texts) -> tuple[str, ...]:
+    """Each family member's own wishes, ideas and doubts, member by member (chapter 4): never
+    merged into one view. Names are not printed; the relation says who is meant."""
+    lines = [texts("Form.family")]
+    for number, member in enumerate(family, start=1):
+        who = member.relation or f"{texts.field(FamilyMemberView, 'member')} {number}"
+        if member.is_minor:
+            who += f" ({texts.field(FamilyMemberView, 'is_minor').lower()})"
+        lines.append(f"  {who}")
+        for name in ("wishes", "ideas", "doubts"):
+            value = getattr(member, name) or "—"
+            lines.append(f"    {texts.field(FamilyMemberView, name)}: {value}")
+    return tuple(lines)
+
+
 @_visible
 def summary_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
     """The case at a glance: urgent steps first, strengths beside vulnerabilities."""
@@ -515,21 +632,36 @@ def case_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
     urgent = bool(summarize(case.signals).urgent_steps)
     blocks: list[tuple[str, ...]] = []
     if urgent:  # the suicide-threat steps come first, always
-        blocks.append(signal_lines(case.signals, texts))
-    blocks.append(summary_lines(case, texts))
+        blocks.append(signal_lines(case.signals, texts) + guidance_pointer("signals", texts))
+    blocks.append(summary_lines(case, texts) + guidance_pointer("case", texts))
+    blocks.append(context_lines(case.context, texts) + guidance_pointer("context", texts))
+    if case.family:
+        blocks.append(family_lines(case.family, texts))
     if case.assessments:
         blocks.append(legend_lines(texts))
     blocks += [overview1_lines(a, texts) for a in case.assessments]
     if len(case.assessments) >= 2:
         blocks.append(comparison_lines(case.assessments[-2], case.assessments[-1], texts))
     if case.assessments:
+        blocks[-1] += guidance_pointer("overview1", texts)
         latest = case.assessments[-1]
-        blocks.append(overview2_lines(latest, case.change_possibilities, texts))
-        blocks.append(overview3_lines(latest, case.weighty_factors, texts))
-    blocks.append(action_plan_lines(case.plan, texts, case.weighty_factors, case.health))
+        blocks.append(
+            overview2_lines(latest, case.change_possibilities, texts)
+            + guidance_pointer("overview2", texts)
+        )
+        blocks.append(
+            overview3_lines(latest, case.weighty_factors, texts)
+            + guidance_pointer("overview3", texts)
+        )
+    blocks.append(
+        action_plan_lines(case.plan, texts, case.weighty_factors, case.health)
+        + guidance_pointer("actionplan", texts)
+    )
     blocks += [health_lines(c, texts) for c in case.health]
+    if case.health:
+        blocks[-1] += guidance_pointer("health", texts)
     if not urgent:  # also with nothing recorded: the standing guidance matters most then
-        blocks.append(signal_lines(case.signals, texts))
+        blocks.append(signal_lines(case.signals, texts) + guidance_pointer("signals", texts))
     return tuple(line for block in _spaced(blocks) for line in block)
 
 
