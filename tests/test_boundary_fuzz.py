@@ -35,7 +35,7 @@ def _overview1() -> tuple[Any, dict[str, Any]]:
     form = forms("overview1")[0]
     posted: dict[str, Any] = {"assessed_on": "2026-03-02"}
     posted |= {f"ratings[{i}].kind": "unscored" for i in range(19)}
-    posted |= {"ratings[1].kind": "scored", "ratings[1].score": "3"}
+    posted |= {"ratings[1].kind": "scored", "ratings[1].score": "plus3"}
     return form, posted
 
 

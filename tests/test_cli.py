@@ -10,7 +10,7 @@ import pytest
 from terugkeer import FACTORS, Assessment, label
 from terugkeer._demo import FIRST, SECOND, render_demo
 from terugkeer.cli import main
-from terugkeer.healthfindings import FindingKind
+from terugkeer.healthfindings import CareDimension
 from terugkeer.i18n import text
 from terugkeer.planning import PLAN_SECTIONS
 from terugkeer.signals import SUICIDE_STEPS
@@ -84,7 +84,8 @@ def test_demo_shows_the_plan_and_where_weighty_factors_point(locale: str) -> Non
 def test_demo_shows_a_health_checklist_with_a_gap(locale: str) -> None:
     out = render_demo(locale)
     assert text("report.health.findings", locale) in out
-    assert label(FindingKind.CARE_GAP, locale) in out
+    gaps = {text(f"FindingKind.care_gap.{d.value}", locale) for d in CareDimension}
+    assert any(f"[{title}]" in out for title in gaps)
     assert label(PLAN_SECTIONS.get("AP07"), locale) in out
 
 

@@ -303,3 +303,30 @@ def test_weighty_candidates_are_ordered_by_size_and_carry_no_kind() -> None:
     candidates = weighty_candidates(a)
     assert [c.factor.id for c in candidates] == ["F02", "F13", "F04", "F07", "F05", "F09"]
     assert not any(hasattr(c, "kind") for c in candidates)
+
+
+def test_weighty_candidates_come_from_overview_2_too_and_factor_1_leads() -> None:
+    # B3: choose from Overviews 1 and 2; §3.2: factor 1 is crucial and hard to score.
+    from terugkeer.overviews import ChangePossibility
+
+    a = Assessment.build(DAY, {"F01": None, "F02": -3, "F05": 1})
+    skipped_but_changeable = ChangePossibility.for_factor(a, "F12", how="a room via church")
+    scored_and_changeable = ChangePossibility.for_factor(a, "F05", how="course")
+    candidates = weighty_candidates(a, [skipped_but_changeable, scored_and_changeable])
+    assert [c.factor.id for c in candidates] == ["F01", "F02", "F05", "F12"]
+    assert [c.in_overview2 for c in candidates] == [False, False, True, True]
+
+
+def test_a_factor_discussed_for_the_first_time_is_not_unchanged() -> None:
+    # Issue 31: skipped (not discussed) and then discussed without a score read as "unchanged".
+    from terugkeer.factors import Movement, Rating, RatingKind
+
+    earlier = Assessment.build(DAY, {"F02": -2}).with_rating(Rating("F11", RatingKind.SKIPPED))
+    later = earlier.rescored(dt.date(2026, 6, 1), {"F11": Rating("F11", RatingKind.UNSCORED)})
+    moved = {c.factor.id: c for c in compare(earlier, later)}
+    assert moved["F11"].movement is Movement.FIRST_DISCUSSED
+    assert moved["F11"].changed
+    again = later.rescored(dt.date(2026, 7, 1), {"F11": Rating("F11", RatingKind.SKIPPED)})
+    assert {c.factor.id: c.movement for c in compare(later, again)}["F11"] is (
+        Movement.NOT_DISCUSSED_NOW
+    )

@@ -89,7 +89,7 @@ def _assessment_response() -> dict[str, Any]:
     form = forms("overview1")[0]
     posted: dict[str, Any] = {"assessed_on": "2026-03-02"}
     posted |= {f"ratings[{i}].kind": "unscored" for i in range(19)}
-    posted |= {"ratings[1].kind": "scored", "ratings[1].score": "3"}
+    posted |= {"ratings[1].kind": "scored", "ratings[1].score": "plus3"}
     return questionnaire_response(form, from_form(form, posted))
 
 

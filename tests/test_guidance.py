@@ -17,6 +17,7 @@ from terugkeer.guidance import (
     guidance_for,
     topics_for,
 )
+from terugkeer.health import CHECKLIST_QUESTIONS
 from terugkeer.i18n import AVAILABLE_LOCALES, text
 from terugkeer.planning import PLAN_SECTIONS
 from terugkeer.signals import EMOTION_RESPONSES, STANDING_GUIDANCE
@@ -51,7 +52,7 @@ def test_every_plan_section_has_practical_tips() -> None:
 
 def test_a_text_is_about_a_real_entry() -> None:
     known = {f.id for f in FACTORS} | {s.id for s in PLAN_SECTIONS}
-    known |= {row.id for row in BOOK_MAP_ROWS}
+    known |= {row.id for row in BOOK_MAP_ROWS} | {q.id for q in CHECKLIST_QUESTIONS}
     for entry in GUIDANCE_TEXTS:
         assert entry.about is None or entry.about in known, entry.id
 
@@ -120,3 +121,67 @@ def test_guide_refuses_what_it_cannot_show(
         main(argv)
     assert exit_info.value.code == 2
     assert "error:" in capsys.readouterr().err
+
+
+def test_overview1_as_json_carries_headings_instruction_legend_and_worded_scores() -> None:
+    # Issue 31: 26 of the paper form's 33 items were missing, and scores read "-3" … "3".
+    from terugkeer.factors import SCALE_LEGEND, FactorGroup
+    from terugkeer.forms import forms
+    from terugkeer.interop.formdefs import form_document
+
+    doc = form_document(forms("overview1")[0], "en")
+    headings = [item["heading"] for item in doc["items"] if "heading" in item]
+    assert headings == [text(group.message_id, "en") for group in FactorGroup]
+    assert text("ContextText.C.instruction.overview1", "en") in doc["instructions"]
+    assert doc["legend"][:7] == [text(p.message_id, "en") for p in SCALE_LEGEND]
+    assert len(doc["legend"]) == 8  # and the note: a direction, never a value judgement
+    factors = [item for item in doc["items"] if item["linkId"] in {f.id for f in FACTORS}]
+    for factor in factors:
+        assert factor["guidance"] == [text(f"GuidanceText.Q.{factor['linkId']}", "en")]
+        (score,) = (i for i in factor["items"] if i["linkId"].endswith(".score"))
+        for choice in score["choices"]:
+            assert not re.fullmatch(r"[+-]?\d+", choice["label"])
+            assert not re.fullmatch(r"[+-]?\d+", choice["code"])
+
+
+def test_a_plan_section_carries_its_tips_and_the_plan_its_instruction() -> None:
+    from terugkeer.forms import forms
+
+    form = forms("actionplan")[0]
+    assert "GuidanceText.P.together" in form.instructions
+    assert form.item("AP08").guidance == tuple(
+        t.message_id for t in guidance_for("actionplan", "AP08")
+    )
+    health = forms("health")[0]
+    assert health.item("H.handover.escort_needed").guidance == ("GuidanceText.H.escort_by_doctor",)
+
+
+#: The counsellor's own instruments speak to the counsellor; everything else asks about the client.
+_COUNSELLOR_RECORDS = ("EmotionExample", "IntervisionEntry", "StressSelfCheck", "SignalsCheck")
+_ADDRESSED = {
+    "nl": re.compile(r"\b(u|uw|we|wij|ons|onze|jij|je|jouw)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(you|your|we|us|our)\b", re.IGNORECASE),
+}
+
+
+@pytest.mark.parametrize("locale", AVAILABLE_LOCALES)
+def test_prompts_about_the_client_never_address_the_client(locale: str) -> None:
+    # Issue 31: "Waar ziet u tegen op" and "Mogen we … vragen" spoke to the client in a form the
+    # counsellor fills in. Guidance speaks to the counsellor ("u"), prompts speak about the client.
+    from babel.messages.pofile import read_po
+
+    from test_i18n import LOCALE_DIR
+
+    with (LOCALE_DIR / locale / "LC_MESSAGES" / "terugkeer.po").open("rb") as po:
+        catalogue = read_po(po)
+    prompts = ("ActionPlan.", "HealthChecklist.", "Factor.", "Field.", "Form.")
+    addressed = [
+        m.id
+        for m in catalogue
+        if isinstance(m.id, str)
+        and m.id.startswith(prompts)
+        and not any(f".{name}." in m.id for name in _COUNSELLOR_RECORDS)
+        and not m.id.startswith("Form.wellbeing")
+        and _ADDRESSED[locale].search(str(m.string))
+    ]
+    assert addressed == []

@@ -310,3 +310,66 @@ def test_checklists_round_trip() -> None:
         medicines=(Medicine("salbutamol", cost=SourcedCost(Money(Decimal("3.20"), "EUR"))),),
     )
     assert loads(json.dumps(to_document(checklist)), HealthChecklist) == checklist
+
+
+def _findings_at(checklist: HealthChecklist, path: str) -> list[FindingKind]:
+    found = health_findings(checklist)
+    return [f.kind for f in found if f.path == path and f.kind is not FindingKind.UNVERIFIED]
+
+
+def test_a_gap_in_reach_or_cost_is_not_called_missing_care() -> None:
+    # Issue 31: "[zorg ontbreekt]" was printed for care that is there but out of reach or too dear
+    # (book: B5 and §5.3 keep present, reachable and affordable apart).
+    from terugkeer.health import Medicine
+    from terugkeer.i18n import Texts
+    from terugkeer.reports.text import health_lines
+
+    medicine = Medicine(
+        "insulin",
+        available=SourcedAnswer(Answer.YES),
+        reachable=SourcedAnswer(Answer.NO),
+        affordable=SourcedAnswer(Answer.NO),
+    )
+    checklist = HealthChecklist(ComplaintKind.PHYSICAL, "diabetes", medicines=(medicine,))
+    lines = health_lines(checklist, Texts("nl"))
+    assert not any("[zorg ontbreekt]" in line for line in lines)
+    assert any(
+        line.startswith("  [zorg niet bereikbaar] $.medicines[0].reachable") for line in lines
+    )
+    assert any(
+        line.startswith("  [zorg niet te betalen] $.medicines[0].affordable") for line in lines
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (None, [FindingKind.ESCORT_NOT_JUDGED]),
+        (Source(SourceKind.CLIENT), [FindingKind.ESCORT_NOT_JUDGED]),
+        (Source(SourceKind.ORGANISATION, "IOM"), [FindingKind.ESCORT_NOT_JUDGED]),
+        (Source(SourceKind.PHYSICIAN, "GP"), []),
+    ],
+)
+def test_escort_is_settled_only_by_a_doctor(source: Source | None, expected: list[object]) -> None:
+    # Book B5: whether medical escort is needed on the journey is for a doctor to judge.
+    for answer in (Answer.YES, Answer.NO):
+        handover = HealthHandover(escort_needed=SourcedAnswer(answer, source))
+        checklist = HealthChecklist(ComplaintKind.PHYSICAL, "x", handover=handover)
+        assert _findings_at(checklist, "$.handover.escort_needed") == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        (None, [FindingKind.NETWORK_UNKNOWN]),
+        (Answer.UNKNOWN, [FindingKind.NETWORK_UNKNOWN]),
+        (Answer.NO, [FindingKind.NO_NETWORK]),
+        (Answer.YES, []),
+    ],
+)
+def test_a_network_not_yet_known_is_a_finding(
+    answer: Answer | None, expected: list[object]
+) -> None:
+    # Book B5: without a network return can become very problematic; not knowing is open work.
+    checklist = HealthChecklist(ComplaintKind.PHYSICAL, "x", network=Network(SourcedAnswer(answer)))
+    assert _findings_at(checklist, "$.network.exists") == expected

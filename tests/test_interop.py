@@ -28,7 +28,7 @@ from caseparts import case_parts, replaced
 from terugkeer import CaseFile, ValidationError, from_document, to_document
 from terugkeer.cli import main
 from terugkeer.forms import Form, all_forms, forms
-from terugkeer.interop.fhir import bundle, code_systems, questionnaire, value_sets
+from terugkeer.interop.fhir import RELEASES, bundle, code_systems, questionnaire, value_sets
 from terugkeer.interop.xlsform import from_submission, submission, write_xlsform, xlsform_sheets
 from terugkeer.testing import case_files
 
@@ -74,16 +74,43 @@ def test_every_value_set_parses_and_names_a_code_system_of_the_bundle() -> None:
         assert include["system"] in systems
 
 
-def test_a_score_carries_its_weight_and_is_asked_only_when_scored() -> None:
+def _numbers(node: object) -> list[object]:
+    """Every number in a JSON tree, and every text that reads as one."""
+    if isinstance(node, dict):
+        return [n for value in node.values() for n in _numbers(value)]
+    if isinstance(node, list):
+        return [n for value in node for n in _numbers(value)]
+    if isinstance(node, bool):
+        return []
+    if isinstance(node, int | float):
+        return [node]
+    if isinstance(node, str) and re.fullmatch(r"[+-]?\d+(\.\d+)?", node):
+        return [node]
+    return []
+
+
+@pytest.mark.parametrize("release", RELEASES)
+def test_a_score_is_a_direction_no_form_tool_can_add_up(release: str) -> None:
+    # Issue 31: weights (itemWeight/ordinalValue) let form tools total the scores: a netted
+    # score, which the book rejects (§3.6). An answer option holds no number at all.
     form = forms("overview1")[0]
-    for release, where in (("R5", "option"), ("R4B", "coding")):
-        (score,) = (i for i in _items(questionnaire(form, release)) if i["linkId"] == "F07.score")
-        weights = []
-        for option in score["answerOption"]:
-            holder = option if where == "option" else option["valueCoding"]
-            (extension,) = holder["extension"]
-            weights.append(extension["valueDecimal"])
-        assert weights == [-3, -2, -1, 1, 2, 3]
+    written = questionnaire(form, release)
+    scores = [i for i in _items(written) if i["linkId"].endswith(".score")]
+    assert len(scores) == 19
+    for score in scores:
+        assert _numbers(score["answerOption"]) == []
+        codes = [o["valueCoding"]["code"] for o in score["answerOption"]]
+        assert codes == ["minus3", "minus2", "minus1", "plus1", "plus2", "plus3"]
+    assert "itemWeight" not in json.dumps(written)
+    assert "ordinalValue" not in json.dumps(written)
+    (system,) = (c for c in code_systems([form]) if c["name"] == "Score")
+    assert "nooit op" in system["description"]
+
+
+def test_a_score_is_asked_only_when_scored() -> None:
+    for release in RELEASES:
+        written = questionnaire(forms("overview1")[0], release)
+        (score,) = (i for i in _items(written) if i["linkId"] == "F07.score")
         (condition,) = score["enableWhen"]
         assert condition["question"] == "F07.kind"
         assert condition["operator"] == "="

@@ -201,6 +201,9 @@ class TestRescoring:
                 assert c.movement is Movement.NEWLY_RATED
             elif b is not None:
                 assert c.movement is Movement.NO_LONGER_RATED
+            elif c.before.is_rated != c.after.is_rated:
+                assert c.movement in (Movement.FIRST_DISCUSSED, Movement.NOT_DISCUSSED_NOW)
+                assert (c.movement is Movement.FIRST_DISCUSSED) is c.after.is_rated
             else:
                 assert c.movement is Movement.UNCHANGED
 
@@ -235,11 +238,15 @@ class TestOverviewThree:
     @given(assessments())
     def test_candidates_are_every_discussed_factor_largest_score_first(self, a: Assessment) -> None:
         candidates = weighty_candidates(a)
+        if a.rating("F01").is_rated:  # factor 1 is crucial (§3.2): first, scored or not
+            assert candidates[0].factor.id == "F01"
+            candidates = candidates[1:]
         scored = [c for c in candidates if c.rating.score is not None]
         keys = [(-abs(c.rating.score or 0), c.factor.number) for c in scored]
         assert keys == sorted(keys)
         assert candidates[: len(scored)] == tuple(scored)
-        assert {c.factor.id for c in candidates} == {r.factor for r in a.ratings if r.is_rated}
+        ids = {c.factor.id for c in weighty_candidates(a)}
+        assert ids == {r.factor for r in a.ratings if r.is_rated}
 
     @given(assessments(), factor_ids(), weight_kinds())
     def test_the_kind_is_whatever_was_chosen_whatever_the_sign(

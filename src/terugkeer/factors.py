@@ -67,11 +67,17 @@ class ScalePoint:
     score: int | None
 
     @property
+    def code(self) -> str:
+        """The point as a code that names a direction and a strength, never a number to add up:
+        ``minus3`` … ``plus3``, ``none``."""
+        if self.score is None:
+            return "none"
+        return f"{'minus' if self.score < 0 else 'plus'}{abs(self.score)}"
+
+    @property
     def message_id(self) -> str:
         """Message id of what this point means, e.g. ``Scale.minus3`` or ``Scale.none``."""
-        if self.score is None:
-            return "Scale.none"
-        return f"Scale.{'minus' if self.score < 0 else 'plus'}{abs(self.score)}"
+        return f"Scale.{self.code}"
 
     @property
     def symbol(self) -> str:
@@ -557,9 +563,11 @@ class Movement(LabelledEnum):
 
     TOWARDS_NEGATIVE = "towards_negative"  #: both scored, the later score is lower
     TOWARDS_POSITIVE = "towards_positive"  #: both scored, the later score is higher
-    UNCHANGED = "unchanged"  #: same score, or neither has a score
+    UNCHANGED = "unchanged"  #: same score, or discussed without a score both times, or skipped both
     NEWLY_RATED = "newly_rated"  #: no score before, a score now
     NO_LONGER_RATED = "no_longer_rated"  #: a score before, none now
+    FIRST_DISCUSSED = "first_discussed"  #: skipped before, discussed now without a score
+    NOT_DISCUSSED_NOW = "not_discussed_now"  #: discussed without a score before, skipped now
 
 
 @attrs.frozen(weakref_slot=False)
@@ -591,7 +599,9 @@ class FactorChange:
 
 def _movement(before: Rating, after: Rating) -> Movement:
     if before.score is None and after.score is None:
-        return Movement.UNCHANGED
+        if before.is_rated == after.is_rated:
+            return Movement.UNCHANGED
+        return Movement.FIRST_DISCUSSED if after.is_rated else Movement.NOT_DISCUSSED_NOW
     if before.score is None:
         return Movement.NEWLY_RATED
     if after.score is None:

@@ -11,9 +11,16 @@ field a document stores is reached by exactly one item.
 ['overview1.assessed_on', 'F01', 'F02']
 >>> f02 = form.item("F02.score")
 >>> f02.answer_type, [c.code for c in f02.choices]
-(<AnswerType.CHOICE: 'choice'>, ['-3', '-2', '-1', '1', '2', '3'])
+(<AnswerType.CHOICE: 'choice'>, ['minus3', 'minus2', 'minus1', 'plus1', 'plus2', 'plus3'])
+>>> [c.value for c in f02.choices][:2], f02.choices[0].message_id
+([-3, -2], 'Scale.minus3')
 >>> f02.enable_when
 (EnableWhen(link_id='F02.kind', code='scored'),)
+
+A score's code names a direction and a strength (``minus3`` … ``plus3``), so no tool reads it as a
+number to add up: the book rejects a netted score. A form carries its instrument's guidance as
+instructions, Overview 1 its scale legend and group headings, and an item the guidance about it
+(a factor's exploration questions, a plan section's tips) as :attr:`FormItem.guidance`.
 
 Labels are message ids, resolved by locale when shown (:func:`terugkeer.i18n.text`); nothing here
 loads a catalogue. Where the book leaves a judgement to counsellor and client, a form only asks:
@@ -44,7 +51,8 @@ from ._types import optional
 from .answers import Answer
 from .catalogues.health_rows import CHECKLIST_ROWS
 from .catalogues.plan_rows import QUESTION_ROWS, SECTION_ROWS
-from .factors import FACTORS, Assessment, Rating, RatingKind
+from .factors import FACTORS, SCALE_LEGEND, SCALE_NOTE, Assessment, Rating, RatingKind
+from .guidance import topics_for
 from .overviews import ChangePossibility, WeightyFactor
 
 __all__ = [
@@ -139,6 +147,10 @@ class FormItem:
     help_message_id: str | None = None
     enable_when: tuple[EnableWhen, ...] = ()
     items: tuple[FormItem, ...] = ()
+    #: A heading to show before this item (Overview 1's factor groups), as a message id.
+    heading_message_id: str | None = None
+    #: Message ids of the method's guidance about this item (:mod:`terugkeer.guidance`).
+    guidance: tuple[str, ...] = ()
 
     def walk(self) -> Iterator[FormItem]:
         """This item and every item below it, depth first, in form order."""
@@ -158,6 +170,10 @@ class Form:
     #: True when a case holds several of these documents (Overview 2 rows, checklists ...).
     repeats: bool
     items: tuple[FormItem, ...]
+    #: Message ids of the instrument's guidance that is about no one item: shown with the form.
+    instructions: tuple[str, ...] = ()
+    #: Message ids of a legend to show with the form: Overview 1's scale and its note.
+    legend: tuple[str, ...] = ()
 
     def walk(self) -> Iterator[FormItem]:
         """Every item, depth first, in form order."""
@@ -290,12 +306,12 @@ def _choice_labels() -> dict[str, str]:
 
 
 def _enum_choices(values: list[Any]) -> tuple[Choice, ...]:
+    values = [v for v in values if v is not None]
+    if all(type(v) is int for v in values):  # scores: a direction and a strength, as a code
+        points = {p.score: p for p in SCALE_LEGEND}
+        return tuple(Choice(points[v].code, v, points[v].message_id) for v in values)
     labels = _choice_labels()
-    return tuple(
-        Choice(str(v), v, labels.get(v) if isinstance(v, str) else None)
-        for v in values
-        if v is not None
-    )
+    return tuple(Choice(str(v), v, labels.get(v) if isinstance(v, str) else None) for v in values)
 
 
 class _Deriver:
@@ -354,6 +370,7 @@ class _Deriver:
     def ratings(self, path: str) -> list[FormItem]:
         """Overview 1's 19 ratings: one group per factor, in book order, with its factor fixed."""
         groups = []
+        previous = None
         for i, factor in enumerate(FACTORS):
             at = f"{path}[{i}]"
             items = []
@@ -382,8 +399,12 @@ class _Deriver:
                     requirement=Requirement.REQUIRED,
                     help_message_id=factor.help_message_id,
                     items=tuple(_enabled(Rating, items)),
+                    heading_message_id=None
+                    if factor.group is previous
+                    else factor.group.message_id,
                 )
             )
+            previous = factor.group
         return groups
 
 
@@ -426,12 +447,14 @@ def _answer(t: Any, json_schema: dict[str, Any], nullable: bool) -> dict[str, An
 
 
 def _choice_set(choices: tuple[Choice, ...]) -> str:
-    """The vocabulary of catalogue ids or codes: the label prefix (``Factor.F02`` → ``Factor``),
-    ``Score`` for numbers, ``Currency`` for ISO 4217 codes (the only unlabelled text codes)."""
+    """The vocabulary of catalogue ids or codes: ``Score`` for scores, the label prefix
+    (``Factor.F02`` → ``Factor``), ``Currency`` for ISO 4217 codes (the only unlabelled codes)."""
     first = choices[0]
+    if isinstance(first.value, int):
+        return "Score"
     if first.message_id is not None:
         return first.message_id.split(".", 1)[0]
-    return "Score" if isinstance(first.value, int) else "Currency"
+    return "Currency"
 
 
 def _enabled(cls: type, items: list[FormItem]) -> Iterator[FormItem]:
@@ -446,11 +469,45 @@ def _enabled(cls: type, items: list[FormItem]) -> Iterator[FormItem]:
         yield item
 
 
+def _with_guidance(item: FormItem, about: dict[str, tuple[str, ...]]) -> FormItem:
+    """``item`` and its items with the guidance about each (by link id)."""
+    return attrs.evolve(
+        item,
+        guidance=about.get(item.link_id, ()),
+        items=tuple(_with_guidance(sub, about) for sub in item.items),
+    )
+
+
+def _guidance(instrument: str) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """An instrument's guidance: the texts about no one item, and those about each item."""
+    if instrument not in _GUIDANCE_PLACES:
+        return (), {}
+    texts = [t for topic in topics_for(instrument) for t in topic.texts]
+    about: dict[str, tuple[str, ...]] = {}
+    for entry in texts:
+        if entry.about is not None:
+            about[entry.about] = (*about.get(entry.about, ()), entry.message_id)
+    return tuple(t.message_id for t in texts if t.about is None), about
+
+
+#: The instruments whose forms show guidance (the wellbeing instruments' own instructions are
+#: part of their topic; consents have none).
+_GUIDANCE_PLACES = frozenset(
+    {"context", "overview1", "overview2", "overview3", "actionplan", "client", "health"}
+    | {"signals", "wellbeing"}
+)
+
+
 @functools.cache
 def _all() -> tuple[Form, ...]:
     built = []
     for root in _ROOTS:
         deriver = _Deriver(root.form_id)
+        instructions, about = _guidance(root.instrument)
+        items = deriver.record_items(root.record, "$", "", "")
+        legend: tuple[str, ...] = ()
+        if root.record is Assessment:
+            legend = (*(p.message_id for p in SCALE_LEGEND), SCALE_NOTE)
         built.append(
             Form(
                 id=root.form_id,
@@ -458,7 +515,9 @@ def _all() -> tuple[Form, ...]:
                 record=root.record,
                 message_id=f"Form.{root.form_id}",
                 repeats=root.repeats,
-                items=deriver.record_items(root.record, "$", "", ""),
+                items=tuple(_with_guidance(item, about) for item in items),
+                instructions=instructions,
+                legend=legend,
             )
         )
     return tuple(built)

@@ -38,6 +38,7 @@ PLACES: tuple[str, ...] = (
     "overview2",
     "overview3",
     "actionplan",
+    "client",
     "health",
     "signals",
     "wellbeing",

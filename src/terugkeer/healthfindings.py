@@ -26,6 +26,7 @@ from .health import (
     SourcedAnswer,
     SourcedCost,
     SourcedText,
+    SourceKind,
 )
 
 __all__ = [
@@ -52,10 +53,14 @@ class FindingKind(LabelledEnum):
     CARE_GAP = "care_gap"  #: answered *no*: not there, not reachable or not payable
     CARE_UNKNOWN = "care_unknown"  #: answered *unknown*, or not answered yet
     NO_NETWORK = "no_network"  #: return may be very problematic: consult a return organisation
+    #: not known yet whether a network exists: it matters as much as care itself (B5)
+    NETWORK_UNKNOWN = "network_unknown"
     NETWORK_UNAWARE = "network_unaware"  #: the network does not know about the condition
     CAPACITY_DOUBT = "capacity_doubt"  #: a doctor or psychiatrist must assess decision capacity
     HANDOVER_OPEN = "handover_open"  #: a part of the medical handover is not settled
     UNVERIFIED = "unverified"  #: an answer without a source
+    #: whether medical escort is needed was answered, but not by a doctor: a doctor judges it
+    ESCORT_NOT_JUDGED = "escort_not_judged"
 
 
 #: The rule each kind of finding comes from.
@@ -67,6 +72,8 @@ RULES: dict[FindingKind, str] = {
     FindingKind.CAPACITY_DOUBT: "B5, §5.2",
     FindingKind.HANDOVER_OPEN: "B5",
     FindingKind.UNVERIFIED: "B5",
+    FindingKind.NETWORK_UNKNOWN: "B5",
+    FindingKind.ESCORT_NOT_JUDGED: "B5",
 }
 
 
@@ -88,6 +95,14 @@ class HealthFinding:
     def message_id(self) -> str:
         """Message id of the finding's explanation."""
         return f"HealthFinding.{self.kind.value}"
+
+    @property
+    def title_message_id(self) -> str:
+        """Message id of the finding's short title: a care gap says which side of the triad is
+        missing (the care itself, its reach, or its cost), never "care is missing" for all."""
+        if self.kind is FindingKind.CARE_GAP and self.dimension is not None:
+            return f"FindingKind.care_gap.{self.dimension.value}"
+        return self.kind.message_id
 
     @property
     def note_message_id(self) -> str | None:
@@ -138,9 +153,9 @@ def _care_gaps(
 
 def _handover(checklist: HealthChecklist, make: _Make, found: list[Any]) -> None:
     """A finding per part of the medical handover not settled, in field order: arranged,
-    records taken over and the medical passport are settled by *yes*; medication stock and
-    escort by an answer of *yes* or *no*; the receiving doctor by a doctor's or a facility's
-    name."""
+    records taken over and the medical passport are settled by *yes*; medication stock by an
+    answer of *yes* or *no*; escort by *yes* or *no* from a physician (a doctor judges it, B5);
+    the receiving doctor by a doctor's or a facility's name."""
     h = checklist.handover
     if (answer := h.arranged.answer) is not _YES:
         found.append(make(_HANDOVER_OPEN, "$.handover.arranged", None, answer))
@@ -150,8 +165,11 @@ def _handover(checklist: HealthChecklist, make: _Make, found: list[Any]) -> None
         found.append(make(_HANDOVER_OPEN, "$.handover.records_taken_over", None, answer))
     if (answer := h.medication_stock.answer) is not _YES and answer is not _NO:
         found.append(make(_HANDOVER_OPEN, "$.handover.medication_stock", None, answer))
-    if (answer := h.escort_needed.answer) is not _YES and answer is not _NO:
+    escort = h.escort_needed
+    if (answer := escort.answer) is not _YES and answer is not _NO:
         found.append(make(_HANDOVER_OPEN, "$.handover.escort_needed", None, answer))
+    elif escort.source is None or escort.source.kind is not SourceKind.PHYSICIAN:
+        found.append(make(FindingKind.ESCORT_NOT_JUDGED, "$.handover.escort_needed", None, answer))
     if (answer := h.medical_passport.answer) is not _YES:
         found.append(make(_HANDOVER_OPEN, "$.handover.medical_passport", None, answer))
 
@@ -234,7 +252,7 @@ def finding_rows(
     >>> from terugkeer import HealthChecklist
     >>> from terugkeer.health import ComplaintKind
     >>> finding_rows(HealthChecklist(ComplaintKind.PHYSICAL, "asthma"))[0][:2]
-    (<FindingKind.HANDOVER_OPEN: 'handover_open'>, '$.handover.arranged')
+    (<FindingKind.NETWORK_UNKNOWN: 'network_unknown'>, '$.network.exists')
     """
     return tuple(_findings(checklist, _row))
 
@@ -251,8 +269,10 @@ def _findings(checklist: HealthChecklist, make: _Make) -> list[Any]:
     _care_gaps(checklist.medicines, "$.medicines", make, findings)
     _care_gaps(checklist.facilities, "$.facilities", make, findings)
     network = checklist.network
-    if network.exists.answer is _NO:
+    if (answer := network.exists.answer) is _NO:
         findings.append(make(FindingKind.NO_NETWORK, "$.network.exists", None, _NO))
+    elif answer is not _YES:  # unknown or not asked yet: without a network return is hard
+        findings.append(make(FindingKind.NETWORK_UNKNOWN, "$.network.exists", None, answer))
     if network.knows_condition.answer is _NO:
         findings.append(make(FindingKind.NETWORK_UNAWARE, "$.network.knows_condition", None, _NO))
     if checklist.decision_capacity.doubt.answer is _YES:

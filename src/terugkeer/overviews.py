@@ -8,6 +8,7 @@ whether one is a strength or a vulnerability, is judged by the counsellor and th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import attrs
 
@@ -137,27 +138,40 @@ class WeightyCandidate:
 
     factor: Factor
     rating: Rating
+    #: Overview 2 has a row for this factor in the same assessment: it could still change.
+    in_overview2: bool = False
 
 
-def weighty_candidates(assessment: Assessment) -> tuple[WeightyCandidate, ...]:
-    """Candidates for Overview 3: scored factors by the size of the score, then the unscored.
+def weighty_candidates(
+    assessment: Assessment, changes: Iterable[ChangePossibility] = ()
+) -> tuple[WeightyCandidate, ...]:
+    """Candidates for Overview 3, chosen from Overviews 1 *and* 2 (B3): factor 1 first when it
+    was discussed (§3.2 calls it crucial, and it is hard to score), then the scored factors by
+    the size of the score, then the unscored, then any factor only Overview 2 names.
 
-    ±3 first, both signs alike (B3); ties and the unscored in book order. Skipped factors were
-    not discussed and are not listed, yet any factor may still be chosen with
-    :meth:`WeightyFactor.for_factor`, factor 1 included. Which ones weigh, and as what, the
-    counsellor and the client decide together.
+    ±3 first, both signs alike (B3); ties and the unscored in book order. A factor with a row in
+    Overview 2 (``changes`` of the same assessment date) is marked ``in_overview2``. Skipped
+    factors without such a row were not discussed and are not listed, yet any factor may still
+    be chosen with :meth:`WeightyFactor.for_factor`. Which ones weigh, and as what, the counsellor
+    and the client decide together.
 
     >>> a = Assessment.build(dt.date(2026, 3, 2), {"F01": None, "F02": -3, "F05": 1, "F07": 3})
     >>> [c.factor.id for c in weighty_candidates(a)]
-    ['F02', 'F07', 'F05', 'F01']
+    ['F01', 'F02', 'F07', 'F05']
     """
+    in_two = {c.rating.factor for c in changes if c.assessed_on == assessment.assessed_on}
     pairs = list(zip(FACTORS, assessment.ratings, strict=True))
+    first = [(f, r) for f, r in pairs[:1] if r.is_rated]
+    rest = pairs[len(first) :]
     scored = sorted(
-        ((f, r) for f, r in pairs if r.score is not None),
+        ((f, r) for f, r in rest if r.score is not None),
         key=lambda pair: (-abs(pair[1].score or 0), pair[0].number),
     )
-    unscored = [(f, r) for f, r in pairs if r.kind is RatingKind.UNSCORED]
-    return tuple(WeightyCandidate(f, r) for f, r in (*scored, *unscored))
+    unscored = [(f, r) for f, r in rest if r.kind is RatingKind.UNSCORED]
+    only_two = [(f, r) for f, r in rest if not r.is_rated and f.id in in_two]
+    return tuple(
+        WeightyCandidate(f, r, f.id in in_two) for f, r in (*first, *scored, *unscored, *only_two)
+    )
 
 
 @attrs.frozen(weakref_slot=False)

@@ -337,7 +337,8 @@ def sources() -> st.SearchStrategy[hc.Source]:
 
 
 def _all_clear(cls: type[T]) -> st.SearchStrategy[T]:
-    """Every answer yes (doubt: no), every text filled in, every answer with a source."""
+    """Every answer yes (doubt: no), every text filled in, every answer with a source (the
+    escort's a physician)."""
 
     def sourced_answer(answer: Answer) -> st.SearchStrategy[hc.SourcedAnswer]:
         return st.builds(hc.SourcedAnswer, st.just(answer), sources())
@@ -354,6 +355,9 @@ def _all_clear(cls: type[T]) -> st.SearchStrategy[T]:
         )
     if cls is hc.DecisionCapacity:
         fields["doubt"] = sourced_answer(Answer.NO)
+    if cls is hc.HealthHandover:  # a doctor judges whether escort is needed (B5)
+        physician = st.builds(hc.Source, st.just(hc.SourceKind.PHYSICIAN), _filled_text())
+        fields["escort_needed"] = st.builds(hc.SourcedAnswer, st.just(Answer.YES), physician)
     return st.builds(cls, **fields)
 
 

@@ -40,7 +40,7 @@ TOPIC_ROWS: tuple[TopicRow, ...] = (
     TopicRow("legal_check", "§3.3", "context"),
     TopicRow("overview2", "§3.6, B2", "overview2"),
     TopicRow("overview3", "§3.7, B3", "overview3"),
-    TopicRow("family", "§4", "actionplan"),
+    TopicRow("family", "§4", "client"),
     TopicRow("plan_tips", "§4.1–4.13", "actionplan"),
     TopicRow("health_checklist", "§4.7, B5", "health"),
     TopicRow("article_64", "§5.3", "health"),
@@ -117,7 +117,7 @@ GUIDANCE_ROWS: tuple[GuidanceRow, ...] = (
     _context("C.instruction.overview3", "overview3", "B3"),
     GuidanceRow("O3.choose_from", "overview3", "§3.7, B3"),
     # Chapter 4's opening: filling in the plan with the whole family.
-    GuidanceRow("P.together", "family", "§4"),
+    GuidanceRow("P.together", "plan_tips", "§4"),
     GuidanceRow("P.each_member", "family", "§4"),
     GuidanceRow("P.children", "family", "§4"),
     # §4.1–4.13: practical tips per plan section.
@@ -160,10 +160,12 @@ GUIDANCE_ROWS: tuple[GuidanceRow, ...] = (
     _tip("AP13", "control", "§4.13"),
     # §4.7 and Bijlage 5: the list for health complaints.
     GuidanceRow("H.reliable_sources", "health_checklist", "§4.7, B5"),
-    GuidanceRow("H.network", "health_checklist", "B5"),
-    GuidanceRow("H.capacity", "health_checklist", "B5"),
-    GuidanceRow("H.escort_by_doctor", "health_checklist", "B5"),
-    GuidanceRow("H.medical_passport", "health_checklist", "B5"),
+    GuidanceRow("H.network", "health_checklist", "B5", about="H.network.exists"),
+    GuidanceRow("H.capacity", "health_checklist", "B5", about="H.capacity.doubt"),
+    GuidanceRow("H.escort_by_doctor", "health_checklist", "B5", about="H.handover.escort_needed"),
+    GuidanceRow(
+        "H.medical_passport", "health_checklist", "B5", about="H.handover.medical_passport"
+    ),
     # §5.3: article 64.
     _context("C.art64.when", "article_64", "§5.3"),
     _context("C.art64.until_departure", "article_64", "§5.3"),

@@ -54,7 +54,7 @@ _SCHEMAS: dict[str, tuple[str, int]] = {
     "factors.NewConsideration": ("terugkeer/new-consideration", 1),
     "stamps.Entered": ("terugkeer/entered", 1),
     "factors.Totals": ("terugkeer/totals", 1),
-    "factors.FactorChange": ("terugkeer/factor-change", 2),
+    "factors.FactorChange": ("terugkeer/factor-change", 3),
     "overviews.ChangeCandidate": ("terugkeer/change-candidate", 1),
     "overviews.ChangePossibility": ("terugkeer/change-possibility", 1),
     "overviews.WeightyFactor": ("terugkeer/weighty-factor", 2),
@@ -99,7 +99,7 @@ _SCHEMAS: dict[str, tuple[str, int]] = {
     "health.Network": ("terugkeer/network", 2),
     "health.DecisionCapacity": ("terugkeer/decision-capacity", 2),
     "health.HealthHandover": ("terugkeer/health-handover", 2),
-    "healthfindings.HealthFinding": ("terugkeer/health-finding", 2),
+    "healthfindings.HealthFinding": ("terugkeer/health-finding", 3),
     "signals.SignalLog": ("terugkeer/signal-log", 4),
     "signals.SignalObservation": ("terugkeer/signal-observation", 3),
     "signals.FactorsRecord": ("terugkeer/factors-record", 1),
@@ -131,7 +131,7 @@ _SCHEMAS: dict[str, tuple[str, int]] = {
     "case.HandoverBundle": ("terugkeer/handover-bundle", 6),
     "case.ClinicianBundle": ("terugkeer/clinician-bundle", 2),
     "case.ReferralBundle": ("terugkeer/referral-bundle", 2),
-    "casesummary.CaseSummary": ("terugkeer/case-summary", 2),
+    "casesummary.CaseSummary": ("terugkeer/case-summary", 3),
 }
 
 
@@ -314,6 +314,10 @@ MIGRATIONS: Mapping[tuple[str, int], Migration] = {
     ("terugkeer/case", 6): _unchanged,
     ("terugkeer/handover-bundle", 5): _unchanged,
     ("terugkeer/clinician-bundle", 1): _unchanged,
+    # Two movements and two kinds of health finding more: every older document still holds.
+    ("terugkeer/factor-change", 2): _unchanged,
+    ("terugkeer/health-finding", 2): _unchanged,
+    ("terugkeer/case-summary", 2): _unchanged,
 }
 
 

@@ -4,10 +4,13 @@ Written as JSON-ready dicts for FHIR R5 or R4B (the release many systems still r
 package is needed to write them, and the tests parse every one with ``fhir.resources``. Each item
 follows :mod:`terugkeer.forms`: its link id, type, ``required`` and ``repeats`` (with the list
 limit as ``maxOccurs``), the allowed codes as ``answerOption`` codings in the project's code
-systems, a score's weight (−3..+3) as ``itemWeight`` (R5) or ``ordinalValue`` (R4B),
-``enableWhen``, integer bounds as ``minValue``/``maxValue``, and a fixed answer (a rating's factor)
-as its one option, selected and read-only. Texts are Dutch, with English in the ``translation``
-extension.
+systems, ``enableWhen``, integer bounds as ``minValue``/``maxValue``, and a fixed answer (a
+rating's factor) as its one option, selected and read-only. Texts are Dutch, with English in the
+``translation`` extension; a form's guidance and legend are its ``description``.
+
+A score is a code that names a direction and a strength (``minus3`` … ``plus3``), with no
+``itemWeight`` or ``ordinalValue``: form tools add item weights up into a total, and a netted score
+is what the book rejects. The ``Score`` code system says so in its description.
 
 >>> from terugkeer.forms import forms
 >>> q = questionnaire(forms("overview1")[0], "R5")
@@ -43,8 +46,6 @@ _TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
 _MAX_OCCURS = "http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs"
 _MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue"
 _MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue"
-_ITEM_WEIGHT = "http://hl7.org/fhir/StructureDefinition/itemWeight"
-_ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 _ISO_4217 = "urn:iso:std:iso:4217"
 
 _TYPES = {
@@ -68,8 +69,12 @@ def system_of(choice_set: str) -> str:
 
 def _translated(message_id: str) -> tuple[str, dict[str, Any]]:
     """Dutch text and its ``_text`` element carrying the English translation."""
-    english = text(message_id, "en")
-    return text(message_id, "nl"), {
+    return _both(text(message_id, "nl"), text(message_id, "en"))
+
+
+def _both(dutch: str, english: str) -> tuple[str, dict[str, Any]]:
+    """Dutch text and the element carrying its English translation."""
+    return dutch, {
         "extension": [
             {
                 "url": _TRANSLATION,
@@ -93,12 +98,6 @@ def _coding(item: FormItem, choice: Choice) -> dict[str, Any]:
 def _option(item: FormItem, choice: Choice, release: str) -> dict[str, Any]:
     coding = _coding(item, choice)
     option: dict[str, Any] = {"valueCoding": coding}
-    if item.choice_set == "Score" and isinstance(choice.value, int):
-        weight = {"valueDecimal": choice.value}
-        if release == "R5":
-            option["extension"] = [{"url": _ITEM_WEIGHT, **weight}]
-        else:
-            coding["extension"] = [{"url": _ORDINAL_VALUE, **weight}]
     if item.fixed is not None:
         option["initialSelected"] = True
     return option
@@ -154,7 +153,7 @@ def questionnaire(form: Form, release: str = "R5") -> dict[str, Any]:
         raise ValueError(f"release must be one of {', '.join(RELEASES)}")
     title, title_element = _translated(form.message_id)
     name = "Terugkeer" + "".join(part.title().replace("_", "") for part in form.id.split("."))
-    return {
+    written: dict[str, Any] = {
         "resourceType": "Questionnaire",
         "url": f"{BASE}/Questionnaire/{form.id}",
         "version": _version(),
@@ -163,8 +162,14 @@ def questionnaire(form: Form, release: str = "R5") -> dict[str, Any]:
         "_title": title_element,
         "status": "active",
         "language": "nl",
-        "item": [_item(item, form, release) for item in form.items],
     }
+    shown = (*form.instructions, *form.legend)
+    if shown:
+        written["description"], written["_description"] = _both(
+            *("\n\n".join(text(m, lang) for m in shown) for lang in ("nl", "en"))
+        )
+    written["item"] = [_item(item, form, release) for item in form.items]
+    return written
 
 
 def code_systems(forms: Iterable[Form] | None = None) -> list[dict[str, Any]]:
@@ -188,19 +193,18 @@ def code_systems(forms: Iterable[Form] | None = None) -> list[dict[str, Any]]:
                     {"language": "en", "value": text(choice.message_id, "en")}
                 ]
             concepts.append(concept)
-        resources.append(
-            {
-                "resourceType": "CodeSystem",
-                "url": system_of(name),
-                "version": _version(),
-                "name": name,
-                "status": "active",
-                "language": "nl",
-                "content": "complete",
-                "caseSensitive": True,
-                "concept": concepts,
-            }
-        )
+        resource: dict[str, Any] = {
+            "resourceType": "CodeSystem",
+            "url": system_of(name),
+            "version": _version(),
+            "name": name,
+            "status": "active",
+            "language": "nl",
+        }
+        if name == "Score":  # a direction and a strength, never a number to add up
+            resource["description"], resource["_description"] = _translated("fhir.score_codes")
+        resource |= {"content": "complete", "caseSensitive": True, "concept": concepts}
+        resources.append(resource)
     return resources
 
 

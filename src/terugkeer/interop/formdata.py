@@ -5,23 +5,24 @@ the ``$.``: ``assessed_on``, ``ratings[4].score``, ``medicines[0].where.text``. 
 string; a multi-select or a list of texts holds a list of strings (as a web framework gives the
 values of one name). :func:`form_values` renders a record that way, :func:`from_form` reads it back.
 
-This is the one place where strings are converted: by each item's answer type (``"-3"`` to the
-score -3, ``"true"``/``"false"`` to a boolean, ``""`` to no answer). The JSON document path stays
-strict. What :func:`from_form` builds then goes through :func:`~terugkeer.from_document`, so a
-posted form meets every rule a document meets; the problems of both steps come in one
-:class:`~terugkeer.ValidationError`, by field path, never with the posted value.
+This is the one place where strings are converted: by each item's answer type (a choice's code
+to its value, ``"minus3"`` to the score -3, ``"true"``/``"false"`` to a boolean, ``""`` to no
+answer). The JSON document path stays strict. What :func:`from_form` builds then goes through
+:func:`~terugkeer.from_document`, so a posted form meets every rule a document meets; the
+problems of both steps come in one :class:`~terugkeer.ValidationError`, by field path, never
+with the posted value.
 
 >>> from terugkeer import Rating
 >>> from terugkeer.forms import forms
 >>> form = forms("overview1")[0]
 >>> posted = {"assessed_on": "2026-03-02"}
 >>> posted |= {f"ratings[{i}].kind": "unscored" for i in range(19)}
->>> posted |= {"ratings[1].kind": "scored", "ratings[1].score": "-2"}
+>>> posted |= {"ratings[1].kind": "scored", "ratings[1].score": "minus2"}
 >>> assessment = from_form(form, posted)
 >>> assessment.rating("F02").score
 -2
 >>> form_values(form, assessment)["ratings[1].score"]
-'-2'
+'minus2'
 """
 
 from __future__ import annotations
@@ -60,11 +61,14 @@ def _blank_text(group: FormItem) -> FormItem | None:
     return None
 
 
-def _text(value: object) -> str:
+def _text(value: object, item: FormItem) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    for choice in item.choices:  # a choice is posted as its code (a score as ``minus2``)
+        if choice.value == value and type(choice.value) is type(value):
+            return choice.code
     return str(value)
 
 
@@ -100,9 +104,9 @@ def _render(
             elif value is not None:
                 _render(item.items, item.path, value, f"{key}.", out)
         elif index == "*":
-            out[key] = [_text(v) for v in value]
+            out[key] = [_text(v, item) for v in value]
         else:
-            out[key] = _text(value)
+            out[key] = _text(value, item)
 
 
 def _tree(posted: FormValues, problems: list[Problem]) -> dict[Any, Any]:

@@ -1,7 +1,9 @@
 """Form definitions as JSON: :mod:`terugkeer.forms` with labels resolved in one locale.
 
 What ``terugkeer forms --format json`` prints; a web front end or another language can build its
-forms from it. Keys that would hold nothing (no choices, no bounds) are left out.
+forms from it. A form has its ``instructions`` (the method's guidance for it) and ``legend``
+(Overview 1's scale); an item may have a ``heading`` to show before it (Overview 1's groups) and
+``guidance`` about it. Item keys that would hold nothing (no choices, no bounds) are left out.
 """
 
 from __future__ import annotations
@@ -36,12 +38,18 @@ def form_document(form: Form, locale: str = DEFAULT_LOCALE) -> dict[str, Any]:
         "locale": language,
         "title": text(form.message_id, language),
         "repeats": form.repeats,
+        # The method's guidance for the whole form, and Overview 1's scale legend.
+        "instructions": [text(m, language) for m in form.instructions],
+        "legend": [text(m, language) for m in form.legend],
         "items": [_item(item, language) for item in form.items],
     }
 
 
 def _item(item: FormItem, language: str) -> dict[str, Any]:
-    written: dict[str, Any] = {
+    written: dict[str, Any] = {}
+    if item.heading_message_id is not None:
+        written["heading"] = text(item.heading_message_id, language)
+    written |= {
         "linkId": item.link_id,
         "path": item.path,
         "type": item.answer_type.value,
@@ -66,6 +74,8 @@ def _item(item: FormItem, language: str) -> dict[str, Any]:
         "help": None if item.help_message_id is None else text(item.help_message_id, language),
     }
     written |= {key: value for key, value in optional.items() if value is not None}
+    if item.guidance:
+        written["guidance"] = [text(m, language) for m in item.guidance]
     if item.free_text:
         written["freeText"] = True
     if item.identifying:

@@ -19,6 +19,9 @@ from terugkeer.reports.svg import balance_chart, timeline_chart
 from terugkeer.reports.text import (
     action_plan_lines,
     comparison_lines,
+    context_lines,
+    family_lines,
+    guidance_pointer,
     health_lines,
     overview1_lines,
     overview2_lines,
@@ -170,8 +173,14 @@ def html_report(case: CaseFile, texts: Texts, *, generated_on: dt.date) -> str:
     )
     parts: list[Markup] = [
         _urgent(case, texts),
-        _lines_section(summary_lines(case, texts), "summary"),
+        _lines_section(summary_lines(case, texts) + guidance_pointer("case", texts), "summary"),
+        _lines_section(
+            context_lines(case.context, texts) + guidance_pointer("context", texts), "context"
+        ),
     ]
+    if case.family:
+        family = family_lines(case.family, texts) + guidance_pointer("client", texts)
+        parts.append(_lines_section(family, "family"))
     for index, assessment in enumerate(case.assessments):
         parts.append(_overview1(assessment, texts, index))
     if len(case.assessments) >= 2:
@@ -189,18 +198,23 @@ def html_report(case: CaseFile, texts: Texts, *, generated_on: dt.date) -> str:
         )
     if case.assessments:
         latest = case.assessments[-1]
-        parts.append(
-            _lines_section(overview2_lines(latest, case.change_possibilities, texts), "overview2")
-        )
-        parts.append(
-            _lines_section(overview3_lines(latest, case.weighty_factors, texts), "overview3")
-        )
+        parts += [
+            element("p", {"class": "guidance"}, line)
+            for line in guidance_pointer("overview1", texts)
+        ]
+        two = overview2_lines(latest, case.change_possibilities, texts)
+        parts.append(_lines_section(two + guidance_pointer("overview2", texts), "overview2"))
+        three = overview3_lines(latest, case.weighty_factors, texts, case.change_possibilities)
+        parts.append(_lines_section(three + guidance_pointer("overview3", texts), "overview3"))
     plan = action_plan_lines(case.plan, texts, case.weighty_factors, case.health)
-    parts.append(_lines_section(plan, "plan"))
+    parts.append(_lines_section(plan + guidance_pointer("actionplan", texts), "plan"))
     for index, checklist in enumerate(case.health):
-        parts.append(_lines_section(health_lines(checklist, texts), f"health-{index}"))
+        health = health_lines(checklist, texts)
+        if index == len(case.health) - 1:
+            health += guidance_pointer("health", texts)
+        parts.append(_lines_section(health, f"health-{index}"))
     signals = (texts("report.signals.title"), *signal_lines(case.signals, texts))
-    parts.append(_lines_section(signals, "signals"))
+    parts.append(_lines_section(signals + guidance_pointer("signals", texts), "signals"))
     title = f"{texts('report.title')} – {texts.date(generated_on)}"
     head = element(
         "head",

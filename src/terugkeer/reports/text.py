@@ -267,14 +267,19 @@ def overview2_lines(
 
 @_visible
 def overview3_lines(
-    assessment: Assessment, rows: Sequence[WeightyFactor], texts: Texts
+    assessment: Assessment,
+    rows: Sequence[WeightyFactor],
+    texts: Texts,
+    changes: Sequence[ChangePossibility] = (),
 ) -> tuple[str, ...]:
-    """Overview 3: the candidates by size of score, then the rows with the kind chosen for each."""
+    """Overview 3: the candidates from Overviews 1 and 2 (factor 1 first when discussed, then by
+    size of score), then the rows with the kind chosen for each."""
     lines, width = [texts("report.overview3")], _width(texts)
-    for c in weighty_candidates(assessment):
-        lines.append(
-            _row(c.factor.number, texts.label(c.factor), f"{rating_symbol(c.rating):>5}", width)
-        )
+    for c in weighty_candidates(assessment, changes):
+        mark = f"{rating_symbol(c.rating):>5}"
+        if c.in_overview2:
+            mark += "  " + texts("report.overview3.in_overview2")
+        lines.append(_row(c.factor.number, texts.label(c.factor), mark, width))
     if rows:
         lines += ["", texts("report.overview3.chosen")]
     for w in rows:
@@ -361,7 +366,8 @@ def health_lines(checklist: HealthChecklist, texts: Texts) -> tuple[str, ...]:
         explanation = texts.label(finding)
         if finding.dimension is not None:
             explanation = explanation.format(dimension=texts.label(finding.dimension))
-        lines.append(f"  [{texts.label(finding.kind)}] {finding.path} — {texts.cite(finding.rule)}")
+        title = texts(finding.title_message_id)
+        lines.append(f"  [{title}] {finding.path} — {texts.cite(finding.rule)}")
         lines.append(f"      {explanation}")
         if finding.note_message_id is not None:
             lines.append(f"      {texts(finding.note_message_id)}")
@@ -636,7 +642,7 @@ def case_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
     blocks.append(summary_lines(case, texts) + guidance_pointer("case", texts))
     blocks.append(context_lines(case.context, texts) + guidance_pointer("context", texts))
     if case.family:
-        blocks.append(family_lines(case.family, texts))
+        blocks.append(family_lines(case.family, texts) + guidance_pointer("client", texts))
     if case.assessments:
         blocks.append(legend_lines(texts))
     blocks += [overview1_lines(a, texts) for a in case.assessments]
@@ -650,7 +656,7 @@ def case_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
             + guidance_pointer("overview2", texts)
         )
         blocks.append(
-            overview3_lines(latest, case.weighty_factors, texts)
+            overview3_lines(latest, case.weighty_factors, texts, case.change_possibilities)
             + guidance_pointer("overview3", texts)
         )
     blocks.append(
