@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -170,9 +171,8 @@ def test_prompts_about_the_client_never_address_the_client(locale: str) -> None:
     # counsellor fills in. Guidance speaks to the counsellor ("u"), prompts speak about the client.
     from babel.messages.pofile import read_po
 
-    from test_i18n import LOCALE_DIR
-
-    with (LOCALE_DIR / locale / "LC_MESSAGES" / "terugkeer.po").open("rb") as po:
+    po_file = Path(__file__).resolve().parents[1] / "src/terugkeer/locale" / locale / "LC_MESSAGES"
+    with (po_file / "terugkeer.po").open("rb") as po:
         catalogue = read_po(po)
     prompts = ("ActionPlan.", "HealthChecklist.", "Factor.", "Field.", "Form.")
     addressed = [

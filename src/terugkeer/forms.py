@@ -52,7 +52,7 @@ from .answers import Answer
 from .catalogues.health_rows import CHECKLIST_ROWS
 from .catalogues.plan_rows import QUESTION_ROWS, SECTION_ROWS
 from .factors import FACTORS, SCALE_LEGEND, SCALE_NOTE, Assessment, Rating, RatingKind
-from .guidance import topics_for
+from .guidance import PLACES, topics_for
 from .overviews import ChangePossibility, WeightyFactor
 
 __all__ = [
@@ -151,6 +151,14 @@ class FormItem:
     heading_message_id: str | None = None
     #: Message ids of the method's guidance about this item (:mod:`terugkeer.guidance`).
     guidance: tuple[str, ...] = ()
+
+    def code_for(self, value: object) -> str:
+        """The code a form posts for ``value``: a choice's code (a score -3 is ``minus3``), or
+        the value as text when no choice holds it."""
+        for choice in self.choices:
+            if choice.value == value and type(choice.value) is type(value):
+                return choice.code
+        return str(value)
 
     def walk(self) -> Iterator[FormItem]:
         """This item and every item below it, depth first, in form order."""
@@ -480,7 +488,7 @@ def _with_guidance(item: FormItem, about: dict[str, tuple[str, ...]]) -> FormIte
 
 def _guidance(instrument: str) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     """An instrument's guidance: the texts about no one item, and those about each item."""
-    if instrument not in _GUIDANCE_PLACES:
+    if instrument not in PLACES:  # consents: no guidance of their own
         return (), {}
     texts = [t for topic in topics_for(instrument) for t in topic.texts]
     about: dict[str, tuple[str, ...]] = {}
@@ -488,14 +496,6 @@ def _guidance(instrument: str) -> tuple[tuple[str, ...], dict[str, tuple[str, ..
         if entry.about is not None:
             about[entry.about] = (*about.get(entry.about, ()), entry.message_id)
     return tuple(t.message_id for t in texts if t.about is None), about
-
-
-#: The instruments whose forms show guidance (the wellbeing instruments' own instructions are
-#: part of their topic; consents have none).
-_GUIDANCE_PLACES = frozenset(
-    {"context", "overview1", "overview2", "overview3", "actionplan", "client", "health"}
-    | {"signals", "wellbeing"}
-)
 
 
 @functools.cache

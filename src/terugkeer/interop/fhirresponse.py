@@ -62,8 +62,10 @@ def _answer(item: FormItem, value: object) -> dict[str, Any]:
     kind = item.answer_type
     if kind is AnswerType.CHOICE:
         assert item.choice_set is not None
-        (code,) = [c.code for c in item.choices if c.value == value] or [str(value)]
-        coding: dict[str, Any] = {"system": system_of(item.choice_set), "code": code}
+        coding: dict[str, Any] = {
+            "system": system_of(item.choice_set),
+            "code": item.code_for(value),
+        }
         return {"valueCoding": coding}
     if kind is AnswerType.BOOLEAN:
         return {"valueBoolean": value}

@@ -66,10 +66,7 @@ def _text(value: object, item: FormItem) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    for choice in item.choices:  # a choice is posted as its code (a score as ``minus2``)
-        if choice.value == value and type(choice.value) is type(value):
-            return choice.code
-    return str(value)
+    return item.code_for(value)  # a choice is posted as its code (a score as ``minus2``)
 
 
 def form_values(form: Form, record: object) -> dict[str, str | list[str]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from terugkeer.forms import AnswerType, Form, FormItem, Requirement
-from terugkeer.guidance import GUIDANCE_TOPICS
+from terugkeer.guidance import topics_for
 from terugkeer.i18n import DEFAULT_LOCALE, resolve_locale, text
 
 __all__ = ["form_lines"]
@@ -23,9 +23,9 @@ def form_lines(form: Form, locale: str = DEFAULT_LOCALE) -> tuple[str, ...]:
     language = resolve_locale(locale)
     lines = [f"{text(form.message_id, language)}  [{form.id}]"]
     lines += [f"  {text(m, language)}" for m in form.legend]
-    topics = [t.id for t in GUIDANCE_TOPICS if t.where == form.instrument]
-    if form.instructions and topics:
-        lines.append(f"  {text('forms.guidance', language)}: terugkeer guide {' '.join(topics)}")
+    if form.instructions:  # only an instrument with guidance has instructions
+        topics = " ".join(t.id for t in topics_for(form.instrument))
+        lines.append(f"  {text('forms.guidance', language)}: terugkeer guide {topics}")
     for item in form.items:
         lines += _lines(item, language, 1)
     return tuple(lines)

@@ -22,6 +22,7 @@ from typing import ParamSpec
 
 import attrs
 
+from terugkeer._labelled import LabelledEnum
 from terugkeer.actionplan import ActionPlan, Activity, FamilyMemberView
 from terugkeer.answers import Answer
 from terugkeer.case import CaseContext, CaseFile
@@ -505,14 +506,7 @@ def guidance_lines(topic: GuidanceTopic, texts: Texts, about: str | None = None)
     for entry in topic.texts:
         if about is not None and entry.about != about:
             continue
-        wrapped = textwrap.wrap(
-            texts(entry.message_id),
-            GUIDE_WIDTH,
-            initial_indent="  • ",
-            subsequent_indent="    ",
-            break_on_hyphens=False,
-        )
-        lines += wrapped
+        lines += _paragraph(texts(entry.message_id), "•")
     return tuple(lines)
 
 
@@ -532,11 +526,12 @@ def guidance_pointer(where: str, texts: Texts) -> tuple[str, ...]:
     return (texts("report.guidance", topics=names, command=f"terugkeer guide {ids}"),)
 
 
-def _wrapped(message: str) -> list[str]:
+def _paragraph(message: str, mark: str) -> list[str]:
+    """A guidance text wrapped as a paragraph under its mark (``•`` a text, ``!`` a reminder)."""
     return textwrap.wrap(
         message,
         GUIDE_WIDTH,
-        initial_indent="  ! ",
+        initial_indent=f"  {mark} ",
         subsequent_indent="    ",
         break_on_hyphens=False,
     )
@@ -547,7 +542,7 @@ def context_lines(context: CaseContext, texts: Texts) -> tuple[str, ...]:
     """Where the client stands: phase, status, asylum outcome, way of return, vulnerability;
     with a vulnerable characteristic, the reminder to look again at the legal options (§3.3)."""
     lines = [texts("Form.context")]
-    values: list[tuple[str, object]] = [
+    values: list[tuple[str, LabelledEnum | None]] = [
         ("phases", context.phase),
         ("group", context.group),
         ("asylum_outcome", context.asylum_outcome),
@@ -555,14 +550,14 @@ def context_lines(context: CaseContext, texts: Texts) -> tuple[str, ...]:
         ("alternative", context.alternative),
     ]
     for name, value in values:
-        shown = "—" if value is None else texts.label(value)  # type: ignore[arg-type]
+        shown = "—" if value is None else texts.label(value)
         lines.append(f"  {texts.field(CaseContext, name)}: {shown}")
     if context.unaccompanied_minor:
         lines.append(f"  {texts.field(CaseContext, 'unaccompanied_minor')}: {texts('Answer.yes')}")
     vulnerable = "; ".join(texts.label(v) for v in context.vulnerable) or "—"
     lines.append(f"  {texts.field(CaseContext, 'vulnerable')}: {vulnerable}")
     if legal_check_advice(context.vulnerable).needed:
-        lines += _wrapped(texts(GUIDANCE_TEXTS.get("L.vulnerable_groups").message_id))
+        lines += _paragraph(texts(GUIDANCE_TEXTS.get("L.vulnerable_groups").message_id), "!")
     return tuple(lines)
 
 
