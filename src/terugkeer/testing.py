@@ -30,7 +30,7 @@ from . import health as hc
 from . import signals as sg
 from . import socialmap as sm
 from . import wellbeing as wb
-from ._fields import Spec, spec_of
+from ._fields import Spec, is_blank, spec_of
 from .answers import Answer
 from .factors import (
     FACTORS,
@@ -151,7 +151,7 @@ def assessments(
 @st.composite
 def new_considerations(draw: st.DrawFn, max_day: dt.date = _LAST_DAY) -> NewConsideration:
     """A consideration outside the 19 factors, raised on or before ``max_day``."""
-    name = draw(st.text(min_size=1, max_size=30).filter(str.strip))
+    name = draw(_filled_text())
     return NewConsideration(name, draw(dates(max_value=max_day)), draw(notes()))
 
 
@@ -204,7 +204,8 @@ Fill = Literal["empty", "partial", "complete"]
 
 
 def _filled_text() -> st.SearchStrategy[str]:
-    return st.text(min_size=1, max_size=30).filter(str.strip)
+    """Text that is not blank as the records judge it (a BOM or a no-break space alone is)."""
+    return st.text(min_size=1, max_size=30).filter(lambda text: not is_blank(text))
 
 
 def _value(annotation: Any, spec: Spec, fill: Fill) -> st.SearchStrategy[Any]:
