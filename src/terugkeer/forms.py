@@ -36,7 +36,7 @@ import functools
 import re
 import typing
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Generic, Literal, TypeVar, overload
 
 import attrs
 
@@ -49,6 +49,7 @@ from ._fields import spec_of
 from ._labelled import LabelledEnum
 from ._types import optional
 from .answers import Answer
+from .catalogues.currency_rows import CURRENT_CURRENCY_CODES
 from .catalogues.health_rows import CHECKLIST_ROWS
 from .catalogues.plan_rows import QUESTION_ROWS, SECTION_ROWS
 from .factors import FACTORS, SCALE_LEGEND, SCALE_NOTE, Assessment, Rating, RatingKind
@@ -66,8 +67,12 @@ __all__ = [
     "FormItem",
     "Requirement",
     "all_forms",
+    "form",
+    "form_for",
     "forms",
 ]
+
+R = TypeVar("R")
 
 
 class AnswerType(enum.Enum):
@@ -103,6 +108,9 @@ class Choice:
     code: str
     value: str | int
     message_id: str | None = None
+    #: No longer offered (a withdrawn currency): a form leaves it out of its list, a reader
+    #: still accepts it, so a record that holds it reads back.
+    withdrawn: bool = False
 
 
 @attrs.frozen(weakref_slot=False)
@@ -151,6 +159,16 @@ class FormItem:
     heading_message_id: str | None = None
     #: Message ids of the method's guidance about this item (:mod:`terugkeer.guidance`).
     guidance: tuple[str, ...] = ()
+    #: A date of something that has happened (an appointment held, a source checked): a form
+    #: refuses one after its ``today``, as the record's methods do (``date.in_future``).
+    past_only: bool = False
+    #: The code the item takes when a form leaves it out altogether: Overview 1's factor not
+    #: posted was not discussed (``skipped``), as :meth:`~terugkeer.Assessment.build` has it.
+    unposted: str | None = None
+    #: Added to the record's number where a person reads or types it: an appointment's index
+    #: (from 0) is asked as its number (from 1), as the plan prints it. Bounds are in form
+    #: numbers.
+    shift: int = 0
 
     def code_for(self, value: object) -> str:
         """The code a form posts for ``value``: a choice's code (a score -3 is ``minus3``), or
@@ -168,12 +186,14 @@ class FormItem:
 
 
 @attrs.frozen(weakref_slot=False)
-class Form:
-    """The form of one document type of an instrument."""
+class Form(Generic[R]):
+    """The form of one document type of an instrument; ``Form[Assessment]`` builds assessments,
+    so the readers (:func:`~terugkeer.interop.formdata.from_form` ...) return that type."""
 
     id: str  #: ``overview1``, ``wellbeing.stress_self_check`` ...
     instrument: str  #: one of :data:`INSTRUMENTS`
-    record: type  #: the record type of the document it builds (:class:`~terugkeer.Assessment` ...)
+    #: The record type of the document it builds (:class:`~terugkeer.Assessment` ...).
+    record: type[R]
     message_id: str  #: the form's title
     #: True when a case holds several of these documents (Overview 2 rows, checklists ...).
     repeats: bool
@@ -287,6 +307,13 @@ def _questions() -> dict[str, dict[str, tuple[str, str]]]:
     return {"actionplan": plan, "health": health}
 
 
+#: Dates of what has happened: the record methods refuse them after today, so do the forms.
+_PAST_ONLY: frozenset[tuple[type, str]] = frozenset(
+    {(ap.Appointment, "held_on"), (ap.ActivityUpdate, "on"), (hc.Source, "checked_on")}
+)
+#: Numbers a form shows counted from 1 where the record counts from 0.
+_SHIFTED: frozenset[tuple[type, str]] = frozenset({(ap.ActivityUpdate, "appointment")})
+
 #: Ask ``field`` only when ``sibling`` has the answer ``code`` (records of the forms' own shape).
 _ENABLE_WHEN: dict[tuple[type, str], tuple[str, str]] = {
     (Rating, "score"): ("kind", RatingKind.SCORED.value),
@@ -319,7 +346,20 @@ def _enum_choices(values: list[Any]) -> tuple[Choice, ...]:
         points = {p.score: p for p in SCALE_LEGEND}
         return tuple(Choice(points[v].code, v, points[v].message_id) for v in values)
     labels = _choice_labels()
-    return tuple(Choice(str(v), v, labels.get(v) if isinstance(v, str) else None) for v in values)
+    return tuple(
+        Choice(
+            str(v),
+            v,
+            labels.get(v) if isinstance(v, str) else None,
+            withdrawn=_withdrawn(v, labels),
+        )
+        for v in values
+    )
+
+
+def _withdrawn(value: object, labels: dict[str, str]) -> bool:
+    """A currency code (the only unlabelled string codes) no territory uses any more."""
+    return isinstance(value, str) and value not in labels and value not in CURRENT_CURRENCY_CODES
 
 
 class _Deriver:
@@ -358,6 +398,7 @@ class _Deriver:
             ),
             "free_text": spec.free_text,
             "identifying": spec.identifying,
+            "past_only": (cls, f.name) in _PAST_ONLY,
         }
         item_path = f"{path}.{f.name}"
         if typing.get_origin(t) is tuple:
@@ -373,7 +414,14 @@ class _Deriver:
                 items=self.record_items(t, item_path, dotted, link_id),
                 **common,
             )
-        return FormItem(path=item_path, **common, **_answer(t, json_schema, nullable))
+        answer = _answer(t, json_schema, nullable)
+        if (cls, f.name) in _SHIFTED:
+            answer |= {
+                "shift": 1,
+                "minimum": answer["minimum"] + 1,
+                "maximum": answer["maximum"] + 1,
+            }
+        return FormItem(path=item_path, **common, **answer)
 
     def ratings(self, path: str) -> list[FormItem]:
         """Overview 1's 19 ratings: one group per factor, in book order, with its factor fixed."""
@@ -390,6 +438,7 @@ class _Deriver:
                 elif f.name == "kind":
                     item = attrs.evolve(
                         item,
+                        unposted=RatingKind.SKIPPED.value,
                         requirement=(
                             Requirement.COMPLETE
                             if factor.skippable_under_time_pressure
@@ -499,8 +548,8 @@ def _guidance(instrument: str) -> tuple[tuple[str, ...], dict[str, tuple[str, ..
 
 
 @functools.cache
-def _all() -> tuple[Form, ...]:
-    built = []
+def _all() -> tuple[Form[Any], ...]:
+    built: list[Form[Any]] = []
     for root in _ROOTS:
         deriver = _Deriver(root.form_id)
         instructions, about = _guidance(root.instrument)
@@ -523,12 +572,12 @@ def _all() -> tuple[Form, ...]:
     return tuple(built)
 
 
-def all_forms() -> tuple[Form, ...]:
+def all_forms() -> tuple[Form[Any], ...]:
     """Every form of every instrument, in the order of :data:`INSTRUMENTS`."""
     return _all()
 
 
-def forms(instrument: str) -> tuple[Form, ...]:
+def forms(instrument: str) -> tuple[Form[Any], ...]:
     """The forms of one instrument (one, except the counsellor's wellbeing instruments).
 
     An unknown instrument is a ``KeyError`` naming it (an instrument id is not personal data).
@@ -537,3 +586,64 @@ def forms(instrument: str) -> tuple[Form, ...]:
     if not found:
         raise KeyError(instrument)
     return found
+
+
+def form_for(record: type[R]) -> Form[R]:
+    """The form that builds records of type ``record``, typed by it: ``form_for(Assessment)``
+    is a ``Form[Assessment]``. A type no form builds is a ``KeyError`` naming it.
+
+    >>> form_for(Assessment).id
+    'overview1'
+    """
+    for found in _all():
+        if found.record is record:
+            return typing.cast("Form[R]", found)
+    raise KeyError(getattr(record, "__name__", "?"))
+
+
+# One overload per form: `form("health")` is a Form[HealthChecklist] to a type checker.
+@overload
+def form(form_id: Literal["overview1"]) -> Form[Assessment]: ...
+@overload
+def form(form_id: Literal["overview2"]) -> Form[ChangePossibility]: ...
+@overload
+def form(form_id: Literal["overview3"]) -> Form[WeightyFactor]: ...
+@overload
+def form(form_id: Literal["actionplan"]) -> Form[ap.ActionPlan]: ...
+@overload
+def form(form_id: Literal["health"]) -> Form[hc.HealthChecklist]: ...
+@overload
+def form(form_id: Literal["signals"]) -> Form[sg.SignalLog]: ...
+@overload
+def form(form_id: Literal["wellbeing.emotion_exercise"]) -> Form[wb.EmotionExercise]: ...
+@overload
+def form(form_id: Literal["wellbeing.signals_check"]) -> Form[wb.SignalsCheck]: ...
+@overload
+def form(form_id: Literal["wellbeing.stress_self_check"]) -> Form[wb.StressSelfCheck]: ...
+@overload
+def form(form_id: Literal["wellbeing.reactions_reflection"]) -> Form[wb.ReactionsReflection]: ...
+@overload
+def form(
+    form_id: Literal["wellbeing.intervision_reflection"],
+) -> Form[wb.IntervisionReflection]: ...
+@overload
+def form(form_id: Literal["context"]) -> Form[cf.CaseContext]: ...
+@overload
+def form(form_id: Literal["consents"]) -> Form[cf.ConsentRecord]: ...
+@overload
+def form(form_id: Literal["client"]) -> Form[ap.ClientInfo]: ...
+@overload
+def form(form_id: Literal["family"]) -> Form[ap.FamilyMemberView]: ...
+@overload
+def form(form_id: str) -> Form[Any]: ...
+def form(form_id: str) -> Form[Any]:
+    """The form with this id (``overview1``, ``wellbeing.stress_self_check`` ...), typed by the
+    record it builds; an unknown id is a ``KeyError`` naming it.
+
+    >>> form("health").record.__name__
+    'HealthChecklist'
+    """
+    for found in _all():
+        if found.id == form_id:
+            return found
+    raise KeyError(form_id)

@@ -45,6 +45,7 @@ from .overviews import ChangePossibility, WeightKind, WeightyFactor
 from .stamps import Entered
 
 __all__ = [
+    "LAST_DAY",
     "Fill",
     "action_plans",
     "activity_updates",
@@ -87,6 +88,10 @@ __all__ = [
 
 _FIRST_DAY = dt.date(2000, 1, 1)
 _LAST_DAY = dt.date(2100, 12, 31)
+#: The latest day any strategy here draws: the ``today`` to give a form reader
+#: (:func:`~terugkeer.interop.formdata.from_form` ...) for a generated record, whose appointments
+#: may lie in a future the clock has not reached.
+LAST_DAY = _LAST_DAY
 
 
 def dates(

@@ -5,7 +5,7 @@ Kept as a table so the domain modules need not import Babel; a test checks it ag
 
 from __future__ import annotations
 
-__all__ = ["CURRENCY_CODES"]
+__all__ = ["CURRENCY_CODES", "CURRENT_AS_OF", "CURRENT_CURRENCY_CODES"]
 
 CURRENCY_CODES: frozenset[str] = frozenset(
     """
@@ -24,4 +24,22 @@ CURRENCY_CODES: frozenset[str] = frozenset(
     VND VNN VUV WST XAD XAF XAG XAU XBA XBB XBC XBD XCD XCG XDR XEU XFO XFU XOF XPD XPF XPT
     XRE XSU XTS XUA XXX YDD YER YUD YUM YUN YUR ZAL ZAR ZMK ZMW ZRN ZRZ ZWD ZWG ZWL ZWR
     """.split()  # noqa: SIM905 - a block of codes reads better than 307 list items
+)
+
+#: The day :data:`CURRENT_CURRENCY_CODES` describes.
+CURRENT_AS_OF = "2026-12-01"
+
+#: The codes that were legal tender in some territory on :data:`CURRENT_AS_OF`, as CLDR lists
+#: them: what a form offers (a stored cost in a withdrawn currency still reads).
+CURRENT_CURRENCY_CODES: frozenset[str] = frozenset(
+    """
+    AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BHD BIF BMD BND BOB BRL BSD BTN BWP
+    BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD
+    FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD
+    JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK
+    MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR
+    PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SYP SZL
+    THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XCG
+    XOF XPF YER ZAR ZMW ZWG
+    """.split()  # noqa: SIM905 - a block of codes reads better than a list
 )

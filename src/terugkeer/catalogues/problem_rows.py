@@ -160,10 +160,9 @@ PROBLEM_ROWS: tuple[ProblemRow, ...] = (
             "must hold {expected} alone",
         ),
     ),
-    ProblemRow(
-        "fhir.text",
-        ("holds white space FHIR text cannot hold (such as a non-breaking space)",),
-    ),
+    ProblemRow("form.wrong_version", ("is a version of the form {form} this library cannot read",)),
+    ProblemRow("fhir.text", ("holds a control character FHIR text cannot hold",)),
+    ProblemRow("fhir.decimal", ("has more digits than a JSON number keeps exactly",)),
     ProblemRow("xml.text", ("holds a control character XML cannot hold",)),
     ProblemRow("xml.invalid", ("is not well-formed XML without a document type or entities",)),
     ProblemRow("key.weak", ("holds too few different characters to be hard to guess",)),

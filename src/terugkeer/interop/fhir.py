@@ -6,7 +6,14 @@ follows :mod:`terugkeer.forms`: its link id, type, ``required`` and ``repeats`` 
 limit as ``maxOccurs``), the allowed codes as ``answerOption`` codings in the project's code
 systems, ``enableWhen``, integer bounds as ``minValue``/``maxValue``, and a fixed answer (a
 rating's factor) as its one option, selected and read-only. Texts are Dutch, with English in the
-``translation`` extension; a form's guidance and legend are its ``description``.
+``translation`` extension (labels, answer options, help); a form's guidance and legend are its
+``description``, an item's help and guidance are ``display`` items shown as help, and Overview 1's
+group headings are ``display`` items before their first factor. Each question has an ``item.code``
+in the ``Question`` code system (its link id), so a system can map it to its own codes.
+
+The canonical URLs start at ``base`` (by default :data:`BASE`, a name under ``.invalid``): a
+project that publishes the resources passes its own, to every function here and to the readers
+of :mod:`terugkeer.interop.fhirresponse`, so questionnaires and responses always agree.
 
 A score is a code that names a direction and a strength (``minus3`` … ``plus3``), with no
 ``itemWeight`` or ``ordinalValue``: form tools add item weights up into a total, and a netted score
@@ -29,10 +36,15 @@ from terugkeer.i18n import text
 
 __all__ = [
     "BASE",
+    "HEADING_PREFIX",
+    "HELP_SUFFIX",
+    "PUBLISHER",
     "RELEASES",
     "bundle",
+    "canonical",
     "code_systems",
     "questionnaire",
+    "required",
     "system_of",
     "value_sets",
 ]
@@ -41,12 +53,16 @@ __all__ = [
 BASE = "https://terugkeer.invalid/fhir"
 #: The FHIR releases written.
 RELEASES = ("R5", "R4B")
+#: Who publishes the resources: the project; the method is Pharos', the texts are ours.
+PUBLISHER = "terugkeer"
 
 _TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
 _MAX_OCCURS = "http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs"
 _MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue"
 _MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue"
 _ISO_4217 = "urn:iso:std:iso:4217"
+_ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
+_ITEM_CONTROLS = "http://hl7.org/fhir/questionnaire-item-control"
 
 _TYPES = {
     AnswerType.GROUP: "group",
@@ -62,9 +78,21 @@ def _version() -> str:
     return importlib.metadata.version("terugkeer")
 
 
-def system_of(choice_set: str) -> str:
+def system_of(choice_set: str, base: str = BASE) -> str:
     """The code system URL of a vocabulary of :mod:`terugkeer.forms` (ISO's for currencies)."""
-    return _ISO_4217 if choice_set == "Currency" else f"{BASE}/CodeSystem/{choice_set}"
+    return _ISO_4217 if choice_set == "Currency" else f"{_base(base)}/CodeSystem/{choice_set}"
+
+
+def canonical(form: Form[Any], base: str = BASE) -> str:
+    """The canonical URL of a form's ``Questionnaire`` (without ``|version``)."""
+    return f"{_base(base)}/Questionnaire/{form.id}"
+
+
+def _base(base: str) -> str:
+    """``base`` without a trailing slash; anything but an absolute http(s) URL is a ValueError."""
+    if type(base) is not str or not base.startswith(("https://", "http://")) or "|" in base:
+        raise ValueError("base must be an absolute http(s) URL without '|'")
+    return base.rstrip("/")
 
 
 def _translated(message_id: str) -> tuple[str, dict[str, Any]]:
@@ -87,23 +115,45 @@ def _both(dutch: str, english: str) -> tuple[str, dict[str, Any]]:
     }
 
 
-def _coding(item: FormItem, choice: Choice) -> dict[str, Any]:
+def _coding(item: FormItem, choice: Choice, base: str) -> dict[str, Any]:
     assert item.choice_set is not None
-    coding: dict[str, Any] = {"system": system_of(item.choice_set), "code": choice.code}
+    coding: dict[str, Any] = {"system": system_of(item.choice_set, base), "code": choice.code}
     if choice.message_id is not None:
-        coding["display"] = text(choice.message_id, "nl")
+        coding["display"], coding["_display"] = _translated(choice.message_id)
     return coding
 
 
-def _option(item: FormItem, choice: Choice, release: str) -> dict[str, Any]:
-    coding = _coding(item, choice)
+def _option(item: FormItem, choice: Choice, base: str) -> dict[str, Any]:
+    coding = _coding(item, choice, base)
     option: dict[str, Any] = {"valueCoding": coding}
     if item.fixed is not None:
         option["initialSelected"] = True
     return option
 
 
-def _item(item: FormItem, form: Form, release: str) -> dict[str, Any]:
+def _display(link_id: str, message_ids: Iterable[str], control: str | None) -> dict[str, Any]:
+    """A ``display`` item showing texts (help beside a question, or a heading)."""
+    ids = list(message_ids)
+    written: dict[str, Any] = {"linkId": link_id, "type": "display"}
+    written["text"], written["_text"] = _both(
+        *("\n\n".join(text(m, lang) for m in ids) for lang in ("nl", "en"))
+    )
+    if control is not None:
+        written["extension"] = [
+            {
+                "url": _ITEM_CONTROL,
+                "valueCodeableConcept": {"coding": [{"system": _ITEM_CONTROLS, "code": control}]},
+            }
+        ]
+    return written
+
+
+#: The suffix of the link id of an item's help, and the prefix of a heading's.
+HELP_SUFFIX = ".help"
+HEADING_PREFIX = "heading."
+
+
+def _item(item: FormItem, form: Form[Any], release: str, base: str) -> dict[str, Any]:
     label, label_element = _translated(item.message_id)
     if item.answer_type is AnswerType.CHOICE:
         kind = "coding" if release == "R5" else "choice"
@@ -113,10 +163,11 @@ def _item(item: FormItem, form: Form, release: str) -> dict[str, Any]:
         kind = _TYPES[item.answer_type]
     written: dict[str, Any] = {
         "linkId": item.link_id,
+        "code": [{"system": f"{_base(base)}/CodeSystem/Question", "code": item.link_id}],
         "text": label,
         "_text": label_element,
         "type": kind,
-        "required": item.requirement in (Requirement.REQUIRED, Requirement.MINIMUM),
+        "required": required(form, item),
         "repeats": item.repeats,
     }
     extensions = []
@@ -130,55 +181,105 @@ def _item(item: FormItem, form: Form, release: str) -> dict[str, Any]:
         written["extension"] = extensions
     choices = [c for c in item.choices if item.fixed is None or c.code == item.fixed]
     if choices:
-        written["answerOption"] = [_option(item, c, release) for c in choices]
+        written["answerOption"] = [_option(item, c, base) for c in choices]
     if item.fixed is not None:
         written["readOnly"] = True
     if item.enable_when:
-        written["enableWhen"] = [_condition(form, w.link_id, w.code) for w in item.enable_when]
-    if item.items:
-        written["item"] = [_item(sub, form, release) for sub in item.items]
+        written["enableWhen"] = [
+            _condition(form, w.link_id, w.code, base) for w in item.enable_when
+        ]
+    help_ids = ([item.help_message_id] if item.help_message_id else []) + list(item.guidance)
+    children = []
+    if help_ids:
+        children.append(_display(item.link_id + HELP_SUFFIX, help_ids, "help"))
+    children += _items(item.items, form, release, base)
+    if children:
+        written["item"] = children
     return written
 
 
-def _condition(form: Form, link_id: str, code: str) -> dict[str, Any]:
+def _items(
+    items: Iterable[FormItem], form: Form[Any], release: str, base: str
+) -> list[dict[str, Any]]:
+    """The items, each heading (Overview 1's groups) as a display item before its item."""
+    written = []
+    for item in items:
+        if item.heading_message_id is not None:
+            written.append(_display(HEADING_PREFIX + item.link_id, [item.heading_message_id], None))
+        written.append(_item(item, form, release, base))
+    return written
+
+
+def required(form: Form[Any], item: FormItem) -> bool:
+    """Whether a form must have an answer to ``item`` whenever it is shown: the record needs
+    it, and so does every group it lies in (an optional group may be left out whole, and an
+    entry of a list exists only once added). FHIR has no "required once the group is
+    answered"; the library's own read of a response checks that."""
+    needed = {Requirement.REQUIRED, Requirement.MINIMUM}
+    chain = _chain(form.items, item)
+    if chain is None or item.requirement not in needed:
+        return False
+    return all(g.requirement in needed or g.repeats for g in chain)
+
+
+def _chain(items: Iterable[FormItem], target: FormItem) -> list[FormItem] | None:
+    """The groups from the form's top down to ``target``, or None when it is not in ``items``."""
+    for item in items:
+        if item is target:
+            return []
+        below = _chain(item.items, target)
+        if below is not None:
+            return [item, *below]
+    return None
+
+
+def _condition(form: Form[Any], link_id: str, code: str, base: str) -> dict[str, Any]:
     asked = form.item(link_id)
     (choice,) = (c for c in asked.choices if c.code == code)
-    return {"question": link_id, "operator": "=", "answerCoding": _coding(asked, choice)}
+    return {"question": link_id, "operator": "=", "answerCoding": _coding(asked, choice, base)}
 
 
-def questionnaire(form: Form, release: str = "R5") -> dict[str, Any]:
+def questionnaire(form: Form[Any], release: str = "R5", *, base: str = BASE) -> dict[str, Any]:
     """The ``Questionnaire`` of one form, as a JSON-ready dict for ``release`` (``R5`` or
-    ``R4B``; anything else is a ``ValueError``)."""
+    ``R4B``; anything else is a ``ValueError``), its canonical URL under ``base``."""
     if release != "R5" and release != "R4B":
         raise ValueError(f"release must be one of {', '.join(RELEASES)}")
     title, title_element = _translated(form.message_id)
     name = "Terugkeer" + "".join(part.title().replace("_", "") for part in form.id.split("."))
     written: dict[str, Any] = {
         "resourceType": "Questionnaire",
-        "url": f"{BASE}/Questionnaire/{form.id}",
+        "url": canonical(form, base),
         "version": _version(),
         "name": name,
         "title": title,
         "_title": title_element,
         "status": "active",
         "language": "nl",
+        "publisher": PUBLISHER,
     }
+    written["copyright"], written["_copyright"] = _translated("fhir.copyright")
     shown = (*form.instructions, *form.legend)
     if shown:
         written["description"], written["_description"] = _both(
             *("\n\n".join(text(m, lang) for m in shown) for lang in ("nl", "en"))
         )
-    written["item"] = [_item(item, form, release) for item in form.items]
+    written["item"] = _items(form.items, form, release, base)
     return written
 
 
-def code_systems(forms: Iterable[Form] | None = None) -> list[dict[str, Any]]:
+def code_systems(
+    forms: Iterable[Form[Any]] | None = None, *, base: str = BASE
+) -> list[dict[str, Any]]:
     """The ``CodeSystem`` of every vocabulary the forms use (all forms by default), each with
-    every code any item allows, Dutch displays and English designations. Currencies use ISO
-    4217's own system and get none. The resources are the same in R5 and R4B."""
-    found: dict[str, dict[str, Choice]] = {}
+    every code any item allows, Dutch displays and English designations, and the ``Question``
+    system of the items' codes. Currencies use ISO 4217's own system and get none. The resources
+    are the same in R5 and R4B."""
+    found: dict[str, dict[str, Choice]] = {"Question": {}}
     for form in all_forms() if forms is None else forms:
         for item in form.walk():
+            found["Question"].setdefault(
+                item.link_id, Choice(item.link_id, item.link_id, item.message_id)
+            )
             if item.choice_set is not None and item.choice_set != "Currency":
                 codes = found.setdefault(item.choice_set, {})
                 codes |= {c.code: c for c in item.choices}
@@ -195,7 +296,7 @@ def code_systems(forms: Iterable[Form] | None = None) -> list[dict[str, Any]]:
             concepts.append(concept)
         resource: dict[str, Any] = {
             "resourceType": "CodeSystem",
-            "url": system_of(name),
+            "url": system_of(name, base),
             "version": _version(),
             "name": name,
             "status": "active",
@@ -208,7 +309,9 @@ def code_systems(forms: Iterable[Form] | None = None) -> list[dict[str, Any]]:
     return resources
 
 
-def value_sets(forms: Iterable[Form] | None = None) -> list[dict[str, Any]]:
+def value_sets(
+    forms: Iterable[Form[Any]] | None = None, *, base: str = BASE
+) -> list[dict[str, Any]]:
     """A ``ValueSet`` per vocabulary the forms use (all forms by default): the whole code system
     (for currencies, the ISO 4217 codes the forms allow), for systems that bind a value set. The
     questionnaires list their options inline (``answerOption``), which FHIR lets an item do
@@ -222,13 +325,13 @@ def value_sets(forms: Iterable[Form] | None = None) -> list[dict[str, Any]]:
                 )
     resources = []
     for name, codes in found.items():
-        include: dict[str, Any] = {"system": system_of(name)}
+        include: dict[str, Any] = {"system": system_of(name, base)}
         if name == "Currency":
             include["concept"] = [{"code": code} for code in codes]
         resources.append(
             {
                 "resourceType": "ValueSet",
-                "url": f"{BASE}/ValueSet/{name}",
+                "url": f"{_base(base)}/ValueSet/{name}",
                 "version": _version(),
                 "name": name,
                 "status": "active",
@@ -238,12 +341,12 @@ def value_sets(forms: Iterable[Form] | None = None) -> list[dict[str, Any]]:
     return resources
 
 
-def bundle(forms: Iterable[Form], release: str = "R5") -> dict[str, Any]:
+def bundle(forms: Iterable[Form[Any]], release: str = "R5", *, base: str = BASE) -> dict[str, Any]:
     """A ``collection`` Bundle of the forms' Questionnaires and the CodeSystems and ValueSets
     they use: what ``terugkeer export-form --format fhir-r5`` writes."""
     chosen = list(forms)
-    resources = [questionnaire(form, release) for form in chosen]
-    resources += code_systems(chosen) + value_sets(chosen)
+    resources = [questionnaire(form, release, base=base) for form in chosen]
+    resources += code_systems(chosen, base=base) + value_sets(chosen, base=base)
     return {
         "resourceType": "Bundle",
         "type": "collection",

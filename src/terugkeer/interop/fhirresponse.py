@@ -4,11 +4,11 @@ One response per filled-in form: each assessment (Overview 1), Overview 2 and 3 
 checklist and consent, and the case's action plan, signal log and context. Items follow the
 questionnaires of :mod:`terugkeer.interop.fhir` (the same link ids; a repeating group is one item
 per entry); answers are ``valueCoding`` in the project's code systems, ``valueBoolean``,
-``valueInteger``, ``valueDecimal`` (a :class:`decimal.Decimal`, so amounts keep their digits),
-``valueDate``, ``valueDateTime`` or ``valueString``. Empty answers are left out, as FHIR asks
-(it has no empty string): so a blank line in a list of texts (``ways_to_feel_safer``) is not
-carried, and an entry whose every answer is empty comes back as an entry with defaults. The
-structure is the same in R5 and R4B.
+``valueInteger``, ``valueDecimal`` (a JSON number: the responses are plain JSON values that
+``json.dumps`` writes as they are), ``valueDate``, ``valueDateTime`` or ``valueString``. Empty
+answers are left out, as FHIR asks (it has no empty string): so a blank line in a list of texts
+(``ways_to_feel_safer``) is not carried, and an entry whose every answer is empty comes back as an
+entry with defaults. The structure is the same in R5 and R4B.
 
 Reading a response back turns its answers into the form fields :func:`~terugkeer.documents.
 formdata.from_form` reads, so an imported response meets every rule a posted form and a document
@@ -16,23 +16,31 @@ meet. Problems with the response's shape name their place in the response (``$.i
 problems with the answers name the document field (``$.ratings[4].score``). Client details
 (name, date of birth ...) never travel in a response: the case system keeps them, and a case is
 rebuilt from responses onto its own header (:func:`case_from_responses`).
+
+A response names its questionnaire by canonical URL, with or without ``|version`` (LHC-Forms and
+other tools write the version): any version up to the library's own is read by the current form;
+a newer one, or one that is no version, is refused as ``form.wrong_version``. The URLs start at
+``base``, as in :mod:`terugkeer.interop.fhir`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
+import importlib.metadata
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
+from packaging.version import InvalidVersion, Version
 
 from terugkeer.case import CaseFile
 from terugkeer.documents.serialization import to_document
 from terugkeer.errors import Problem, ValidationError
 from terugkeer.forms import CASE_PARTS, AnswerType, Form, FormItem, forms
 
-from .fhir import BASE, system_of
+from .fhir import BASE, canonical, system_of
 from .formdata import _blank_text, _step, from_form
 
 __all__ = [
@@ -43,27 +51,42 @@ __all__ = [
 ]
 
 
-def _form(form_id: str) -> Form:
+def _form(form_id: str) -> Form[Any]:
     (form,) = forms(form_id)
     return form
 
 
-#: The white space FHIR's string type cannot hold (its pattern allows only space, tab, CR and
-#: LF among the Unicode White_Space characters).
-_NOT_FHIR_TEXT = re.compile("[\x0b\x0c\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+R = TypeVar("R")
+
+#: The control characters a FHIR string may not hold (below U+0020, but tab, CR and LF). Other
+#: white space (a non-breaking space, a line separator) is text: R5's pattern allows any
+#: character, and R4's ``[ \r\n\t\S]+`` is XML Schema's, whose ``\S`` is all but those four.
+_NOT_FHIR_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class _Unwritable(Exception):
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, code: str) -> None:
         self.path = path
+        self.code = code
 
 
-def _answer(item: FormItem, value: object) -> dict[str, Any]:
+def _number(item: FormItem, value: object) -> int | float:
+    """An amount as the JSON number that reads back as the same decimal, or unwritable."""
+    exact = decimal.Decimal(str(value))
+    if exact == exact.to_integral_value() and abs(exact) < 2**53:
+        return int(exact)
+    written = float(exact)
+    if decimal.Decimal(repr(written)) != exact:
+        raise _Unwritable(item.path, "fhir.decimal")
+    return written
+
+
+def _answer(item: FormItem, value: object, base: str) -> dict[str, Any]:
     kind = item.answer_type
     if kind is AnswerType.CHOICE:
         assert item.choice_set is not None
         coding: dict[str, Any] = {
-            "system": system_of(item.choice_set),
+            "system": system_of(item.choice_set, base),
             "code": item.code_for(value),
         }
         return {"valueCoding": coding}
@@ -72,17 +95,19 @@ def _answer(item: FormItem, value: object) -> dict[str, Any]:
     if kind is AnswerType.INTEGER:
         return {"valueInteger": value}
     if kind is AnswerType.DECIMAL:
-        return {"valueDecimal": decimal.Decimal(str(value))}
+        return {"valueDecimal": _number(item, value)}
     if kind is AnswerType.DATE:
         return {"valueDate": value}
     if kind is AnswerType.DATETIME:
         return {"valueDateTime": value}
     if isinstance(value, str) and _NOT_FHIR_TEXT.search(value):
-        raise _Unwritable(item.path)
+        raise _Unwritable(item.path, "fhir.text")
     return {"valueString": value}
 
 
-def _items(items: Sequence[FormItem], parent: str, node: Mapping[str, Any]) -> list[dict[str, Any]]:
+def _items(
+    items: Sequence[FormItem], parent: str, node: Mapping[str, Any], base: str
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for item in items:
         name, index = _step(item, parent)
@@ -95,43 +120,70 @@ def _items(items: Sequence[FormItem], parent: str, node: Mapping[str, Any]) -> l
             entries = value if index == "*" else ([] if value is None else [value])
             for entry in entries:
                 written: dict[str, Any] = {"linkId": item.link_id}
-                children = _items(item.items, item.path, entry)
+                children = _items(item.items, item.path, entry, base)
                 if children:
                     written["item"] = children
                 if children or index == "*":  # an empty entry of a list still counts
                     out.append(written)
             continue
         values = value if index == "*" else [value]
-        answers = [_answer(item, v) for v in values if v is not None and v != ""]
+        answers = [_answer(item, v, base) for v in values if v is not None and v != ""]
         if answers:
             out.append({"linkId": item.link_id, "answer": answers})
     return out
 
 
-def questionnaire_response(form: Form, record: object) -> dict[str, Any]:
-    """The ``QuestionnaireResponse`` of ``record`` (of the form's record type), completed.
+def questionnaire_response(form: Form[R], record: R, *, base: str = BASE) -> dict[str, Any]:
+    """The ``QuestionnaireResponse`` of ``record`` (of the form's record type), completed, as
+    plain JSON values (``json.dumps`` writes it as it is).
 
-    A text holding white space that FHIR strings cannot hold (a non-breaking space, a form feed,
-    a line or paragraph separator ...) is a :class:`~terugkeer.ValidationError` naming the form
-    item's path: the text is not changed behind the counsellor's back.
+    A text holding a control character FHIR strings cannot hold (a form feed, a vertical tab
+    ...), or an amount with more digits than a JSON number keeps, is a
+    :class:`~terugkeer.ValidationError` naming the form item's path: nothing is changed behind
+    the counsellor's back.
     """
     if type(record) is not form.record:
         raise TypeError(f"form {form.id} answers a {form.record.__name__}")
     try:
-        items = _items(form.items, "$", to_document(record))
+        items = _items(form.items, "$", to_document(record), base)
     except _Unwritable as unwritable:
-        path = unwritable.path
+        problem = Problem(unwritable.path, unwritable.code)
     else:
         return {
             "resourceType": "QuestionnaireResponse",
-            "questionnaire": f"{BASE}/Questionnaire/{form.id}",
+            "questionnaire": f"{canonical(form, base)}|{_version()}",
             "status": "completed",
             "item": items,
         }
-    raise ValidationError.at(path, "fhir.text")
+    raise ValidationError([problem])
 
 
-def _text(item: FormItem, answer: object, at: str, problems: list[Problem]) -> str | None:
+def _version() -> str:
+    return importlib.metadata.version("terugkeer")
+
+
+def _questionnaire_problems(form: Form[Any], url: object, base: str) -> list[Problem]:
+    """Whether ``url`` names the form (``canonical`` or ``canonical|version``, of a version this
+    library can read)."""
+    plain, _, version = url.partition("|") if isinstance(url, str) else ("", "", "")
+    if plain != canonical(form, base):
+        return [Problem("$.questionnaire", "form.wrong_form", {"form": form.id})]
+    if "|" in str(url) and not _readable(version):
+        return [Problem("$.questionnaire", "form.wrong_version", {"form": form.id})]
+    return []
+
+
+def _readable(version: str) -> bool:
+    """A released version of the library up to the running one."""
+    try:
+        return Version(version) <= Version(_version())
+    except InvalidVersion:
+        return False
+
+
+def _text(
+    item: FormItem, answer: object, at: str, problems: list[Problem], base: str
+) -> str | None:
     """One answer as the form field's text, or a problem."""
     if not isinstance(answer, Mapping):
         problems.append(Problem(at, "fhir.answer"))
@@ -152,7 +204,9 @@ def _text(item: FormItem, answer: object, at: str, problems: list[Problem]) -> s
     value = answer[expected]
     if kind is AnswerType.CHOICE:
         assert item.choice_set is not None
-        if not isinstance(value, Mapping) or value.get("system") != system_of(item.choice_set):
+        if not isinstance(value, Mapping) or value.get("system") != system_of(
+            item.choice_set, base
+        ):
             problems.append(Problem(f"{at}.valueCoding", "fhir.answer"))
             return None
         code = value.get("code")
@@ -180,6 +234,7 @@ def _posted(
     prefix: str,
     out: dict[str, str | list[str]],
     problems: list[Problem],
+    base: str,
 ) -> None:
     """The form fields of the response items ``given`` (at ``at``), read by the form ``items``."""
     if not isinstance(given, list):
@@ -213,6 +268,7 @@ def _posted(
                     sub,
                     out,
                     problems,
+                    base,
                 )
                 blank = _blank_text(item)
                 if index == "*" and len(out) == before and blank is not None:
@@ -227,7 +283,7 @@ def _posted(
                 problems.append(Problem(place, "form.shape"))
                 continue
             for j, answer in enumerate(answers):
-                found = _text(item, answer, f"{place}.answer[{j}]", problems)
+                found = _text(item, answer, f"{place}.answer[{j}]", problems, base)
                 if found is not None:
                     texts.append(found)
         if index == "*":
@@ -239,51 +295,72 @@ def _posted(
             out[key] = texts[0]
 
 
-def from_questionnaire_response(form: Form, response: object) -> Any:
-    """The record a ``QuestionnaireResponse`` to ``form`` holds, checked as a document is; a
+def from_questionnaire_response(
+    form: Form[R], response: object, *, base: str = BASE, today: dt.date | None = None
+) -> R:
+    """The record a ``QuestionnaireResponse`` to ``form`` holds, checked as a posted form is
+    (:func:`~terugkeer.interop.formdata.from_form`, with its ``today``); a
     :class:`~terugkeer.ValidationError` lists what is wrong, without the answers' values."""
     if not isinstance(response, Mapping):
         raise ValidationError.at("$", "type.object")
     problems: list[Problem] = []
     if response.get("resourceType") != "QuestionnaireResponse":
         problems.append(Problem("$.resourceType", "form.wrong_form"))
-    if response.get("questionnaire") != f"{BASE}/Questionnaire/{form.id}":
-        problems.append(Problem("$.questionnaire", "form.wrong_form", {"form": form.id}))
+    problems += _questionnaire_problems(form, response.get("questionnaire"), base)
     posted: dict[str, str | list[str]] = {}
-    _posted(form.items, "$", response.get("item", []), "$.item", "", posted, problems)
+    _posted(form.items, "$", response.get("item", []), "$.item", "", posted, problems, base)
     if problems:
         raise ValidationError(problems)
-    return from_form(form, posted)
+    return from_form(form, posted, today=today)
 
 
-def case_responses(case: CaseFile) -> list[dict[str, Any]]:
+def case_responses(case: CaseFile, *, base: str = BASE) -> list[dict[str, Any]]:
     """One response per filled-in form of the case, in the order of the case's parts (and of the
-    entries within each). Client details and the case id are not in them."""
+    entries within each), as plain JSON values. Client details and the case id are not in them.
+
+    What FHIR cannot carry is reported for the whole case at once, by the place of its response
+    (``$[3].medicines[0].where.text``): nothing is left out without a word."""
     responses = []
-    for part in CASE_PARTS:
-        value = getattr(case, part.field)
-        for record in value if part.many else (value,):
-            responses.append(questionnaire_response(_form(part.form_id), record))
+    problems: list[Problem] = []
+    records = [
+        (part.form_id, record)
+        for part in CASE_PARTS
+        for record in (getattr(case, part.field) if part.many else (getattr(case, part.field),))
+    ]
+    for n, (form_id, record) in enumerate(records):
+        try:
+            responses.append(questionnaire_response(_form(form_id), record, base=base))
+        except ValidationError as err:
+            problems += [p.under(f"$[{n}]") for p in err.problems]
+    if problems:
+        raise ValidationError(problems)
     return responses
 
 
-def case_from_responses(responses: Iterable[Mapping[str, Any]], header: CaseFile) -> CaseFile:
+def case_from_responses(
+    responses: Iterable[Mapping[str, Any]],
+    header: CaseFile,
+    *,
+    base: str = BASE,
+    today: dt.date | None = None,
+) -> CaseFile:
     """``header`` (a case's id, client details, family and revision) with its forms' parts read
     from ``responses``: the lists in the order given, a single part (plan, signal log, context)
     from at most one response each. Every problem of every response comes in one error, each
     path placed under the response's position (``$[3].ratings[4].score``)."""
-    urls = {f"{BASE}/Questionnaire/{p.form_id}": (p.form_id, p.field, p.many) for p in CASE_PARTS}
+    urls = {canonical(_form(p.form_id), base): (p.form_id, p.field, p.many) for p in CASE_PARTS}
     lists: dict[str, list[Any]] = {p.field: [] for p in CASE_PARTS if p.many}
     single: dict[str, Any] = {}
     problems: list[Problem] = []
     for i, response in enumerate(responses):
         url = response.get("questionnaire") if isinstance(response, Mapping) else None
-        if url not in urls:
+        plain = url.partition("|")[0] if isinstance(url, str) else None
+        if plain not in urls:
             problems.append(Problem(f"$[{i}].questionnaire", "form.unknown_field"))
             continue
-        form_id, field, many = urls[str(url)]
+        form_id, field, many = urls[str(plain)]
         try:
-            record = from_questionnaire_response(_form(form_id), response)
+            record = from_questionnaire_response(_form(form_id), response, base=base, today=today)
         except ValidationError as err:
             problems += [p.under(f"$[{i}]") for p in err.problems]
             continue

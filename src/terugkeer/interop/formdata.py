@@ -27,15 +27,22 @@ with the posted value.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-from terugkeer.documents.serialization import DOCUMENT_TYPES, from_document, to_document
+from babel.numbers import get_decimal_symbol
+
+from terugkeer.documents.converter import structure
+from terugkeer.documents.serialization import to_document
 from terugkeer.errors import Problem, ValidationError, child_path
 from terugkeer.forms import AnswerType, Form, FormItem
+from terugkeer.i18n import resolve_locale
 
-__all__ = ["FormValues", "form_values", "from_form"]
+__all__ = ["FormValues", "browser_values", "form_values", "from_form"]
+
+R = TypeVar("R")
 
 #: Posted form fields: a string per field, a list of strings where several answers are allowed.
 FormValues = Mapping[str, "str | Sequence[str]"]
@@ -66,10 +73,12 @@ def _text(value: object, item: FormItem) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if item.shift and type(value) is int:
+        return str(value + item.shift)
     return item.code_for(value)  # a choice is posted as its code (a score as ``minus2``)
 
 
-def form_values(form: Form, record: object) -> dict[str, str | list[str]]:
+def form_values(form: Form[R], record: R) -> dict[str, str | list[str]]:
     """The form fields showing ``record`` (of the form's record type), as :func:`from_form`
     reads them: every field the record's document holds, empty answers as ``""``."""
     if type(record) is not form.record:
@@ -136,8 +145,12 @@ def _tree(posted: FormValues, problems: list[Problem]) -> dict[Any, Any]:
     return tree
 
 
-def _convert(item: FormItem, posted: object, path: str, problems: list[Problem]) -> object:
-    """One posted string as the document's value for ``item``, or a problem (then None)."""
+def _convert(
+    item: FormItem, posted: object, path: str, problems: list[Problem], today: dt.date
+) -> object:
+    """One posted string as the document's value for ``item``, or a problem (then None). The
+    rules of the record methods that a document does not carry are applied here: a date of
+    something that has happened may not lie after ``today``."""
     if type(posted) is not str:
         problems.append(Problem(path, "type.string"))
         return None
@@ -156,14 +169,32 @@ def _convert(item: FormItem, posted: object, path: str, problems: list[Problem])
         problems.append(Problem(path, "type.boolean"))
         return None
     if kind is AnswerType.INTEGER:
-        if _INTEGER.fullmatch(posted):
-            return int(posted)
-        problems.append(Problem(path, "type.integer"))
+        if not _INTEGER.fullmatch(posted):
+            problems.append(Problem(path, "type.integer"))
+            return None
+        number = int(posted)
+        bounds = {"min": item.minimum, "max": item.maximum}
+        low, high = bounds["min"], bounds["max"]
+        if (low is not None and number < low) or (high is not None and number > high):
+            params = {k: v for k, v in bounds.items() if v is not None}
+            problems.append(Problem(path, "number.out_of_range", params))
+            return None
+        return number - item.shift
+    if kind is AnswerType.DATE and item.past_only and _after(posted, today):
+        problems.append(Problem(path, "date.in_future"))
         return None
     if kind is AnswerType.DECIMAL and not _DECIMAL.fullmatch(posted):
         problems.append(Problem(path, "decimal.format"))
         return None
     return posted  # text, a decimal, a date or a moment: the document's own checks follow
+
+
+def _after(posted: str, today: dt.date) -> bool:
+    """True for a calendar date after ``today`` (a malformed date is the document's to report)."""
+    try:
+        return dt.date.fromisoformat(posted) > today if len(posted) == 10 else False
+    except ValueError:
+        return False
 
 
 def _read(
@@ -172,6 +203,7 @@ def _read(
     node: dict[Any, Any],
     at: str,
     problems: list[Problem],
+    today: dt.date,
 ) -> dict[str, Any]:
     """The document body of one record from the posted ``node`` (consumed as it is read)."""
     body: dict[str, Any] = {}
@@ -190,11 +222,15 @@ def _read(
                     _dict(sub, f"{here}[{index}]", problems),
                     f"{here}[{index}]",
                     problems,
+                    today,
                 )
             )
             continue
         if item.fixed is not None and name not in node:
             body[name] = item.fixed
+            continue
+        if item.unposted is not None and name not in node:
+            body[name] = _convert(item, item.unposted, here, problems, today)
             continue
         if name not in node:
             continue
@@ -207,20 +243,25 @@ def _read(
                     _dict(sub, f"{here}[{i}]", problems),
                     f"{here}[{i}]",
                     problems,
+                    today,
                 )
                 for i, sub in _entries(posted, here, problems)
             ]
         elif item.answer_type is AnswerType.GROUP:
-            body[name] = _read(item.items, item.path, _dict(posted, here, problems), here, problems)
+            body[name] = _read(
+                item.items, item.path, _dict(posted, here, problems), here, problems, today
+            )
         elif index == "*":
             values = [posted] if isinstance(posted, str) else posted
             if not isinstance(values, list | tuple):
                 problems.append(Problem(here, "type.list"))
                 continue
-            converted = [_convert(item, v, f"{here}[{i}]", problems) for i, v in enumerate(values)]
+            converted = [
+                _convert(item, v, f"{here}[{i}]", problems, today) for i, v in enumerate(values)
+            ]
             body[name] = [v for v in converted if v is not None]
         else:
-            body[name] = _convert(item, posted, here, problems)
+            body[name] = _convert(item, posted, here, problems, today)
     for key in node:
         problems.append(Problem(child_path(at, str(key)), "form.unknown_field"))
     return body
@@ -248,22 +289,25 @@ def _below(path: str, paths: set[str]) -> bool:
     return any(path == p or path.startswith((p + ".", p + "[")) for p in paths)
 
 
-def from_form(form: Form, posted: FormValues) -> Any:
-    """The record a posted form describes, checked as a document is; a
+def from_form(form: Form[R], posted: FormValues, *, today: dt.date | None = None) -> R:
+    """The record a posted form describes, checked as a document is and by the rules of the
+    record methods (a date of something that has happened not after ``today``, which is the
+    clock's day unless given; numbers within what the form asks); a
     :class:`~terugkeer.ValidationError` lists every problem, by field path.
 
-    A field left out takes the record's default (or is reported when the record needs it); a
-    field the form does not have is reported, by name when it is a name, as ``[?]`` otherwise.
+    A field left out takes the record's default (or is reported when the record needs it), and
+    an Overview 1 factor left out was not discussed; a field the form does not have is
+    reported, by name when it is a name, as ``[?]`` otherwise.
     """
     if not isinstance(posted, Mapping):
         raise ValidationError.at("$", "form.shape")
+    day = dt.date.today() if today is None else today
     problems: list[Problem] = []
     tree = _tree(posted, problems)
-    body = _read(form.items, "$", tree, "$", problems)
-    schema, version = DOCUMENT_TYPES[form.record]
+    body = _read(form.items, "$", tree, "$", problems, day)
     total = len(problems)
     try:
-        record: object = from_document({"schema": schema, "version": version, **body}, form.record)
+        record = structure(body, form.record, today=day)
     except ValidationError as err:
         # A field the form step refused (left out, so the document step may miss it) is
         # reported once, by the form step.
@@ -275,3 +319,48 @@ def from_form(form: Form, posted: FormValues) -> Any:
         if not problems:
             return record
     raise ValidationError(problems, total=total)
+
+
+def browser_values(
+    form: Form[Any], posted: FormValues, *, locale: str, zone: dt.tzinfo | None = None
+) -> dict[str, str | list[str]]:
+    """What a browser posts for a form, as :func:`from_form` reads it: a decimal written with
+    the ``locale``'s decimal sign (``4,50`` in Dutch), a checked checkbox (``on``) as ``true``,
+    and a ``datetime-local`` value (no zone: ``2026-03-02T14:30``) in ``zone``. Anything else
+    is passed on as it is, for :func:`from_form` to check; a field the form does not have too.
+
+    >>> from zoneinfo import ZoneInfo
+    >>> from terugkeer.forms import form
+    >>> values = browser_values(form("health"), {"medicines[0].transport_cost.cost.amount":
+    ...     "4,50"}, locale="nl")
+    >>> values["medicines[0].transport_cost.cost.amount"]
+    '4.50'
+    """
+    sign = get_decimal_symbol(resolve_locale(locale))
+    out: dict[str, str | list[str]] = {}
+    for key, value in posted.items():
+        item = form.item_at("$." + key) if type(key) is str else None
+        if item is None:
+            out[key] = value  # type: ignore[assignment]  # from_form reports it
+            continue
+        if isinstance(value, str):
+            out[key] = _from_browser(item, value, sign, zone)
+        elif isinstance(value, Sequence):
+            out[key] = [_from_browser(item, v, sign, zone) if type(v) is str else v for v in value]
+        else:
+            out[key] = value
+    return out
+
+
+_LOCAL_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
+
+
+def _from_browser(item: FormItem, value: str, sign: str, zone: dt.tzinfo | None) -> str:
+    kind = item.answer_type
+    if kind is AnswerType.DECIMAL and sign != "." and "." not in value:
+        return value.replace(sign, ".", 1) if value.count(sign) == 1 else value
+    if kind is AnswerType.BOOLEAN and value == "on":
+        return "true"
+    if kind is AnswerType.DATETIME and zone is not None and _LOCAL_MOMENT.fullmatch(value):
+        return dt.datetime.fromisoformat(value).replace(tzinfo=zone).isoformat()
+    return value

@@ -20,7 +20,7 @@ __all__ = ["FORMS_SCHEMA", "form_document"]
 FORMS_SCHEMA = "terugkeer/form"
 
 
-def form_document(form: Form, locale: str = DEFAULT_LOCALE) -> dict[str, Any]:
+def form_document(form: Form[Any], locale: str = DEFAULT_LOCALE) -> dict[str, Any]:
     """One form as a JSON-ready dict, labels in ``locale``.
 
     >>> from terugkeer.forms import forms

@@ -5,9 +5,20 @@
 Each item of :mod:`terugkeer.forms` becomes a row: a group as ``begin_group``/``end_group``, a
 repeating group or list as ``begin_repeat``/``end_repeat``, a choice as ``select_one`` (several:
 ``select_multiple``) over a list in ``choices``, true/false as ``select_one`` over ``boolean``, a
-fixed answer (a rating's factor) as a ``calculate``; ``required`` where the item must be answered,
-``relevant`` for enable-when, bounds as a ``constraint``. Labels are in Dutch and English
-(``label::Nederlands (nl)``, ``label::English (en)``), with the factors' help texts as hints.
+fixed answer (a rating's factor) as a ``calculate``; ``relevant`` for enable-when. Labels are in
+Dutch and English (``label::Nederlands (nl)``, ``label::English (en)``), with help texts as hints,
+the method's guidance as ``guidance_hint`` and Overview 1's group headings as notes.
+
+Optional means optional: an answer is ``required`` only where the record needs it, and inside a
+group that may be left out whole (a source, a cost) only once something else in that group is
+answered. Bounds are a ``constraint``, and so is that a number names an entry that exists (an
+activity update's appointment and activity), each with its message in both languages. Currencies
+are a searchable list (``autocomplete``) of the codes in use; a stored withdrawn one still reads.
+
+An engine writes an empty element for every question nobody answered, and starts a list with one
+blank entry: :func:`from_submission` reads an empty answer as not given, a group with no answer
+in it as left out, and a list entry with no answer in it as no entry. So a wholly blank entry (or
+a blank line in a list of texts) does not travel: :func:`submission` does not write one either.
 
 >>> from terugkeer.forms import forms
 >>> sheets = xlsform_sheets(forms("overview1")[0])
@@ -19,23 +30,25 @@ fixed answer (a rating's factor) as a ``calculate``; ``required`` where the item
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.metadata
 import re
 import typing
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.parsers import expat
 
 from terugkeer.documents.serialization import MAX_DOCUMENT_BYTES
 from terugkeer.errors import Problem, ValidationError
 from terugkeer.forms import AnswerType, Choice, Form, FormItem, Requirement
-from terugkeer.i18n import text
+from terugkeer.i18n import problem_message, text
 
-from .formdata import _blank_text, _step, form_values, from_form
+from .formdata import _step, form_values, from_form
 
 __all__ = [
+    "HEADING_PREFIX",
     "LANGUAGES",
     "field_name",
     "from_submission",
@@ -43,6 +56,8 @@ __all__ = [
     "write_xlsform",
     "xlsform_sheets",
 ]
+
+R = TypeVar("R")
 
 #: The XLSForm languages, as column suffixes: ``label::Nederlands (nl)``.
 LANGUAGES = (("nl", "Nederlands (nl)"), ("en", "English (en)"))
@@ -52,9 +67,13 @@ _SURVEY = [
     "name",
     *(f"label::{name}" for _, name in LANGUAGES),
     *(f"hint::{name}" for _, name in LANGUAGES),
+    *(f"guidance_hint::{name}" for _, name in LANGUAGES),
+    "appearance",
     "required",
+    *(f"required_message::{name}" for _, name in LANGUAGES),
     "relevant",
     "constraint",
+    *(f"constraint_message::{name}" for _, name in LANGUAGES),
     "calculation",
 ]
 _CHOICES = ["list_name", "name", *(f"label::{name}" for _, name in LANGUAGES)]
@@ -66,6 +85,18 @@ _SIMPLE = {
     AnswerType.DECIMAL: "decimal",
 }
 _BOOLEAN = (Choice("true", "true", None), Choice("false", "false", None))
+#: The prefix of a heading's note (Overview 1's groups): not an answer, never read back.
+HEADING_PREFIX = "heading_"
+#: Numbers that name an entry of a list elsewhere in the form (an activity update names an
+#: appointment by its number, and one of its activities): the constraint that the entry exists,
+#: as an XPath over the instance (``{appointments}``: the path of the appointments' repeat).
+_EXISTS = {
+    "ActivityUpdate.appointment": ("plan.no_appointment", ". <= count({appointments})"),
+    "ActivityUpdate.activity": (
+        "plan.no_activity",
+        ". <= count({appointments}[position() = current()/../{appointment}]/{activities})",
+    ),
+}
 
 
 def field_name(link_id: str) -> str:
@@ -74,12 +105,25 @@ def field_name(link_id: str) -> str:
     return link_id.replace(".", "_")
 
 
+def _both(message_id: str) -> dict[str, str]:
+    """A message in each language, by the column suffix of its language."""
+    return {name: text(message_id, lang) for lang, name in LANGUAGES}
+
+
 class _Sheets:
-    def __init__(self, form: Form) -> None:
+    def __init__(self, form: Form[Any]) -> None:
         self.form = form
         self.survey: list[list[str]] = [list(_SURVEY)]
         self.choices: list[list[str]] = [list(_CHOICES)]
         self.lists: dict[tuple[str, ...], str] = {}
+        self.paths: dict[str, str] = {}  # link id -> the XPath of its element
+        self._paths(form.items, "/data")
+
+    def _paths(self, items: Sequence[FormItem], parent: str) -> None:
+        for item in items:
+            here = f"{parent}/{field_name(item.link_id)}"
+            self.paths[item.link_id] = here
+            self._paths(item.items, here)
 
     def row(self, kind: str, name: str, item: FormItem | None, **extra: str) -> None:
         cells = dict.fromkeys(_SURVEY, "")
@@ -89,18 +133,24 @@ class _Sheets:
                 cells[f"label::{column}"] = text(item.message_id, language)
                 if item.help_message_id:
                     cells[f"hint::{column}"] = text(item.help_message_id, language)
+                if item.guidance:
+                    cells[f"guidance_hint::{column}"] = "\n\n".join(
+                        text(m, language) for m in item.guidance
+                    )
         cells |= extra
         self.survey.append([cells[c] for c in _SURVEY])
 
     def choice_list(self, item: FormItem, choices: tuple[Choice, ...]) -> str:
-        """The list name of these choices, written to ``choices`` the first time it is used."""
-        key = (item.choice_set or "boolean", *(c.code for c in choices))
+        """The list name of these choices, written to ``choices`` the first time it is used;
+        a withdrawn choice is not offered."""
+        offered = tuple(c for c in choices if not c.withdrawn)
+        key = (item.choice_set or "boolean", *(c.code for c in offered))
         if key in self.lists:
             return self.lists[key]
         base = item.choice_set or "boolean"
         name = base if base not in self.lists.values() else f"{base}_{len(self.lists)}"
         self.lists[key] = name
-        for choice in choices:
+        for choice in offered:
             labels = [
                 choice.code if choice.message_id is None else text(choice.message_id, language)
                 for language, _ in LANGUAGES
@@ -108,9 +158,84 @@ class _Sheets:
             self.choices.append([name, choice.code, *labels])
         return name
 
-    def item(self, item: FormItem) -> None:
+    def required(self, item: FormItem, chain: Sequence[FormItem]) -> dict[str, str]:
+        """``required`` where the record needs the answer: always, or, inside a group that may
+        be left out whole, once anything else in that group is answered."""
+        if item.requirement not in (Requirement.REQUIRED, Requirement.MINIMUM):
+            return {}
+        cells = {f"required_message::{n}": t for n, t in _both("Form.required_message").items()}
+        for group in reversed(chain):
+            if group.repeats:  # an entry exists only once added: inside it, needed is needed
+                break
+            if group.requirement is Requirement.OPTIONAL:
+                others = [
+                    leaf
+                    for leaf in group.walk()
+                    if leaf is not item
+                    and not leaf.items
+                    and leaf.fixed is None
+                    and leaf.answer_type is not AnswerType.GROUP
+                ]
+                if not others:
+                    return {}
+                cells["required"] = " or ".join(f"{self._value(leaf)} != ''" for leaf in others)
+                return cells
+        cells["required"] = "yes"
+        return cells
+
+    def _value(self, leaf: FormItem) -> str:
+        """A reference to a leaf's answer (a list of texts: its first entry)."""
+        if leaf.repeats and leaf.answer_type is not AnswerType.CHOICE:
+            return f"${{{field_name(leaf.link_id)}_list}}"
+        return f"${{{field_name(leaf.link_id)}}}"
+
+    def constraint(self, item: FormItem) -> dict[str, str]:
+        """Bounds, and that a number names an entry that exists, with localised messages."""
+        rules: list[str] = []
+        messages: list[tuple[str, dict[str, int]]] = []
+        bounds = {"min": item.minimum, "max": item.maximum}
+        written = [
+            f". {op} {value}"
+            for op, value in ((">=", item.minimum), ("<=", item.maximum))
+            if value is not None
+        ]
+        if written:
+            rules += written
+            messages.append(
+                ("number.out_of_range", {k: v for k, v in bounds.items() if v is not None})
+            )
+        exists = _EXISTS.get(item.field)
+        if exists is not None and "AP13" in self.paths:
+            code, rule = exists
+            sibling = item.link_id.rsplit(".", 1)[0] + ".appointment"
+            rules.append(
+                rule.format(
+                    appointments=self.paths["AP13"],
+                    activities=field_name("AP13.activities"),
+                    appointment=field_name(sibling),
+                )
+            )
+            messages.append((code, {}))
+        if not rules:
+            return {}
+        cells = {"constraint": " and ".join(rules)}
+        for lang, name in LANGUAGES:
+            cells[f"constraint_message::{name}"] = " ".join(
+                problem_message(Problem("$", code, params), lang) for code, params in messages
+            )
+        return cells
+
+    def item(self, item: FormItem, chain: Sequence[FormItem] = ()) -> None:
         name = field_name(item.link_id)
         extra: dict[str, str] = {}
+        if item.heading_message_id is not None:
+            cells = _both(item.heading_message_id)
+            self.row(
+                "note",
+                HEADING_PREFIX + name,
+                None,
+                **{f"label::{n}": t for n, t in cells.items()},
+            )
         if item.enable_when:
             extra["relevant"] = " and ".join(
                 f"${{{field_name(w.link_id)}}} = '{w.code}'" for w in item.enable_when
@@ -119,24 +244,19 @@ class _Sheets:
             kind = "repeat" if item.repeats else "group"
             self.row(f"begin_{kind}", name, item, **extra)
             for sub in item.items:
-                self.item(sub)
+                self.item(sub, (*chain, item))
             self.row(f"end_{kind}", "", None)
             return
         if item.fixed is not None:
             self.row("calculate", name, None, calculation=f"'{item.fixed}'")
             return
-        if item.requirement in (Requirement.REQUIRED, Requirement.MINIMUM):
-            extra["required"] = "yes"
-        bounds = [
-            f". {op} {value}"
-            for op, value in ((">=", item.minimum), ("<=", item.maximum))
-            if value is not None
-        ]
-        if bounds:
-            extra["constraint"] = " and ".join(bounds)
+        extra |= self.required(item, chain)
+        extra |= self.constraint(item)
         if item.answer_type in (AnswerType.CHOICE, AnswerType.BOOLEAN):
             choices = item.choices if item.answer_type is AnswerType.CHOICE else _BOOLEAN
             select = "select_multiple" if item.repeats else "select_one"
+            if item.choice_set == "Currency":  # some 150 codes: a searchable list
+                extra["appearance"] = "autocomplete"
             self.row(f"{select} {self.choice_list(item, choices)}", name, item, **extra)
             return
         if item.repeats:  # a list of texts or dates: one answer per repeat
@@ -147,7 +267,7 @@ class _Sheets:
         self.row(_SIMPLE[item.answer_type], name, item, **extra)
 
 
-def xlsform_sheets(form: Form) -> dict[str, list[list[str]]]:
+def xlsform_sheets(form: Form[Any]) -> dict[str, list[list[str]]]:
     """The ``survey``, ``choices`` and ``settings`` sheets of one form, header row first."""
     sheets = _Sheets(form)
     for item in form.items:
@@ -165,7 +285,7 @@ def xlsform_sheets(form: Form) -> dict[str, list[list[str]]]:
     return {"survey": sheets.survey, "choices": sheets.choices, "settings": settings}
 
 
-def write_xlsform(form: Form, path: Path) -> None:
+def write_xlsform(form: Form[Any], path: Path) -> None:
     """Write the form as an XLSForm workbook at ``path`` (needs ``terugkeer[xlsform]``)."""
     try:
         from openpyxl import Workbook
@@ -188,11 +308,11 @@ def write_xlsform(form: Form, path: Path) -> None:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def _form_id(form: Form) -> str:
+def _form_id(form: Form[Any]) -> str:
     return f"terugkeer_{field_name(form.id)}"
 
 
-def submission(form: Form, record: object) -> str:
+def submission(form: Form[R], record: R) -> str:
     """``record`` as the XML instance an ODK or Kobo server stores for the form's workbook
     (what :func:`from_submission` reads), e.g. to pre-fill a form on a device. A text holding a
     control character XML cannot hold is a :class:`~terugkeer.ValidationError` naming its field
@@ -225,13 +345,10 @@ def _fill(
                     {k[len(key) :].split("]")[0] for k in values if k.startswith(key + "[")}
                 )
                 for i in range(count):
-                    _fill(
-                        ET.SubElement(parent_element, tag),
-                        item.items,
-                        item.path,
-                        f"{key}[{i}].",
-                        values,
-                    )
+                    entry = ET.Element(tag)
+                    _fill(entry, item.items, item.path, f"{key}[{i}].", values)
+                    if not _blank(entry):  # a wholly blank entry does not travel (see above)
+                        parent_element.append(entry)
             elif any(k.startswith(key + ".") for k in values):
                 _fill(ET.SubElement(parent_element, tag), item.items, item.path, f"{key}.", values)
             continue
@@ -241,11 +358,18 @@ def _fill(
         if item.answer_type is AnswerType.CHOICE and index == "*":
             ET.SubElement(parent_element, tag).text = " ".join(value)
         elif index == "*":
-            for entry in value:
-                ET.SubElement(ET.SubElement(parent_element, f"{tag}_list"), tag).text = entry
+            for line in value:
+                if line:  # a blank line does not travel (see above)
+                    ET.SubElement(ET.SubElement(parent_element, f"{tag}_list"), tag).text = line
         else:
             assert isinstance(value, str)
             ET.SubElement(parent_element, tag).text = value
+
+
+def _blank(element: ET.Element) -> bool:
+    """True when no element below ``element`` holds an answer: the shape an engine writes for
+    a group left blank, or for the entry it starts a list with."""
+    return all(not (e.text or "") for e in element.iter() if len(e) == 0)
 
 
 def _read_element(
@@ -260,7 +384,7 @@ def _read_element(
     by_tag: dict[str, list[ET.Element]] = {}
     for child in element:
         by_tag.setdefault(child.tag, []).append(child)
-    known = {"meta"}
+    known = {"meta"} | {tag for tag in by_tag if tag.startswith(HEADING_PREFIX)}
     for item in items:
         name, index = _step(item, parent)
         key = f"{prefix}{name}" if index in (None, "*") else f"{prefix}{name}[{index}]"
@@ -270,21 +394,18 @@ def _read_element(
             found = by_tag.get(tag, [])
             if index != "*" and len(found) > 1:
                 problems.append(Problem(f"{at}/{tag}", "form.once_only"))
-            for i, sub in enumerate(found if index == "*" else found[:1]):
+            filled = [sub for sub in (found if index == "*" else found[:1]) if not _blank(sub)]
+            if index not in (None, "*") and found and not filled:
+                filled = found[:1]  # Overview 1's factor: its place is fixed, blank or not
+            for i, sub in enumerate(filled):
                 sub_prefix = f"{key}[{i}]." if index == "*" else f"{key}."
-                before = len(out)
                 _read_element(sub, item.items, item.path, sub_prefix, f"{at}/{tag}", out, problems)
-                blank = _blank_text(item)
-                if index == "*" and len(out) == before and blank is not None:
-                    out[sub_prefix + _step(blank, item.path)[0]] = ""  # an empty entry counts
             continue
         if item.repeats and item.answer_type is not AnswerType.CHOICE:
             known.add(f"{tag}_list")
             entries = by_tag.get(f"{tag}_list", [])
-            out[key] = [
-                (entry.find(tag).text or "") if entry.find(tag) is not None else ""  # type: ignore[union-attr]
-                for entry in entries
-            ]
+            texts = [entry.findtext(tag) or "" for entry in entries]
+            out[key] = [entry for entry in texts if entry]
             continue
         known.add(tag)
         found = by_tag.get(tag, [])
@@ -298,8 +419,8 @@ def _read_element(
         raw = found[0].text or ""
         if item.answer_type is AnswerType.CHOICE and item.repeats:
             out[key] = raw.split()
-        else:
-            out[key] = raw
+        elif raw or item.answer_type is AnswerType.TEXT:
+            out[key] = raw  # an empty element of a question that is not text: not answered
     for tag in by_tag:
         if tag not in known:
             shown = tag if tag.isidentifier() else "?"
@@ -343,10 +464,11 @@ def _name(name: str) -> str:
     return "{" + name if "}" in name else name
 
 
-def from_submission(form: Form, xml: str | bytes) -> Any:
+def from_submission(form: Form[R], xml: str | bytes, *, today: dt.date | None = None) -> R:
     """The record an ODK or Kobo submission (the XML instance of the form's workbook) holds,
-    checked as a posted form is. Document type declarations are refused (no entities, no
-    external anything), and no value of the submission appears in an error."""
+    checked as a posted form is (:func:`~terugkeer.interop.formdata.from_form`, with its
+    ``today``). Document type declarations are refused (no entities, no external anything), and
+    no value of the submission appears in an error."""
     if not isinstance(xml, str | bytes):
         raise ValidationError.at("$", "xml.invalid")
     data = xml.encode("utf-8", "surrogatepass") if isinstance(xml, str) else xml
@@ -362,4 +484,4 @@ def from_submission(form: Form, xml: str | bytes) -> Any:
     _read_element(root, form.items, "$", "", "/data", posted, problems)
     if problems:
         raise ValidationError(problems)
-    return from_form(form, posted)
+    return from_form(form, posted, today=today)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from terugkeer.forms import AnswerType, Form, FormItem, Requirement
 from terugkeer.guidance import topics_for
 from terugkeer.i18n import DEFAULT_LOCALE, resolve_locale, text
@@ -9,7 +11,7 @@ from terugkeer.i18n import DEFAULT_LOCALE, resolve_locale, text
 __all__ = ["form_lines"]
 
 
-def form_lines(form: Form, locale: str = DEFAULT_LOCALE) -> tuple[str, ...]:
+def form_lines(form: Form[Any], locale: str = DEFAULT_LOCALE) -> tuple[str, ...]:
     """The form as indented lines: each item's label, link id, answer type and, for a choice,
     its codes. ``*`` marks what must be answered (for Overview 1, also under time pressure),
     ``(*)`` what a complete Overview 1 answers and the time-pressure minimum may skip, ``…`` what

@@ -416,7 +416,7 @@ class _Spec:
 
 
 class _Builder:
-    def __init__(self, form: Form, options: ResearchOptions) -> None:
+    def __init__(self, form: Form[Any], options: ResearchOptions) -> None:
         self.options = options
         self.specs = _specs_of(form.record)
 
@@ -683,7 +683,7 @@ def _case_key() -> Column:
     return Column("case", ColumnType.STRING, ("Research.case",), "CaseFile.case_id", key=True)
 
 
-def _cases_spec(context: Form, options: ResearchOptions) -> _Spec:
+def _cases_spec(context: Form[Any], options: ResearchOptions) -> _Spec:
     """One row per case, also for a case with nothing else recorded: the pseudonym, the
     revision, the client's year of birth and country code, and the context (its phases as a
     table of their own)."""
