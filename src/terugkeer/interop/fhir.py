@@ -212,14 +212,15 @@ def _items(
 
 def required(form: Form[Any], item: FormItem) -> bool:
     """Whether a form must have an answer to ``item`` whenever it is shown: the record needs
-    it, and so does every group it lies in (an optional group may be left out whole, and an
-    entry of a list exists only once added). FHIR has no "required once the group is
-    answered"; the library's own read of a response checks that."""
+    it, and so does every group it lies in. A group that may be left out, and a list that may
+    be empty (form tools show one blank entry), make what is below them optional: FHIR has no
+    "required once the group is answered", and the library's own read of a response checks
+    that. A group itself is never marked: its questions say what it needs."""
     needed = {Requirement.REQUIRED, Requirement.MINIMUM}
     chain = _chain(form.items, item)
-    if chain is None or item.requirement not in needed:
+    if chain is None or item.requirement not in needed or item.answer_type is AnswerType.GROUP:
         return False
-    return all(g.requirement in needed or g.repeats for g in chain)
+    return all(g.requirement in needed for g in chain)
 
 
 def _chain(items: Iterable[FormItem], target: FormItem) -> list[FormItem] | None:

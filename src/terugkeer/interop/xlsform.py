@@ -25,7 +25,7 @@ a blank line in a list of texts) does not travel: :func:`submission` does not wr
 >>> sheets["survey"][0][:4]
 ['type', 'name', 'label::Nederlands (nl)', 'label::English (en)']
 >>> [row[:2] for row in sheets["survey"][1:3]]
-[['date', 'overview1_assessed_on'], ['begin_group', 'F01']]
+[['date', 'overview1_assessed_on'], ['note', 'heading_F01']]
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ import importlib.metadata
 import re
 import typing
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 from xml.parsers import expat
@@ -110,6 +110,17 @@ def _both(message_id: str) -> dict[str, str]:
     return {name: text(message_id, lang) for lang, name in LANGUAGES}
 
 
+def _leaves(group: FormItem) -> Iterator[FormItem]:
+    """The questions of a group or list entry that a person answers, not those of a list
+    inside it (an entry of its own) nor a fixed answer."""
+    for item in group.items:
+        if item.answer_type is AnswerType.GROUP:
+            if not item.repeats:
+                yield from _leaves(item)
+        elif item.fixed is None and not item.repeats:
+            yield item
+
+
 class _Sheets:
     def __init__(self, form: Form[Any]) -> None:
         self.form = form
@@ -160,34 +171,22 @@ class _Sheets:
 
     def required(self, item: FormItem, chain: Sequence[FormItem]) -> dict[str, str]:
         """``required`` where the record needs the answer: always, or, inside a group that may
-        be left out whole, once anything else in that group is answered."""
+        be left out whole (a source, a cost) or an entry of a list (an engine starts a list
+        with one blank entry), once anything else in that group or entry is answered."""
         if item.requirement not in (Requirement.REQUIRED, Requirement.MINIMUM):
             return {}
         cells = {f"required_message::{n}": t for n, t in _both("Form.required_message").items()}
         for group in reversed(chain):
-            if group.repeats:  # an entry exists only once added: inside it, needed is needed
-                break
-            if group.requirement is Requirement.OPTIONAL:
-                others = [
-                    leaf
-                    for leaf in group.walk()
-                    if leaf is not item
-                    and not leaf.items
-                    and leaf.fixed is None
-                    and leaf.answer_type is not AnswerType.GROUP
-                ]
+            if group.repeats or group.requirement is Requirement.OPTIONAL:
+                others = [leaf for leaf in _leaves(group) if leaf is not item]
                 if not others:
                     return {}
-                cells["required"] = " or ".join(f"{self._value(leaf)} != ''" for leaf in others)
+                cells["required"] = " or ".join(
+                    f"${{{field_name(o.link_id)}}} != ''" for o in others
+                )
                 return cells
         cells["required"] = "yes"
         return cells
-
-    def _value(self, leaf: FormItem) -> str:
-        """A reference to a leaf's answer (a list of texts: its first entry)."""
-        if leaf.repeats and leaf.answer_type is not AnswerType.CHOICE:
-            return f"${{{field_name(leaf.link_id)}_list}}"
-        return f"${{{field_name(leaf.link_id)}}}"
 
     def constraint(self, item: FormItem) -> dict[str, str]:
         """Bounds, and that a number names an entry that exists, with localised messages."""
