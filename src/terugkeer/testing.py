@@ -45,6 +45,7 @@ from .overviews import ChangePossibility, WeightKind, WeightyFactor
 from .stamps import Entered
 
 __all__ = [
+    "COHORT_COUNTRIES",
     "LAST_DAY",
     "Fill",
     "action_plans",
@@ -83,6 +84,7 @@ __all__ = [
     "taxations",
     "weight_kinds",
     "weighty_factors",
+    "synthetic_cohort",
     "wellbeing_ids",
 ]
 
@@ -656,3 +658,56 @@ def case_files(draw: st.DrawFn, fill: Fill = "partial") -> cf.CaseFile:
         signals=draw(signal_logs()),
         consents=tuple(draw(st.lists(consent_records(), max_size=4))),
     )
+
+
+# --- A realistic synthetic cohort (for docs, examples and research scripts) ----------------------
+
+#: ISO 3166-1 codes of countries of origin seen among clients of return counselling, for the
+#: synthetic cohort (made-up people; only the spread of countries is meant to look familiar).
+COHORT_COUNTRIES: tuple[str, ...] = (
+    "AF", "AL", "AM", "CN", "DZ", "EG", "ER", "ET", "GE", "GN", "IQ", "IR", "LY", "MA", "MN",
+    "NG", "PK", "RS", "RU", "SO", "SY", "TN", "TR", "UA", "YE",
+)  # fmt: skip
+
+
+def synthetic_cohort(count: int, *, seed: int = 0) -> list[cf.CaseFile]:
+    """``count`` made-up case files that look like a counselling practice's, the same for the
+    same ``seed``: a real country code per client, births 1960–2006, one to three Overview 1
+    assessments from 2025 on, some weeks apart, the minimum factors always discussed and the
+    others often, scores spread over −3..+3 (or unscored). For the research docs and for scripts
+    that need plausible data; the property tests draw wider values.
+
+    >>> cases = synthetic_cohort(3)
+    >>> [c.client.country_of_origin for c in cases] == [
+    ...     c.client.country_of_origin for c in synthetic_cohort(3)]
+    True
+    >>> all(a.assessed_on.year in (2025, 2026) for c in cases for a in c.assessments)
+    True
+    """
+    import random
+
+    rng = random.Random(seed)
+    cases = []
+    for n in range(count):
+        client = ap.ClientInfo(
+            date_of_birth=dt.date(rng.randint(1960, 2006), rng.randint(1, 12), rng.randint(1, 28)),
+            country_of_origin=rng.choice(COHORT_COUNTRIES),
+        )
+        first = dt.date(2025, 1, 6) + dt.timedelta(days=rng.randint(0, 480))
+        context = cf.CaseContext(
+            phases=(cf.PhaseChange(rng.choice(list(cf.ProcessPhase)), first),),
+            group=rng.choice(list(cx.ClientGroup)),
+            asylum_outcome=rng.choice(list(AsylumOutcome)),
+        )
+        case = cf.CaseFile(f"case-{n:04d}", client=client).with_context(context)
+        day = first
+        for _ in range(rng.choice((1, 1, 2, 2, 3))):
+            scores: dict[str, int | None] = {}
+            for factor in FACTORS:
+                if factor.skippable_under_time_pressure and rng.random() < 0.3:
+                    continue  # not discussed this time
+                scores[factor.id] = None if rng.random() < 0.25 else rng.choice(sorted(SCORES))
+            case = case.add_assessment(Assessment.build(day, scores))
+            day += dt.timedelta(weeks=rng.randint(4, 12))
+        cases.append(case)
+    return cases

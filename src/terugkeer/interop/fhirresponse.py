@@ -92,8 +92,9 @@ def _answer(item: FormItem, value: object, base: str) -> dict[str, Any]:
         return {"valueCoding": coding}
     if kind is AnswerType.BOOLEAN:
         return {"valueBoolean": value}
-    if kind is AnswerType.INTEGER:
-        return {"valueInteger": value}
+    if kind is AnswerType.INTEGER:  # a number as the form shows it (an appointment from 1)
+        assert type(value) is int
+        return {"valueInteger": value + item.shift}
     if kind is AnswerType.DECIMAL:
         return {"valueDecimal": _number(item, value)}
     if kind is AnswerType.DATE:

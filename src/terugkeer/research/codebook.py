@@ -14,9 +14,9 @@ their value.
 
 >>> from terugkeer.research.tables import table
 >>> rows = [r for r in codebook_rows([table("ratings")])]
->>> [(r["column"], r["type"], r["label_en"]) for r in rows][3:]
+>>> [(r["column_name"], r["type"], r["label_en"]) for r in rows][3:]
 [('kind', 'string', 'Discussed and scored?'), ('score', 'integer', 'Score (−3 to +3)')]
->>> [r["code"] for r in code_rows([table("ratings")]) if r["column"] == "kind"]
+>>> [r["code"] for r in code_rows([table("ratings")]) if r["column_name"] == "kind"]
 ['scored', 'unscored', 'skipped']
 """
 
@@ -41,17 +41,17 @@ __all__ = [
 
 #: The columns of ``codebook.csv``, in order.
 CODEBOOK_COLUMNS: tuple[str, ...] = (
-    "table",
+    "table_name",
     "table_label_nl",
     "table_label_en",
-    "column",
+    "column_name",
     "stata_name",
     "position",
     "type",
     "key",
     "unit_nl",
     "unit_en",
-    "group",
+    "field_group",
     "source",
     "codes",
     "label_nl",
@@ -59,7 +59,7 @@ CODEBOOK_COLUMNS: tuple[str, ...] = (
 )
 
 #: The columns of ``codebook_codes.csv``, in order.
-CODE_COLUMNS: tuple[str, ...] = ("table", "column", "code", "number", "label_nl", "label_en")
+CODE_COLUMNS: tuple[str, ...] = ("table_name", "column_name", "code", "number", "label_nl", "label_en")
 
 _SEPARATOR = " › "
 
@@ -96,17 +96,17 @@ def codebook_rows(tables: Iterable[Table]) -> Iterator[dict[str, str | int | boo
     for table in tables:
         for position, column in enumerate(table.columns, start=1):
             yield {
-                "table": table.name,
+                "table_name": table.name,
                 "table_label_nl": text(table.message_id, "nl"),
                 "table_label_en": text(table.message_id, "en"),
-                "column": column.name,
+                "column_name": column.name,
                 "stata_name": stata_name(column.name),
                 "position": position,
                 "type": column.type.value,
                 "key": column.key,
                 "unit_nl": text(column.unit, "nl") if column.unit else "",
                 "unit_en": text(column.unit, "en") if column.unit else "",
-                "group": column.group.value if column.group else "",
+                "field_group": column.group.value if column.group else "",
                 "source": column.source,
                 "codes": len(column.codes),
                 "label_nl": column_label(column, "nl"),
@@ -120,8 +120,8 @@ def code_rows(tables: Iterable[Table]) -> Iterator[dict[str, str | int]]:
         for column in table.columns:
             for code in column.codes:
                 yield {
-                    "table": table.name,
-                    "column": column.name,
+                    "table_name": table.name,
+                    "column_name": column.name,
                     "code": code.value,
                     "number": code_number(column, code.value),
                     "label_nl": code_label(column, code, "nl"),
@@ -175,7 +175,10 @@ def datapackage(
         schema: dict[str, Any] = {
             "fields": [_field(c, locale) for c in table.columns],
             "primaryKey": list(table.primary_key),
-            "missingValues": [""],
+            # Parquet holds real nulls; frictionless reads Parquet through pandas, which turns a
+            # null in a number column into NaN (and in a moment column into NaT) and then
+            # checks that as a cell: so those are missing values too, for Parquet only.
+            "missingValues": ["", "nan", "NaT", "None"] if fmt == "parquet" else [""],
         }
         if table.parent is not None:
             parent_key = list(keys[table.parent])

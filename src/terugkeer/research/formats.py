@@ -339,6 +339,16 @@ def _csv_text(rows: list[Row]) -> str:
     return "".join(_quoted(_any_cells(row)) + "\r\n" for row in rows)
 
 
+def _own_csv_text(rows: list[Row]) -> str:
+    """Rows of the library's own values (the codebook: names, codes, labels) as CSV lines,
+    without the formula guard: a score code ``-3`` is written as it is, not as ``'-3``."""
+    return "".join(
+        _quoted([_PLAIN[v] if v is None or v is True or v is False else str(v) for v in row])
+        + "\r\n"
+        for row in rows
+    )
+
+
 #: How many cases are prepared together for Parquet (by :meth:`ResearchWriter.add`, and per
 #: task of the export's worker processes): making an Arrow array costs several µs per call
 #: whatever its length, so a batch of 32 cases cost about 420 µs per case, and one of 256 about
@@ -546,7 +556,7 @@ class ResearchWriter:
             lines: list[Row] = [list(header)]
             for row in rows:
                 lines.append([row[c] for c in header])
-            (self.folder / name).write_text(_csv_text(lines), encoding="utf-8", newline="")
+            (self.folder / name).write_text(_own_csv_text(lines), encoding="utf-8", newline="")
         if self.fmt is ExportFormat.CSV:
             paths: dict[str, str | list[str]] = {t.name: f"{t.name}.csv" for t in self.tables}
         elif self.fmt is ExportFormat.PARQUET:

@@ -23,7 +23,7 @@ What leaves a case, by default:
 >>> found = case_tables(case, key=b"a secret of sixteen+ bytes")
 >>> ratings = table("ratings")
 >>> [c.name for c in ratings.columns]
-['case', 'assessment_n', 'factor', 'kind', 'score']
+['case_key', 'assessment_n', 'factor', 'kind', 'score']
 >>> found["ratings"][1][2:]
 ['F02', 'scored', -3]
 >>> "case-7" in str(found)
@@ -67,6 +67,7 @@ __all__ = [
     "Row",
     "Table",
     "case_tables",
+    "SQL_SAFE",
     "csv_cell",
     "from_csv_cell",
     "research_tables",
@@ -80,6 +81,16 @@ Row = list[Value]
 #: A generated filler: from a case and its key, every table's rows by name.
 _Fill = Callable[[CaseFile, str], dict[str, list[Row]]]
 
+
+
+#: Column names that would be SQL reserved words (``on``, ``group``; the case key would be
+#: ``case``), and the names they get instead, so a query needs no quoting in DuckDB, PostgreSQL
+#: or SQLite. A test checks every column against DuckDB's reserved words.
+SQL_SAFE: dict[str, str] = {"on": "on_date", "group": "client_group"}
+
+
+def _sql_safe(name: str) -> str:
+    return SQL_SAFE.get(name, name)
 
 class FieldGroup(enum.Enum):
     """Columns left out of the export unless the caller opts in to their group."""
@@ -471,7 +482,7 @@ class _Builder:
                 continue
             field = item.path.rsplit(".", 1)[-1].removesuffix("[*]")
             path = (*prefix, field)
-            name = "_".join(path)
+            name = _sql_safe("_".join(path))
             here = (*labels, item.message_id)
             research = self.specs[item.field].research if item.field in self.specs else None
             get = _Get(path)
@@ -680,7 +691,7 @@ def _specs(options: ResearchOptions) -> tuple[_Spec, ...]:
 
 
 def _case_key() -> Column:
-    return Column("case", ColumnType.STRING, ("Research.case",), "CaseFile.case_id", key=True)
+    return Column("case_key", ColumnType.STRING, ("Research.case",), "CaseFile.case_id", key=True)
 
 
 def _cases_spec(context: Form[Any], options: ResearchOptions) -> _Spec:
@@ -711,7 +722,7 @@ def _cases_spec(context: Form[Any], options: ResearchOptions) -> _Spec:
     _Builder(context, options).flatten(
         "cases", context.items, ("context",), (), keys, context_columns, getters, children
     )
-    columns += [attrs.evolve(c, name=c.name.removeprefix("context_")) for c in context_columns]
+    columns += [attrs.evolve(c, name=_sql_safe(c.name.removeprefix("context_"))) for c in context_columns]
     revision = Column(
         "revision", ColumnType.INTEGER, ("Field.CaseFile.revision",), "CaseFile.revision"
     )
