@@ -24,7 +24,7 @@ from fhir.resources.valueset import ValueSet
 from hypothesis import HealthCheck, given, settings
 from pyxform.xls2xform import convert
 
-from caseparts import case_parts, replaced
+from caseparts import case_parts, replaced, without_blank_entries
 from terugkeer import CaseFile, ValidationError, from_document, to_document
 from terugkeer.cli import main
 from terugkeer.forms import Form, all_forms, forms
@@ -47,7 +47,11 @@ def test_every_questionnaire_parses_in_both_releases(form: Form, release: str) -
     written = questionnaire(form, release)
     parsed = _PARSERS[release].model_validate(written)
     assert parsed.url == f"https://terugkeer.invalid/fhir/Questionnaire/{form.id}"
-    assert [i["linkId"] for i in _items(written)] == [i.link_id for i in form.walk()]
+    questions = [i["linkId"] for i in _items(written) if i["type"] != "display"]
+    assert questions == [i.link_id for i in form.walk()]
+    shown = [i for i in _items(written) if i["type"] == "display"]
+    # help and guidance beside an item, Overview 1's group headings before their first factor
+    assert all(i["linkId"].endswith(".help") or i["linkId"].startswith("heading.") for i in shown)
 
 
 def test_every_code_system_parses_and_holds_every_code_a_questionnaire_offers() -> None:
@@ -207,10 +211,22 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 )
 @given(case_files())
 def test_a_record_survives_its_submission(generated: CaseFile) -> None:
-    case = from_document(replaced(to_document(generated), _NOT_XML), CaseFile)
+    written = without_blank_entries(replaced(to_document(generated), _NOT_XML))
+    case = from_document(written, CaseFile)
     for form_id, record in case_parts(case):
         (form,) = forms(form_id)
         assert from_submission(form, submission(form, record), today=LAST_DAY) == record
+
+
+def test_a_wholly_blank_entry_does_not_travel_through_xforms() -> None:
+    from terugkeer.actionplan import ActionPlan, Activity, Appointment
+
+    form = forms("actionplan")[0]
+    plan = ActionPlan(appointments=(Appointment(dt.date(2026, 3, 2), activities=(Activity(),)),))
+    xml = submission(form, plan)
+    assert "AP13_activities" not in xml
+    back = from_submission(form, xml, today=dt.date(2026, 3, 2))
+    assert back.appointments[0].activities == ()
 
 
 def _element_paths(element: ET.Element, prefix: str = "") -> set[str]:
