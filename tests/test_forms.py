@@ -56,7 +56,7 @@ def _leaf_paths(schema: dict[str, Any]) -> Iterator[str]:
 
 
 @pytest.mark.parametrize("form", all_forms(), ids=lambda f: f.id)
-def test_every_stored_field_is_one_form_item_and_every_item_a_stored_field(form: Form) -> None:
+def test_every_stored_field_is_one_form_item_and_every_item_a_stored_field(form: Form[Any]) -> None:
     stored = Counter(_leaf_paths(json_schema(form.record)))
     asked = Counter(item.path for item in form.walk() if not item.items)
     assert stored == asked

@@ -43,7 +43,7 @@ def _items(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 @pytest.mark.parametrize("release", ["R5", "R4B"])
 @pytest.mark.parametrize("form", all_forms(), ids=lambda f: f.id)
-def test_every_questionnaire_parses_in_both_releases(form: Form, release: str) -> None:
+def test_every_questionnaire_parses_in_both_releases(form: Form[Any], release: str) -> None:
     written = questionnaire(form, release)
     parsed = _PARSERS[release].model_validate(written)
     assert parsed.url == f"https://terugkeer.invalid/fhir/Questionnaire/{form.id}"
@@ -154,7 +154,9 @@ def test_the_export_form_command_writes_a_bundle_that_parses(release: str, tmp_p
 
 
 @pytest.mark.parametrize("form", all_forms(), ids=lambda f: f.id)
-def test_every_xlsform_converts_to_an_xform_without_warnings(form: Form, tmp_path: Path) -> None:
+def test_every_xlsform_converts_to_an_xform_without_warnings(
+    form: Form[Any], tmp_path: Path
+) -> None:
     path = tmp_path / f"{form.id}.xlsx"
     write_xlsform(form, path)
     result = convert(xlsform=str(path), validate=False)
@@ -241,7 +243,7 @@ def _element_paths(element: ET.Element, prefix: str = "") -> set[str]:
 _TEMPLATES: dict[str, ET.Element] = {}
 
 
-def _template(form: Form, folder: Path) -> ET.Element:
+def _template(form: Form[Any], folder: Path) -> ET.Element:
     """The primary instance pyxform writes for the form's workbook."""
     if form.id not in _TEMPLATES:
         path = folder / f"{form.id}.xlsx"

@@ -30,7 +30,13 @@ from terugkeer.factors import FACTORS, RatingKind
 from terugkeer.forms import AnswerType, forms
 from terugkeer.i18n import text
 from terugkeer.planning import PLAN_SECTIONS
-from terugkeer.research.codebook import code_number, code_rows, codebook_rows
+from terugkeer.research.codebook import (
+    CODE_COLUMNS,
+    CODEBOOK_COLUMNS,
+    code_number,
+    code_rows,
+    codebook_rows,
+)
 from terugkeer.research.formats import (
     ExportFormat,
     ResearchWriter,
@@ -51,7 +57,7 @@ from terugkeer.research.tables import (
     stata_name,
     table,
 )
-from terugkeer.testing import case_files
+from terugkeer.testing import case_files, synthetic_cohort
 
 KEY = b"a research secret of 32 bytes..."
 ALL = ResearchOptions(include=frozenset(FieldGroup))
@@ -82,7 +88,7 @@ def test_every_table_has_unique_names_and_keys_that_join_to_its_parent(
         assert all(re.fullmatch(r"[a-z][a-z0-9_]*", n) for n in names), t.name
         short = [stata_name(n) for n in names]
         assert len(set(short)) == len(short) and max(map(len, short)) <= 28, t.name
-        assert t.primary_key and t.primary_key[0] == "case"
+        assert t.primary_key and t.primary_key[0] == "case_key"
         if t.parent is not None:
             parent = tables[t.parent]
             assert t.primary_key[: len(parent.primary_key)] == parent.primary_key, t.name
@@ -186,7 +192,7 @@ def test_dates_are_days_since_the_first_date_or_months() -> None:
         context=CaseContext(phases=(PhaseChange(ProcessPhase.CONSIDERING, DAY),)),
     ).add_assessment(Assessment.build(DAY + dt.timedelta(days=10), {"F02": -3}))
     days = case_tables(case, KEY)
-    assert _by_name(days["phases"], "phases")[0]["on"] == 0
+    assert _by_name(days["phases"], "phases")[0]["on_date"] == 0
     assert _by_name(days["assessments"], "assessments")[0]["assessed_on"] == 10
     months = case_tables(case, KEY, ResearchOptions(dates=DatePrecision.MONTH))
     rows = _by_name(months["assessments"], "assessments")
@@ -447,7 +453,7 @@ def test_pandas_and_polars_read_the_csv_tables_with_their_types(
     cases = pl.read_csv(out / "cases.csv")
     assert cases.height == len(cohort)
     assert cases.schema["unaccompanied_minor"] == pl.Boolean
-    joined = pd.read_csv(out / "assessments.csv").merge(ratings, on=["case", "assessment_n"])
+    joined = pd.read_csv(out / "assessments.csv").merge(ratings, on=["case_key", "assessment_n"])
     assert len(joined) == len(ratings)
 
 
@@ -606,3 +612,52 @@ def test_the_csv_text_is_what_the_csv_module_writes(
             writer.writerow(cells)
         expected[t.name] = buffer.getvalue()
     assert dict(prepare(tables, ExportFormat.CSV, options).csv) == expected
+
+
+def test_no_table_or_column_is_an_sql_reserved_word() -> None:
+    import duckdb
+
+    relation = duckdb.sql(
+        "select keyword_name from duckdb_keywords() where keyword_category = 'reserved'"
+    )
+    assert relation is not None
+    reserved = {row[0] for row in relation.fetchall()}
+    options = ResearchOptions(include=set(FieldGroup))
+    names = {t.name for t in research_tables(options)}
+    names |= {c.name for t in research_tables(options) for c in t.columns}
+    names |= set(CODEBOOK_COLUMNS) | set(CODE_COLUMNS)
+    assert {"case", "group", "on"} <= reserved
+    assert not names & reserved
+
+
+def test_frictionless_finds_the_parquet_package_valid(
+    cohort: list[CaseFile], tmp_path: Path
+) -> None:
+    import frictionless
+
+    out = _export(cohort, tmp_path / "out", ExportFormat.PARQUET, part_cases=15)
+    report = frictionless.validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "message"])[:5]
+
+
+def test_the_codebook_writes_its_own_codes_as_they_are(tmp_path: Path) -> None:
+    out = _export(synthetic_cohort(2), tmp_path / "out", ExportFormat.CSV)
+    with (out / "codebook_codes.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    scores = [
+        r["code"] for r in rows if r["table_name"] == "ratings" and r["column_name"] == "score"
+    ]
+    assert "-3" in scores and "'-3" not in scores
+
+
+def test_the_synthetic_cohort_looks_like_a_practice() -> None:
+    from babel import Locale
+
+    cohort = synthetic_cohort(60, seed=3)
+    assert cohort == synthetic_cohort(60, seed=3)
+    countries = {c.client.country_of_origin for c in cohort}
+    assert len(countries) > 10 and countries <= set(Locale("en").territories)
+    days = [a.assessed_on for c in cohort for a in c.assessments]
+    assert min(days) >= dt.date(2025, 1, 1) and max(days) <= dt.date(2026, 12, 31)
+    tables = case_tables(cohort[0], KEY)
+    assert tables["cases"][0][3] == cohort[0].client.country_of_origin  # exported as its code

@@ -81,10 +81,10 @@ __all__ = [
     "social_maps",
     "sources",
     "stress_self_checks",
+    "synthetic_cohort",
     "taxations",
     "weight_kinds",
     "weighty_factors",
-    "synthetic_cohort",
     "wellbeing_ids",
 ]
 
@@ -695,7 +695,7 @@ def synthetic_cohort(count: int, *, seed: int = 0) -> list[cf.CaseFile]:
         )
         first = dt.date(2025, 1, 6) + dt.timedelta(days=rng.randint(0, 480))
         context = cf.CaseContext(
-            phases=(cf.PhaseChange(rng.choice(list(cf.ProcessPhase)), first),),
+            phases=(cf.PhaseChange(rng.choice(list(cx.ProcessPhase)), first),),
             group=rng.choice(list(cx.ClientGroup)),
             asylum_outcome=rng.choice(list(AsylumOutcome)),
         )

@@ -59,7 +59,14 @@ CODEBOOK_COLUMNS: tuple[str, ...] = (
 )
 
 #: The columns of ``codebook_codes.csv``, in order.
-CODE_COLUMNS: tuple[str, ...] = ("table_name", "column_name", "code", "number", "label_nl", "label_en")
+CODE_COLUMNS: tuple[str, ...] = (
+    "table_name",
+    "column_name",
+    "code",
+    "number",
+    "label_nl",
+    "label_en",
+)
 
 _SEPARATOR = " › "
 

@@ -58,6 +58,7 @@ from .counters import progress_rows
 from .pseudonyms import pseudonym
 
 __all__ = [
+    "SQL_SAFE",
     "Code",
     "Column",
     "ColumnType",
@@ -67,7 +68,6 @@ __all__ = [
     "Row",
     "Table",
     "case_tables",
-    "SQL_SAFE",
     "csv_cell",
     "from_csv_cell",
     "research_tables",
@@ -82,7 +82,6 @@ Row = list[Value]
 _Fill = Callable[[CaseFile, str], dict[str, list[Row]]]
 
 
-
 #: Column names that would be SQL reserved words (``on``, ``group``; the case key would be
 #: ``case``), and the names they get instead, so a query needs no quoting in DuckDB, PostgreSQL
 #: or SQLite. A test checks every column against DuckDB's reserved words.
@@ -91,6 +90,7 @@ SQL_SAFE: dict[str, str] = {"on": "on_date", "group": "client_group"}
 
 def _sql_safe(name: str) -> str:
     return SQL_SAFE.get(name, name)
+
 
 class FieldGroup(enum.Enum):
     """Columns left out of the export unless the caller opts in to their group."""
@@ -722,7 +722,9 @@ def _cases_spec(context: Form[Any], options: ResearchOptions) -> _Spec:
     _Builder(context, options).flatten(
         "cases", context.items, ("context",), (), keys, context_columns, getters, children
     )
-    columns += [attrs.evolve(c, name=_sql_safe(c.name.removeprefix("context_"))) for c in context_columns]
+    columns += [
+        attrs.evolve(c, name=_sql_safe(c.name.removeprefix("context_"))) for c in context_columns
+    ]
     revision = Column(
         "revision", ColumnType.INTEGER, ("Field.CaseFile.revision",), "CaseFile.revision"
     )
