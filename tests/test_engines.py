@@ -40,7 +40,16 @@ from terugkeer import from_document, to_document
 from terugkeer._demo import demo_case
 from terugkeer.answers import Answer
 from terugkeer.case import ConsentPurpose, ConsentRecord
-from terugkeer.forms import CASE_PARTS, AnswerType, Form, FormItem, Requirement, all_forms, form
+from terugkeer.forms import (
+    CASE_PARTS,
+    AnswerType,
+    Form,
+    FormItem,
+    Requirement,
+    all_forms,
+    form,
+    form_for,
+)
 from terugkeer.health import HealthChecklist, SourcedAnswer
 from terugkeer.i18n import text
 from terugkeer.interop.fhir import questionnaire
@@ -288,7 +297,7 @@ def test_what_odk_fills_in_and_submits_reads_back_equal(tmp_path: Path) -> None:
     )
 )
 def test_the_counsellors_own_forms_round_trip_through_odk(records: tuple[Any, ...]) -> None:
-    filled = [(form_for_record(r), _writable(r)) for r in records]
+    filled = [(form_for(type(r)), _writable(r)) for r in records]
     jobs = [
         {"xform": _xform(f.id), "answers": submission(f, r), "language": "English (en)"}
         for f, r in filled
@@ -317,11 +326,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]")
 
 def _writable(record: Any) -> Any:
     return from_document(replaced(to_document(record), _NOT_XML), type(record))
-
-
-def form_for_record(record: object) -> Form[Any]:
-    (found,) = (f for f in all_forms() if f.record is type(record))
-    return found
 
 
 # --- LHC-Forms -------------------------------------------------------------------------------

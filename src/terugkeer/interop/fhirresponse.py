@@ -38,7 +38,8 @@ from packaging.version import InvalidVersion, Version
 from terugkeer.case import CaseFile
 from terugkeer.documents.serialization import to_document
 from terugkeer.errors import Problem, ValidationError
-from terugkeer.forms import CASE_PARTS, AnswerType, Form, FormItem, forms
+from terugkeer.forms import CASE_PARTS, AnswerType, Form, FormItem
+from terugkeer.forms import form as _form
 
 from .fhir import BASE, canonical, system_of
 from .formdata import _blank_text, _step, from_form
@@ -49,11 +50,6 @@ __all__ = [
     "from_questionnaire_response",
     "questionnaire_response",
 ]
-
-
-def _form(form_id: str) -> Form[Any]:
-    (form,) = forms(form_id)
-    return form
 
 
 R = TypeVar("R")
@@ -166,10 +162,10 @@ def _version() -> str:
 def _questionnaire_problems(form: Form[Any], url: object, base: str) -> list[Problem]:
     """Whether ``url`` names the form (``canonical`` or ``canonical|version``, of a version this
     library can read)."""
-    plain, _, version = url.partition("|") if isinstance(url, str) else ("", "", "")
+    plain, bar, version = url.partition("|") if isinstance(url, str) else ("", "", "")
     if plain != canonical(form, base):
         return [Problem("$.questionnaire", "form.wrong_form", {"form": form.id})]
-    if "|" in str(url) and not _readable(version):
+    if bar and not _readable(version):
         return [Problem("$.questionnaire", "form.wrong_version", {"form": form.id})]
     return []
 

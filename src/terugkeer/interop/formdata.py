@@ -172,11 +172,9 @@ def _convert(
         if not _INTEGER.fullmatch(posted):
             problems.append(Problem(path, "type.integer"))
             return None
-        number = int(posted)
-        bounds = {"min": item.minimum, "max": item.maximum}
-        low, high = bounds["min"], bounds["max"]
+        number, low, high = int(posted), item.minimum, item.maximum
         if (low is not None and number < low) or (high is not None and number > high):
-            params = {k: v for k, v in bounds.items() if v is not None}
+            params = {k: v for k, v in (("min", low), ("max", high)) if v is not None}
             problems.append(Problem(path, "number.out_of_range", params))
             return None
         return number - item.shift
