@@ -26,7 +26,7 @@ import attrs
 import msgspec
 import pydantic
 
-from terugkeer._fields import spec_of
+from terugkeer._fields import ECMA_SPACE, spec_of
 from terugkeer._types import optional
 from terugkeer.case import CaseFile
 from terugkeer.documents.serialization import DOCUMENT_TYPES
@@ -43,6 +43,12 @@ _DATETIME = (
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
     r"(Z|[+-][0-9]{2}:[0-9]{2})$"
 )
+
+
+def _ecma(pattern: str) -> str:
+    """A schema pattern with ECMA-262's ``\\S``, which the schema means, spelled out: Python's
+    ``re`` (msgspec) and Rust's regex (pydantic) count U+001C-U+001F or U+0085 as white space."""
+    return pattern.replace("\\S", "[^" + "".join(f"\\u{ord(c):04x}" for c in ECMA_SPACE) + "]")
 
 
 class _Models:
@@ -84,7 +90,11 @@ class _Models:
             }
             return self.constrained(int, **bounds) if bounds else int
         if t is str:
-            return self.constrained(str, pattern=schema["pattern"]) if "pattern" in schema else str
+            return (
+                self.constrained(str, pattern=_ecma(schema["pattern"]))
+                if "pattern" in schema
+                else str
+            )
         if t in (bool, dt.date):
             return t
         if t is dt.datetime:
