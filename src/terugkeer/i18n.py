@@ -27,6 +27,7 @@ from .errors import Problem, UnsupportedLocaleError
 
 __all__ = [
     "AVAILABLE_LOCALES",
+    "DATE_LOCALES",
     "DEFAULT_LOCALE",
     "Labelled",
     "Texts",
@@ -140,6 +141,11 @@ def help_text(item: _HasHelp, locale: str = DEFAULT_LOCALE) -> str:
     return text(item.help_message_id, locale)
 
 
+#: The CLDR locale dates are written in, where it is not the language itself: English as it is
+#: written in the Netherlands (``en_NL``: day, month, year), where the counsellors and clients are.
+DATE_LOCALES: dict[str, str] = {"en": "en_NL"}
+
+
 def format_date(
     value: dt.date,
     locale: str = DEFAULT_LOCALE,
@@ -152,7 +158,8 @@ def format_date(
     """
     from babel.dates import format_date as babel_format_date
 
-    return babel_format_date(value, format=format, locale=resolve_locale(locale))
+    language = resolve_locale(locale)
+    return babel_format_date(value, format=format, locale=DATE_LOCALES.get(language, language))
 
 
 def format_number(value: int | float, locale: str = DEFAULT_LOCALE) -> str:

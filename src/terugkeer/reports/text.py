@@ -9,62 +9,38 @@ argument of this module can leave them out.
 >>> from terugkeer import Assessment, Texts
 >>> a = Assessment.build(dt.date(2026, 3, 2), {"F02": -3, "F07": 3})
 >>> overview1_lines(a, Texts("en"))[0]
-'Overview 1 – factors in the decision, March 2, 2026'
+'Overview 1 – factors in the decision, 2 March 2026'
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from typing import ParamSpec
 
-import attrs
-
-from terugkeer._labelled import LabelledEnum
-from terugkeer.actionplan import ActionPlan, Activity, FamilyMemberView
-from terugkeer.answers import Answer
+from terugkeer.actionplan import ActionPlan, ClientInfo, FamilyMemberView
 from terugkeer.case import CaseContext, CaseFile
-from terugkeer.casesummary import case_summary
-from terugkeer.context import legal_check_advice
-from terugkeer.factors import (
-    FACTORS,
-    SCALE_LEGEND,
-    SCALE_NOTE,
-    Assessment,
-    Completeness,
-    FactorGroup,
-    Rating,
-    RatingKind,
-    ScalePoint,
-    compare,
-)
-from terugkeer.guidance import GUIDANCE_TEXTS, GuidanceTopic, topics_for
-from terugkeer.health import CHECKLIST_QUESTIONS, HealthChecklist, SourcedAnswer
-from terugkeer.healthfindings import health_findings
+from terugkeer.factors import SCALE_LEGEND, SCALE_NOTE, Assessment
+from terugkeer.guidance import GuidanceTopic, topics_for
+from terugkeer.health import HealthChecklist
 from terugkeer.i18n import Texts
-from terugkeer.overviews import (
-    ChangePossibility,
-    WeightyFactor,
-    change_candidates,
-    weighty_candidates,
+from terugkeer.overviews import ChangePossibility, WeightyFactor
+from terugkeer.reports import pages
+from terugkeer.reports.blocks import (
+    Block,
+    Cell,
+    Fields,
+    Inline,
+    Items,
+    Para,
+    Row,
+    Section,
+    Table,
+    plain,
 )
-from terugkeer.planning import (
-    Progress,
-    answered_values,
-    completeness,
-    monitoring_advice,
-    plan_attention,
-)
-from terugkeer.referral import summarize
-from terugkeer.signals import (
-    PROTECTIVE_FACTORS,
-    RISK_FACTORS,
-    STANDING_GUIDANCE,
-    FactorsRecord,
-    SignalLog,
-)
+from terugkeer.reports.pages import Copy, rating_number, rating_symbol
+from terugkeer.signals import SignalLog
 from terugkeer.wellbeing import (
     WELLBEING_ITEMS,
     EmotionExample,
@@ -78,7 +54,9 @@ from terugkeer.wellbeing import (
 )
 
 __all__ = [
+    "WIDTH",
     "action_plan_lines",
+    "block_lines",
     "case_lines",
     "comparison_lines",
     "context_lines",
@@ -95,9 +73,11 @@ __all__ = [
     "rating_number",
     "rating_symbol",
     "reflection_lines",
+    "section_lines",
     "signal_lines",
     "stress_lines",
     "summary_lines",
+    "timeline_lines",
 ]
 
 _P = ParamSpec("_P")
@@ -127,42 +107,151 @@ def _visible(
     return lines
 
 
-def rating_symbol(rating: Rating) -> str:
-    """A rating in a few characters: − − −, + +, · (no score) or ○ (skipped)."""
-    if rating.score is None:
-        return "·" if rating.kind is RatingKind.UNSCORED else "○"
-    return ScalePoint(rating.score).symbol
+#: How wide the text copy is: tables share this width, paragraphs wrap at it.
+WIDTH = 100
 
 
-def rating_number(rating: Rating) -> str:
-    """A rating as a signed number (−3 … +3), or the no-score mark (· or ○), for tables."""
-    if rating.score is None:
-        return rating_symbol(rating)
-    return f"{'−' if rating.score < 0 else '+'}{abs(rating.score)}"
+def _text(run: Inline) -> str:
+    return plain(run)
 
 
-def _width(texts: Texts) -> int:
-    return max(len(texts.label(f)) for f in FACTORS)
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    """``text`` wrapped at ``width`` keeping its own line breaks; an empty text is one line."""
+    lines: list[str] = []
+    for k, paragraph in enumerate(text.split("\n")):
+        indent = first if k == 0 else rest
+        wrapped = textwrap.wrap(
+            paragraph,
+            max(width - len(indent), 10),
+            initial_indent=indent,
+            subsequent_indent=rest,
+            break_on_hyphens=False,
+        )
+        lines += wrapped or [indent.rstrip()]
+    return lines
 
 
-def _row(number: int, name: str, rest: str, width: int) -> str:
-    return f"  {number:>2}  {name:<{width}} {rest}".rstrip()
+def _cell_text(cell: Cell, grid: bool) -> str:
+    """A cell's text; a grid's score heading shows its symbol only (the key follows the table)."""
+    text = _text(cell.text)
+    return text.split("\n")[0] if grid and cell.kind == "scale" else text
 
 
-def _marks(rating: Rating, texts: Texts) -> str:
-    """Minus marks left of the bar, plus marks right of it; the no-score kinds in words."""
-    if rating.score is None:
-        return f"{'':>6}{rating_symbol(rating)} {texts.label(rating.kind)}"
-    minus = rating_symbol(rating) if rating.score < 0 else ""
-    plus = rating_symbol(rating) if rating.score > 0 else ""
-    return f"{minus:>5} │ {plus}"
+def _cell_lines(text: str, cell: Cell, width: int) -> list[str]:
+    if cell.kind == "open":
+        return ["_" * width]
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""]
+    return lines
 
 
-def _totals(heading: str, minus: int, plus: int, texts: Texts) -> str:
-    return (
-        f"      {heading}: {texts('report.total_minus')} {minus}"
-        f"   {texts('report.total_plus')} {plus}"
-    )
+def _widths(table: Table, total: int) -> list[int]:
+    """Column widths: every column at least its longest word, the room left shared out in
+    proportion to how much more each column would like."""
+    grid = table.kind == "grid"
+    columns = max(sum(c.span for c in r.cells) for r in (*table.head, *table.body))
+    least, most = [1] * columns, [1] * columns
+    for row in (*table.head, *table.body):
+        i = 0
+        for cell in row.cells:
+            if cell.span == 1 and i < columns:
+                text = _cell_text(cell, grid)
+                words = [len(w) for w in text.split()] or [3 if cell.kind == "open" else 1]
+                lines = [len(x) for x in text.split("\n")] or [1]
+                least[i] = max(least[i], min(max(words), 24))
+                most[i] = max(most[i], max(lines), least[i])
+            i += cell.span
+    room = total - 2 * (columns - 1)
+    if sum(most) <= room:
+        return most
+    spare = max(room - sum(least), 0)
+    wanted = sum(m - n for m, n in zip(most, least, strict=True)) or 1
+    return [n + (m - n) * spare // wanted for m, n in zip(most, least, strict=True)]
+
+
+def _table_lines(table: Table, indent: str) -> list[str]:
+    grid = table.kind == "grid"
+    widths = _widths(table, WIDTH - len(indent))
+    lines: list[str] = []
+    if table.caption:
+        lines += _wrap(_text(table.caption), WIDTH, indent, indent)
+
+    def row_lines(row: Row) -> list[str]:
+        blocks: list[tuple[int, list[str]]] = []
+        i = 0
+        for cell in row.cells:
+            width = sum(widths[i : i + cell.span]) + 2 * (cell.span - 1)
+            blocks.append((width, _cell_lines(_cell_text(cell, grid), cell, width)))
+            i += cell.span
+        height = max(len(b) for _, b in blocks)
+        out = []
+        for k in range(height):
+            parts = [(b[k] if k < len(b) else "").ljust(w) for w, b in blocks]
+            out.append((indent + "  ".join(parts)).rstrip())
+        if row.note is not None:
+            out += _wrap(_text(row.note), WIDTH, indent + "    ↳ ", indent + "      ")
+        return out
+
+    for row in table.head:
+        lines += row_lines(row)
+    if table.head:
+        lines.append(indent + "─" * (sum(widths) + 2 * (len(widths) - 1)))
+    for row in table.body:
+        lines += row_lines(row)
+    if grid:  # the key to the score columns, which the page prints in the column heads
+        for cell in table.head[0].cells:
+            if cell.kind == "scale":
+                symbol, _, meaning = _text(cell.text).partition("\n")
+                lines += _wrap(f"{symbol:>5}  {meaning}", WIDTH, indent, indent + "       ")
+    return lines
+
+
+def _heading(section: Section, depth: int) -> list[str]:
+    title = _text(section.heading)
+    if depth == 0:
+        return [title, "═" * min(len(title), WIDTH)]
+    if depth == 1:
+        return [title, "─" * min(len(title), WIDTH)]
+    return ["  " * (depth - 2) + "▸ " + title]
+
+
+def block_lines(block: Block, depth: int = 0) -> tuple[str, ...]:
+    """One block as lines of text with the structure of the page: headings underlined, tables
+    in columns, a question nobody answered as an open line, typed text with its line breaks."""
+    indent = "  " * max(depth - 1, 0)
+    lines: list[str] = []
+    if isinstance(block, Section):
+        lines += _heading(block, depth)
+        for inner in block.blocks:
+            part = block_lines(inner, depth + 1)
+            if isinstance(inner, Section) and lines and lines[-1] != "":
+                lines.append("")
+            lines += part
+        return tuple(lines)
+    if isinstance(block, Para):
+        return tuple(_wrap(_text(block.text), WIDTH, indent, indent))
+    if isinstance(block, Items):
+        for number, entry in enumerate(block.entries, start=1):
+            mark = f"{number}. " if block.ordered else "– "
+            lines += _wrap(_text(entry), WIDTH, indent + mark, indent + " " * len(mark))
+        return tuple(lines)
+    if isinstance(block, Fields):
+        for field in block.rows:
+            label = _text(field.label) + ": "
+            if field.value is None:
+                lines.append(f"{indent}{label}{'_' * max(WIDTH - len(indent) - len(label), 10)}")
+            else:
+                lines += _wrap(label + _text(field.value), WIDTH, indent, indent + "    ")
+        return tuple(lines)
+    if isinstance(block, Table):
+        return tuple(_table_lines(block, indent))
+    return ()  # a figure: its numbers stand in the table beside it
+
+
+def section_lines(section: Section) -> tuple[str, ...]:
+    """A section as text, every control character a terminal would obey shown, not obeyed."""
+    return tuple(line.translate(_CONTROLS) for line in block_lines(section))
 
 
 @_visible
@@ -174,208 +263,74 @@ def legend_lines(texts: Texts) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _completeness(assessment: Assessment, texts: Texts) -> str:
-    numbers = ", ".join(str(f.number) for f in assessment.missing_ratings())
-    state = assessment.completeness
-    if state is Completeness.COMPLETE:
-        return texts("Overview1.complete")
-    if state is Completeness.TIME_PRESSURE_MINIMUM:
-        return texts("Overview1.time_pressure", factors=numbers)
-    return texts("Overview1.incomplete", factors=numbers)
+def overview1_lines(
+    assessment: Assessment, texts: Texts, previous: Assessment | None = None
+) -> tuple[str, ...]:
+    """Overview 1 of one day as the grid: one column per score, Total − and Total + per group."""
+    return section_lines(pages.overview1(assessment, texts, previous))
 
 
-@_visible
-def overview1_lines(assessment: Assessment, texts: Texts) -> tuple[str, ...]:
-    """Overview 1 of one day: each factor by group, Total − and Total + per group side by side."""
-    lines = [texts("report.overview1", date=texts.date(assessment.assessed_on))]
-    totals = assessment.totals_by_group()
-    width = _width(texts)
-    for group in FactorGroup:
-        lines.append(f"  {texts.label(group)}")
-        for factor, rating in zip(FACTORS, assessment.ratings, strict=True):
-            if factor.group is group:
-                lines.append(_row(factor.number, texts.label(factor), _marks(rating, texts), width))
-                if rating.note:
-                    lines.append(f"        {rating.note}")
-        if group is FactorGroup.STARTING_POSITION:
-            if assessment.asylum_outcome is not None:
-                outcome = texts.label(assessment.asylum_outcome)
-                lines.append(f"        {texts('Assessment.asylum_outcome')}: {outcome}")
-            if assessment.asylum_outcome_explanation:
-                explanation = assessment.asylum_outcome_explanation
-                lines.append(
-                    f"        {texts('Assessment.asylum_outcome_explanation')}: {explanation}"
-                )
-        group_totals = totals[group]
-        lines.append(_totals(texts.label(group), group_totals.minus, group_totals.plus, texts))
-    overall = assessment.totals()
-    lines.append(_totals(texts("report.all_factors"), overall.minus, overall.plus, texts))
-    if assessment.new_considerations:
-        lines.append("  " + texts("Overview1.new_considerations"))
-        for item in assessment.new_considerations:
-            note = f": {item.note}" if item.note else ""
-            lines.append(f"    – {item.name} ({texts.date(item.raised_on)}){note}")
-    lines.append(f"  {_completeness(assessment, texts)}")
-    return tuple(lines)
-
-
-@_visible
 def comparison_lines(earlier: Assessment, later: Assessment, texts: Texts) -> tuple[str, ...]:
     """What changed between two dated assessments, factor 1's category included."""
-    lines = [
-        texts(
-            "report.compare",
-            earlier=texts.date(earlier.assessed_on),
-            later=texts.date(later.assessed_on),
-        )
-    ]
-    unchanged, width = 0, _width(texts)
-    for change in compare(earlier, later):
-        if not change.changed:
-            unchanged += 1
-            continue
-        moved = f"{rating_symbol(change.before):>5} → {rating_symbol(change.after):<5}  "
-        moved += texts.label(change.movement)
-        lines.append(_row(change.factor.number, texts.label(change.factor), moved, width))
-        if change.outcome_changed:
-            unknown = texts("report.unknown")
-            before = texts.label(change.outcome_before) if change.outcome_before else unknown
-            after = texts.label(change.outcome_after) if change.outcome_after else unknown
-            lines.append("        " + texts("report.compare.outcome", before=before, after=after))
-    lines.append("  " + texts("report.unchanged", count=unchanged))
-    return tuple(lines)
+    return section_lines(pages.comparison(earlier, later, texts))
 
 
-@_visible
+def timeline_lines(assessments: Sequence[Assessment], texts: Texts) -> tuple[str, ...]:
+    """Every dated assessment as one row, with Total − and Total + beside each other."""
+    return section_lines(pages.timeline(assessments, texts))
+
+
 def overview2_lines(
     assessment: Assessment, rows: Sequence[ChangePossibility], texts: Texts
 ) -> tuple[str, ...]:
     """Overview 2: the candidates to discuss, then the rows filled in together."""
-    lines, width = [texts("report.overview2")], _width(texts)
-    for c in change_candidates(assessment):
-        reason = f"{rating_symbol(c.rating):>5}  {texts.label(c.reason)}"
-        lines.append(_row(c.factor.number, texts.label(c.factor), reason, width))
-    for row in rows:
-        lines.append("")
-        lines.append(
-            f"  {row.factor.number:>2}  {texts.label(row.factor)}  {rating_symbol(row.rating)}"
-            f"  ({texts.date(row.assessed_on)})"
-        )
-        for name in ("how", "circumstances", "helpers"):
-            lines.append(f"        {texts.field(ChangePossibility, name)} {getattr(row, name)}")
-    return tuple(lines)
+    return section_lines(pages.overview2(assessment, rows, texts))
 
 
-@_visible
 def overview3_lines(
     assessment: Assessment,
     rows: Sequence[WeightyFactor],
     texts: Texts,
     changes: Sequence[ChangePossibility] = (),
+    *,
+    copy: Copy = Copy.FILE,
 ) -> tuple[str, ...]:
-    """Overview 3: the candidates from Overviews 1 and 2 (factor 1 first when discussed, then by
-    size of score), then the rows with the kind chosen for each."""
-    lines, width = [texts("report.overview3")], _width(texts)
-    for c in weighty_candidates(assessment, changes):
-        mark = f"{rating_symbol(c.rating):>5}"
-        if c.in_overview2:
-            mark += "  " + texts("report.overview3.in_overview2")
-        lines.append(_row(c.factor.number, texts.label(c.factor), mark, width))
-    if rows:
-        lines += ["", texts("report.overview3.chosen")]
-    for w in rows:
-        kind = f"{rating_symbol(w.rating):>5}  {texts.label(w.kind)}"
-        lines.append(_row(w.factor.number, texts.label(w.factor), kind, width))
-        if w.why_how:
-            lines.append(f"        {w.why_how}")
-    return tuple(lines)
+    """Overview 3: the rows with the kind chosen for each; the file copy lists the candidates
+    from Overviews 1 and 2 first (factor 1 first when discussed, then by size of score)."""
+    return section_lines(pages.overview3(assessment, rows, texts, changes, copy=copy))
 
 
-def _answer(value: object, texts: Texts) -> str:
-    if attrs.has(type(value)) and not isinstance(value, Activity):
-        parts = (getattr(value, f.name) for f in attrs.fields(type(value)))  # type: ignore[arg-type]
-        return " – ".join(_answer(p, texts) for p in parts if p not in ("", None, ()))
-    if isinstance(value, Answer):
-        return texts.label(value)
-    if isinstance(value, Activity):
-        return value.what + (f" ({value.with_whom})" if value.with_whom else "")
-    if isinstance(value, dt.date):
-        return texts.date(value)
-    return str(value)
-
-
-@_visible
 def action_plan_lines(
     plan: ActionPlan,
     texts: Texts,
     weighty: Iterable[WeightyFactor] = (),
     checklists: Iterable[HealthChecklist] = (),
+    *,
+    client: ClientInfo | None = None,
+    family: Sequence[FamilyMemberView] = (),
+    copy: Copy = Copy.FILE,
 ) -> tuple[str, ...]:
-    """The action plan with its progress per section, the monitoring advice and the reminders."""
-    lines = [texts("report.plan")]
-    for progress in completeness(plan):
-        section = progress.section
-        counts = texts("report.plan.progress", answered=progress.answered, total=progress.total)
-        lines.append(f"  {texts.label(section)} — {texts.label(progress.progress)} ({counts})")
-        for question in section.questions:
-            answers = [_answer(v, texts) for v in answered_values(plan, section, question)]
-            if answers:
-                lines.append(f"      {texts.label(question)}: {'; '.join(answers)}")
-    advice = monitoring_advice(plan, checklists)
-    if advice.advised_months is not None:
-        lines.append("  " + texts("MonitoringAdvice.health", months=advice.advised_months))
-    if advice.shorter_than_advised:
-        lines.append("  " + texts("MonitoringAdvice.shorter", agreed=advice.agreed_months))
-    if advice.client_declines:
-        lines.append("  " + texts("MonitoringAdvice.declined"))
-    reminders = plan_attention(weighty)
-    if reminders:
-        lines += ["", texts("PlanAttention.heading")]
-    for item in reminders:
-        basis = texts.cite(item.book) if item.book else texts("PlanAttention.our_design")
-        lines.append(
-            f"  {texts.label(item.section)} ← {item.factor.number} {texts.label(item.factor)}"
-            f" ({texts.label(item.kind)}, {rating_symbol(item.rating)})"
+    """The action plan as the Bijlage 4 worksheet; the file copy adds progress per section, the
+    monitoring advice and the reminders."""
+    return section_lines(
+        pages.plan_worksheet(
+            plan,
+            texts,
+            client=client,
+            family=family,
+            weighty=weighty,
+            checklists=checklists,
+            copy=copy,
         )
-        lines.append(f"      {texts(item.reason_message_id)} [{basis}]")
-    return tuple(lines)
+    )
 
 
-def _sourced(answer: SourcedAnswer, texts: Texts) -> str:
-    shown = texts.label(answer.answer) if answer.answer else "—"
-    source = answer.source.name if answer.source else texts("report.health.no_source")
-    return f"{shown} ({source})"
-
-
-@_visible
 def health_lines(checklist: HealthChecklist, texts: Texts) -> tuple[str, ...]:
-    """One health checklist: the triad per medicine and facility, then what it shows."""
-    illness = checklist.illness_en or "—"
-    lines = [texts("report.health", illness=illness, kind=texts.label(checklist.kind))]
-    questions = {q.path: q for q in CHECKLIST_QUESTIONS}
-    for block, items in (("medicines", checklist.medicines), ("facilities", checklist.facilities)):
-        for item in items:
-            name = getattr(item, "substance", None) or getattr(item, "which", "") or "—"
-            for dimension in ("available", "reachable", "affordable"):
-                question = texts.label(questions[f"{block}.{dimension}"])
-                lines.append(f"  {name} – {question} {_sourced(getattr(item, dimension), texts)}")
-    findings = health_findings(checklist)
-    lines += ["", texts("report.health.findings")]
-    if not findings:
-        lines.append("  " + texts("report.none"))
-    for finding in findings:
-        explanation = texts.label(finding)
-        if finding.dimension is not None:
-            explanation = explanation.format(dimension=texts.label(finding.dimension))
-        title = texts(finding.title_message_id)
-        lines.append(f"  [{title}] {finding.path} — {texts.cite(finding.rule)}")
-        lines.append(f"      {explanation}")
-        if finding.note_message_id is not None:
-            lines.append(f"      {texts(finding.note_message_id)}")
-    return tuple(lines)
+    """One health checklist as Bijlage 5: every answer with its source and date, then what it
+    shows, named by medicine or part."""
+    return section_lines(pages.health_checklist(checklist, texts))
 
 
-@_visible
 def signal_lines(log: SignalLog, texts: Texts) -> tuple[str, ...]:
     """What a signal log leads to: the suicide-threat steps and their guidance first, always.
 
@@ -384,48 +339,39 @@ def signal_lines(log: SignalLog, texts: Texts) -> tuple[str, ...]:
     >>> from terugkeer.signals import SignalObservation, SignalSource
     >>> log = SignalLog().observe(
     ...     SignalObservation("S.suicide.thoughts", SignalSource.CLIENT, dt.date(2026, 3, 2)))
-    >>> print(signal_lines(log, Texts("en"))[1])
-      1. Take the threat seriously. ... going on.
+    >>> print(signal_lines(log, Texts("en"))[2])
+    1. Take the threat seriously. ... going on.
     """
-    summary = summarize(log)
+    first = pages.urgent(log, texts)
+    lines = (*section_lines(first), "") if first is not None else ()
+    return lines + section_lines(pages.signals(log, texts))
+
+
+def context_lines(context: CaseContext, texts: Texts) -> tuple[str, ...]:
+    """Where the client stands: phase, status, asylum outcome, way of return, vulnerability;
+    with a vulnerable characteristic, the reminder to look again at the legal options (§3.3)."""
+    return section_lines(pages.context(context, texts))
+
+
+def family_lines(family: Sequence[FamilyMemberView], texts: Texts) -> tuple[str, ...]:
+    """Each family member by name, with their own wishes, ideas and doubts (chapter 4): never
+    merged into one view."""
+    return section_lines(pages.family_views(family, texts))
+
+
+def summary_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
+    """The case at a glance: strengths beside vulnerabilities, counts, never a verdict."""
+    return section_lines(pages.summary(case, texts))
+
+
+def case_lines(case: CaseFile, texts: Texts, *, copy: Copy = Copy.FILE) -> tuple[str, ...]:
+    """The whole case as text, with the structure of the printed page: the file copy (default)
+    starts with the suicide-threat steps when they apply; the client copy holds no signal."""
     lines: list[str] = []
-    if summary.urgent_steps:
-        lines.append(texts("report.urgent"))
-        for number, urgent in enumerate(summary.urgent_steps, start=1):
-            lines.append(f"  {number}. {texts.label(urgent)}")
-        lines += [f"  ! {texts.label(note)}" for note in summary.urgent_guidance]
-    for guidance in summary.guidance:
-        lines.append(f"• {texts.label(guidance)} [{texts.cite(guidance.rule)}]")
-    if summary.indication.reasons:
-        reasons = ", ".join(texts.label(r) for r in summary.indication.reasons)
-        lines.append(texts("report.reasons", reasons=reasons))
-    for step in summary.open_steps:
-        state = texts("report.step_allowed")
-        if step.blocked_by is not None:
-            state = texts.label(step.blocked_by)
-        lines.append(
-            texts(
-                "report.open_step",
-                referral=step.referral + 1,
-                step=texts.label(step.step),
-                state=state,
-            )
-        )
-    if summary.signals:
-        lines.append(texts("report.signals"))
-        lines += [f"  – {texts.label(signal)}" for signal in summary.signals]
-    if log.factors:  # the latest noted, protective beside risk: both sides, never a balance
-        latest = log.factors[-1]
-        lines.append(texts("report.factors_noted", date=texts.date(latest.recorded_on)))
-        for name, entries in (
-            ("protective", [PROTECTIVE_FACTORS.get(i) for i in latest.protective]),
-            ("risk", [RISK_FACTORS.get(i) for i in latest.risk]),
-        ):
-            shown = "; ".join(texts.label(e) for e in entries) or "—"
-            lines.append(f"  {texts.field(FactorsRecord, name)}: {shown}")
-    if not summary.urgent_steps:  # with the steps, the guidance above holds these already
-        lines += [f"  ! {texts.label(note)}" for note in STANDING_GUIDANCE]
-    lines.append(texts("report.not_a_screener"))
+    for section in pages.case_sections(case, texts, copy=copy):
+        if lines:
+            lines.append("")
+        lines += section_lines(section)
     return tuple(lines)
 
 
@@ -535,139 +481,3 @@ def _paragraph(message: str, mark: str) -> list[str]:
         subsequent_indent="    ",
         break_on_hyphens=False,
     )
-
-
-@_visible
-def context_lines(context: CaseContext, texts: Texts) -> tuple[str, ...]:
-    """Where the client stands: phase, status, asylum outcome, way of return, vulnerability;
-    with a vulnerable characteristic, the reminder to look again at the legal options (§3.3)."""
-    lines = [texts("Form.context")]
-    values: list[tuple[str, LabelledEnum | None]] = [
-        ("phases", context.phase),
-        ("group", context.group),
-        ("asylum_outcome", context.asylum_outcome),
-        ("return_way", context.return_way),
-        ("alternative", context.alternative),
-    ]
-    for name, value in values:
-        shown = "—" if value is None else texts.label(value)
-        lines.append(f"  {texts.field(CaseContext, name)}: {shown}")
-    if context.unaccompanied_minor:
-        lines.append(f"  {texts.field(CaseContext, 'unaccompanied_minor')}: {texts('Answer.yes')}")
-    vulnerable = "; ".join(texts.label(v) for v in context.vulnerable) or "—"
-    lines.append(f"  {texts.field(CaseContext, 'vulnerable')}: {vulnerable}")
-    if legal_check_advice(context.vulnerable).needed:
-        lines += _paragraph(texts(GUIDANCE_TEXTS.get("L.vulnerable_groups").message_id), "!")
-    return tuple(lines)
-
-
-@_visible
-def family_lines(family: Iterable[FamilyMemberView], texts: Texts) -> tuple[str, ...]:
-    """Each family member's own wishes, ideas and doubts, member by member (chapter 4): never
-    merged into one view. Names are not printed; the relation says who is meant."""
-    lines = [texts("Form.family")]
-    for number, member in enumerate(family, start=1):
-        who = member.relation or f"{texts.field(FamilyMemberView, 'member')} {number}"
-        if member.is_minor:
-            who += f" ({texts.field(FamilyMemberView, 'is_minor').lower()})"
-        lines.append(f"  {who}")
-        for name in ("wishes", "ideas", "doubts"):
-            value = getattr(member, name) or "—"
-            lines.append(f"    {texts.field(FamilyMemberView, name)}: {value}")
-    return tuple(lines)
-
-
-@_visible
-def summary_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
-    """The case at a glance: urgent steps first, strengths beside vulnerabilities."""
-    summary = case_summary(case)
-    lines = [texts("report.case")]
-    if summary.urgent_steps:
-        lines.append("  " + texts("report.case.urgent", count=len(summary.urgent_steps)))
-    if summary.latest is not None:
-        totals = summary.latest.totals()
-        lines.append(
-            "  "
-            + texts(
-                "report.case.latest",
-                date=texts.date(summary.latest.assessed_on),
-                minus=totals.minus,
-                plus=totals.plus,
-            )
-        )
-        if len(case.assessments) >= 2:
-            lines.append("  " + texts("report.case.moved", count=len(summary.moved)))
-    for key, rows in (
-        ("report.case.strengths", summary.strengths),
-        ("report.case.vulnerabilities", summary.vulnerabilities),
-        ("report.case.not_chosen", summary.kind_not_yet_chosen),
-    ):
-        names = "; ".join(texts.label(w.factor) for w in rows)
-        lines.append("  " + texts(key, factors=names or "—"))
-    answered = sum(p.progress is Progress.ANSWERED for p in summary.plan_progress)
-    partly = sum(p.progress is Progress.PARTLY for p in summary.plan_progress)
-    lines.append(
-        "  "
-        + texts(
-            "report.case.plan", answered=answered, total=len(summary.plan_progress), partly=partly
-        )
-    )
-    lines.append("  " + texts("report.case.health", count=len(summary.health_findings)))
-    lines.append("  " + texts("report.case.referral", count=len(summary.open_referral_steps)))
-    if summary.monitoring.advised_months is not None:
-        # A client who declines is never told a period: the refusal is named, and comes first.
-        key = (
-            "report.case.monitoring_declined"
-            if summary.monitoring.client_declines
-            else "report.case.monitoring"
-        )
-        lines.append("  " + texts(key, months=summary.monitoring.advised_months))
-    lines.append(texts("report.describes"))
-    return tuple(lines)
-
-
-@_visible
-def case_lines(case: CaseFile, texts: Texts) -> tuple[str, ...]:
-    """The whole case as text: the suicide-threat steps when they apply, then the summary, then
-    every instrument that holds something."""
-    urgent = bool(summarize(case.signals).urgent_steps)
-    blocks: list[tuple[str, ...]] = []
-    if urgent:  # the suicide-threat steps come first, always
-        blocks.append(signal_lines(case.signals, texts) + guidance_pointer("signals", texts))
-    blocks.append(summary_lines(case, texts) + guidance_pointer("case", texts))
-    blocks.append(context_lines(case.context, texts) + guidance_pointer("context", texts))
-    if case.family:
-        blocks.append(family_lines(case.family, texts) + guidance_pointer("client", texts))
-    if case.assessments:
-        blocks.append(legend_lines(texts))
-    blocks += [overview1_lines(a, texts) for a in case.assessments]
-    if len(case.assessments) >= 2:
-        blocks.append(comparison_lines(case.assessments[-2], case.assessments[-1], texts))
-    if case.assessments:
-        blocks[-1] += guidance_pointer("overview1", texts)
-        latest = case.assessments[-1]
-        blocks.append(
-            overview2_lines(latest, case.change_possibilities, texts)
-            + guidance_pointer("overview2", texts)
-        )
-        blocks.append(
-            overview3_lines(latest, case.weighty_factors, texts, case.change_possibilities)
-            + guidance_pointer("overview3", texts)
-        )
-    blocks.append(
-        action_plan_lines(case.plan, texts, case.weighty_factors, case.health)
-        + guidance_pointer("actionplan", texts)
-    )
-    blocks += [health_lines(c, texts) for c in case.health]
-    if case.health:
-        blocks[-1] += guidance_pointer("health", texts)
-    if not urgent:  # also with nothing recorded: the standing guidance matters most then
-        blocks.append(signal_lines(case.signals, texts) + guidance_pointer("signals", texts))
-    return tuple(line for block in _spaced(blocks) for line in block)
-
-
-def _spaced(blocks: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    out: list[tuple[str, ...]] = []
-    for i, block in enumerate(blocks):
-        out.append(block if i == 0 else ("", *block))
-    return out
