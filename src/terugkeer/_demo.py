@@ -41,7 +41,7 @@ from .health import (
 from .i18n import Texts, text
 from .overviews import ChangePossibility, WeightKind, WeightyFactor
 from .planning import plan_health_section
-from .reports.text import case_lines, stress_lines
+from .reports.text import case_lines, journal_lines
 from .signals import (
     FactorsRecord,
     HelpNeed,
@@ -57,7 +57,16 @@ from .signals import (
     Taxation,
     Willingness,
 )
-from .wellbeing import StressSelfCheck
+from .wellbeing import (
+    CounsellorJournal,
+    EmotionExample,
+    EmotionExercise,
+    IntervisionEntry,
+    IntervisionReflection,
+    ReactionsReflection,
+    SignalsCheck,
+    StressSelfCheck,
+)
 
 __all__ = [
     "COUNSELLOR_CHECK",
@@ -67,6 +76,7 @@ __all__ = [
     "change_rows",
     "demo_case",
     "demo_checklist",
+    "demo_journal",
     "demo_plan",
     "demo_signal_log",
     "render_counsellor_demo",
@@ -254,6 +264,44 @@ COUNSELLOR_CHECK = StressSelfCheck(
 )
 
 
+def demo_journal(locale: str) -> CounsellorJournal:
+    """The example counsellor's own instruments: made up, like the client."""
+    return CounsellorJournal(
+        emotion_exercises=(
+            EmotionExercise(
+                dt.date(2026, 2, 10),
+                (
+                    EmotionExample(
+                        "W.exercise_emotion.powerlessness",
+                        text("demo.own.example", locale),
+                        text("demo.own.contact", locale),
+                        text("demo.own.self", locale),
+                    ),
+                ),
+            ),
+        ),
+        signals_checks=(SignalsCheck(dt.date(2026, 3, 20), ("W.signal_general.exhaustion",)),),
+        stress_checks=(COUNSELLOR_CHECK,),
+        reflections=(
+            ReactionsReflection(
+                dt.date(2026, 3, 20),
+                ("W.involvement.rescuer_urge", "W.distance.avoiding"),
+            ),
+        ),
+        intervisions=(
+            IntervisionReflection(
+                dt.date(2026, 4, 2),
+                (
+                    IntervisionEntry(
+                        "W.intervision_work.how_work_is_organised",
+                        text("demo.own.intervision", locale),
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
 def demo_case(locale: str) -> CaseFile:
     """The example client's whole file."""
     family = (
@@ -301,6 +349,7 @@ def render_demo(locale: str = "nl") -> str:
 
 
 def render_counsellor_demo(locale: str = "nl") -> str:
-    """The counsellor's example: a stress self-check and what Bijlage 8 suggests."""
+    """The counsellor's example: their own instruments, with what Bijlage 8 suggests."""
     texts = Texts(locale)
-    return "\n".join((texts("demo.counsellor"), "", *stress_lines(COUNSELLOR_CHECK, texts))) + "\n"
+    body = journal_lines(demo_journal(locale), texts)
+    return "\n".join((texts("demo.counsellor"), "", *body)) + "\n"

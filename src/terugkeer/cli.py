@@ -24,7 +24,17 @@ the action plan, the health checklist and the signals. Nothing shown is a predic
 """
 _REPORT_HELP = """\
 Render a case document for people to read: as text, or as one self-contained HTML page (no
-network, no JavaScript) that prints on A4, with the factor balance and the timeline as pictures.
+network, no JavaScript) that prints on A4 at full size, every instrument as its printed form.
+Two copies: the copy for the file (default) holds everything, with who entered what and when and
+every source; the client's copy (--copy client) is what the client takes home: Overview 1 with the
+scale legend, Overview 3 as chosen, the action plan and the agreements; no signals and no working
+notes. When thoughts of death or suicide are recorded, making a client's copy prints the steps for
+the counsellor on stderr.
+"""
+_WELLBEING_HELP = """\
+Render the counsellor's own instruments (a journal document: the Bijlage 7 exercise and signals,
+Bijlage 8 stress self-checks, the §6.1 reflection, Bijlage 9 intervision) as a private page, in
+text or HTML. They belong to the counsellor and never appear in a case report.
 """
 
 
@@ -141,9 +151,15 @@ def _parser() -> argparse.ArgumentParser:
         "an existing FILE is kept unless --overwrite is given",
     )
     demo.add_argument(
+        "--save-journal",
+        metavar="FILE",
+        help="also write the example counsellor's own journal to FILE (for 'terugkeer wellbeing'); "
+        "an existing FILE is kept unless --overwrite is given",
+    )
+    demo.add_argument(
         "--overwrite",
         action="store_true",
-        help="with --save-case: replace FILE when it exists",
+        help="with --save-case or --save-journal: replace FILE when it exists",
     )
     report = commands.add_parser(
         "report", help="render a case for people: text or printable HTML", description=_REPORT_HELP
@@ -154,7 +170,25 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--format", choices=("text", "html"), default="text", help="text or html (default: text)"
     )
+    report.add_argument(
+        "--copy",
+        choices=("file", "client"),
+        default="file",
+        help="the copy for the file (default) or the client's copy to take home",
+    )
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    wellbeing = commands.add_parser(
+        "wellbeing",
+        help="render the counsellor's own instruments as a private page",
+        description=_WELLBEING_HELP,
+    )
+    wellbeing.set_defaults(run=_run_wellbeing)
+    wellbeing.add_argument("file", metavar="JOURNAL", help="a counsellor journal document (JSON)")
+    _locale_option(wellbeing)
+    wellbeing.add_argument(
+        "--format", choices=("text", "html"), default="text", help="text or html (default: text)"
+    )
+    wellbeing.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     forms = commands.add_parser(
         "forms", help="print the instruments' form definitions", description=_FORMS_HELP
     )
@@ -457,12 +491,14 @@ def _guide(
     return 0
 
 
-def _report(name: str, locale: str, fmt: str, output: str | None) -> int:
+def _report(name: str, locale: str, fmt: str, output: str | None, copy: str = "file") -> int:
     import datetime as dt
 
     from .documents.casefiles import load_case
     from .i18n import Texts
+    from .referral import summarize
     from .reports.html import html_report
+    from .reports.pages import Copy
     from .reports.text import case_lines
 
     try:
@@ -472,15 +508,48 @@ def _report(name: str, locale: str, fmt: str, output: str | None) -> int:
             print(f"{_shown(name)}: {problem.path}: {problem.reason}", file=sys.stderr)
         return 1
     texts = Texts(locale)
+    chosen = Copy(copy)
+    steps = summarize(case.signals).urgent_steps
+    if chosen is Copy.CLIENT and steps:  # not on the client's paper, but never out of sight
+        print(texts("report.copy.urgent_notice"), file=sys.stderr)
+        for number, step in enumerate(steps, start=1):
+            print(f"  {number}. {texts.label(step)}", file=sys.stderr)
     if fmt == "html":
-        page = html_report(case, texts, generated_on=dt.date.today())
+        page = html_report(case, texts, generated_on=dt.date.today(), copy=chosen)
     else:
-        page = "\n".join(case_lines(case, texts)) + "\n"
+        page = "\n".join(case_lines(case, texts, copy=chosen)) + "\n"
+    return _write(page, output)
+
+
+def _write(page: str, output: str | None) -> int:
     if output is None:
         sys.stdout.write(page)
     else:
         Path(output).write_text(page, encoding="utf-8")
     return 0
+
+
+def _wellbeing(name: str, locale: str, fmt: str, output: str | None) -> int:
+    import datetime as dt
+
+    from .documents.serialization import loads
+    from .i18n import Texts
+    from .reports.html import journal_report
+    from .reports.text import journal_lines
+    from .wellbeing import CounsellorJournal
+
+    try:
+        journal = loads(Path(name).read_bytes(), CounsellorJournal)
+    except ValidationError as err:
+        for problem in err.problems:
+            print(f"{_shown(name)}: {problem.path}: {problem.reason}", file=sys.stderr)
+        return 1
+    texts = Texts(locale)
+    if fmt == "html":
+        page = journal_report(journal, texts, generated_on=dt.date.today())
+    else:
+        page = "\n".join(journal_lines(journal, texts)) + "\n"
+    return _write(page, output)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -556,11 +625,15 @@ def _run_guide(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
 
 
 def _run_report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    return _report(args.file, _locale(parser, args.locale), args.format, args.output)
+    return _report(args.file, _locale(parser, args.locale), args.format, args.output, args.copy)
+
+
+def _run_wellbeing(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    return _wellbeing(args.file, _locale(parser, args.locale), args.format, args.output)
 
 
 def _run_demo(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from ._demo import demo_case, render_counsellor_demo, render_demo
+    from ._demo import demo_case, demo_journal, render_counsellor_demo, render_demo
 
     locale = _locale(parser, args.locale)
     if args.save_case:
@@ -576,6 +649,18 @@ def _run_demo(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
+    if args.save_journal:
+        journal = Path(args.save_journal)
+        if journal.exists() and not args.overwrite:
+            print(
+                f"terugkeer: {_shown(args.save_journal)} already exists; "
+                "add --overwrite to replace it",
+                file=sys.stderr,
+            )
+            return 1
+        from .documents.serialization import dumps
+
+        journal.write_text(dumps(demo_journal(locale), indent=2) + "\n", encoding="utf-8")
     render = render_counsellor_demo if args.counsellor else render_demo
     sys.stdout.write(render(locale))
     return 0

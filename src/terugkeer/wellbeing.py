@@ -23,6 +23,7 @@ from .errors import Problem
 __all__ = [
     "SEVERAL_STRESS_SIGNALS",
     "WELLBEING_ITEMS",
+    "CounsellorJournal",
     "EmotionExample",
     "EmotionExercise",
     "IntervisionEntry",
@@ -258,6 +259,25 @@ class IntervisionReflection:
 
     reflected_on: dt.date
     entries: tuple[IntervisionEntry, ...] = ()
+
+    __attrs_post_init__ = validated
+
+
+@attrs.frozen(weakref_slot=False)
+class CounsellorJournal:
+    """The counsellor's own instruments (Bijlagen 7–9, §6.1), kept in a file of their own: they
+    belong to the counsellor, never in a client's case file or its report. Each list only grows.
+
+    >>> journal = CounsellorJournal(stress_checks=(StressSelfCheck(dt.date(2026, 3, 2)),))
+    >>> len(journal.stress_checks)
+    1
+    """
+
+    emotion_exercises: tuple[EmotionExercise, ...] = ()
+    signals_checks: tuple[SignalsCheck, ...] = ()
+    stress_checks: tuple[StressSelfCheck, ...] = ()
+    reflections: tuple[ReactionsReflection, ...] = ()
+    intervisions: tuple[IntervisionReflection, ...] = ()
 
     __attrs_post_init__ = validated
 

@@ -121,6 +121,7 @@ _SCHEMAS: dict[str, tuple[str, int]] = {
     "wellbeing.ReflectionSummary": ("terugkeer/reflection-summary", 1),
     "wellbeing.IntervisionEntry": ("terugkeer/intervision-entry", 1),
     "wellbeing.IntervisionReflection": ("terugkeer/intervision-reflection", 1),
+    "wellbeing.CounsellorJournal": ("terugkeer/counsellor-journal", 1),
     "socialmap.MapEntry": ("terugkeer/map-entry", 2),
     "socialmap.SocialMap": ("terugkeer/social-map", 2),
     "context.LegalCheckAdvice": ("terugkeer/legal-check-advice", 1),

@@ -38,10 +38,12 @@ from terugkeer.reports.blocks import (
     plain,
 )
 from terugkeer.reports.markup import Markup, element, escape, join
+from terugkeer.reports.own import journal_sections
 from terugkeer.reports.pages import Copy, case_sections
 from terugkeer.reports.svg import balance_chart, totals_chart
+from terugkeer.wellbeing import CounsellorJournal
 
-__all__ = ["STYLE", "css_string", "html_page", "html_report", "render_block"]
+__all__ = ["STYLE", "css_string", "html_page", "html_report", "journal_report", "render_block"]
 
 #: The page's only style sheet: screen and A4 print, logical properties (right-to-left ready).
 STYLE = """
@@ -78,7 +80,8 @@ table.grid col.factor { inline-size: 34%; }
 table.grid col.score { inline-size: 8.3%; }
 table.grid col.previous { inline-size: 7.9%; }
 table.grid thead th { padding-inline: .1rem; }
-table.grid thead th.scale { text-align: center; font-size: .75rem; line-height: 1.2; font-weight: normal;
+table.grid thead th.scale { text-align: center; font-size: .75rem; line-height: 1.2;
+        font-weight: normal;
         white-space: pre-line; overflow-wrap: normal; hyphens: manual; }
 table.grid thead th.scale::first-line { font-weight: 600; font-size: .9rem; }
 table.grid td.mark { text-align: center; font-size: 1rem; }
@@ -128,6 +131,15 @@ _RUNNING = """
 """
 
 
+#: What a running header never prints: control characters and the bidi embeddings, overrides and
+#: isolates, which CSS content cannot isolate (replaced by U+FFFD; the record is not changed).
+_UNSAFE = {
+    **dict.fromkeys(range(0x20), "\ufffd"),
+    **dict.fromkeys(range(0x7F, 0xA0), "\ufffd"),
+    **dict.fromkeys((*range(0x202A, 0x202F), *range(0x2066, 0x206A)), "\ufffd"),
+}
+
+
 def css_string(value: str) -> str:
     """``value`` as a CSS string literal in which every character but letters, digits and
     spaces is a hex escape: typed text can neither end the string nor the style sheet.
@@ -136,7 +148,7 @@ def css_string(value: str) -> str:
     '"a\\\\000022\\\\00003C\\\\00002Fstyle\\\\00003E"'
     """
     out = []
-    for char in value:
+    for char in value.translate(_UNSAFE):
         out.append(
             char if char.isascii() and (char.isalnum() or char == " ") else f"\\{ord(char):06X}"
         )
@@ -297,16 +309,17 @@ def render_block(block: Block, texts: Texts, level: int = 2) -> Markup:
 
 
 class _Charts:
-    """The pictures of one page, with ids unique on the page."""
+    """The pictures of one page, with ids unique on the page, drawn in the page's direction."""
 
-    def __init__(self, texts: Texts) -> None:
+    def __init__(self, texts: Texts, rtl: bool) -> None:
         self.texts = texts
+        self.rtl = rtl
 
     def balance(self, assessment: Assessment) -> Markup:
-        return balance_chart(assessment, self.texts, ident="balance")
+        return balance_chart(assessment, self.texts, ident="balance", rtl=self.rtl)
 
     def totals(self, assessments: Sequence[Assessment]) -> Markup:
-        return totals_chart(assessments, self.texts, ident="totals")
+        return totals_chart(assessments, self.texts, ident="totals", rtl=self.rtl)
 
 
 def html_page(
@@ -316,9 +329,11 @@ def html_page(
     texts: Texts,
     *,
     running: tuple[str, str],
+    direction: str | None = None,
 ) -> str:
     """A whole page: ``title`` as its heading, ``header`` as labelled lines under it, the
-    sections, and ``running`` (left, right) as the running header on paper."""
+    sections, and ``running`` (left, right) as the running header on paper. ``direction``
+    (``ltr`` or ``rtl``) defaults to the locale's."""
     style = STYLE + _RUNNING.format(
         left=css_string(running[0]), right=css_string(running[1]), page=_page_counter(texts)
     )
@@ -341,19 +356,30 @@ def html_page(
     top = element("header", {"class": "page"}, element("h1", None, title), facts)
     main = element("main", None, join(render_block(s, texts) for s in sections))
     body = element("body", None, top, main)
-    page = element("html", {"lang": texts.language, "dir": texts.direction}, head, body)
+    page = element(
+        "html", {"lang": texts.language, "dir": direction or texts.direction}, head, body
+    )
     return "<!DOCTYPE html>" + page
 
 
 def html_report(
-    case: CaseFile, texts: Texts, *, generated_on: dt.date, copy: Copy = Copy.FILE
+    case: CaseFile,
+    texts: Texts,
+    *,
+    generated_on: dt.date,
+    copy: Copy = Copy.FILE,
+    direction: str | None = None,
 ) -> str:
     """The case as one printable page in the locale of ``texts``: the file copy (default) or the
     client's copy to take home (no signals, no working notes).
 
     ``generated_on`` is printed in the header and on every page (the library never reads the
-    clock here).
+    clock here). ``direction`` forces ``ltr`` or ``rtl`` (default: the locale's); the page and its
+    charts mirror together.
     """
+    if direction not in (None, "ltr", "rtl"):
+        raise ValueError("direction must be 'ltr' or 'rtl'")
+    rtl = (direction or texts.direction) == "rtl"
     made = texts.date(generated_on)
     title = texts(f"report.title.{copy.value}")
     header: list[tuple[str, Inline]] = [
@@ -363,9 +389,18 @@ def html_report(
     organisation = case.plan.organisation.organisation
     if organisation:
         header.append((texts("report.organisation_label"), (Value(organisation),)))
-    sections = case_sections(case, texts, copy=copy, charts=_Charts(texts))
+    sections = case_sections(case, texts, copy=copy, charts=_Charts(texts, rtl))
     running = (
         f"{texts('report.dossier')} {case.case_id} · {texts(f'report.copy.{copy.value}')}",
         f"{texts('report.made')} {made}",
     )
-    return html_page(title, header, sections, texts, running=running)
+    return html_page(title, header, sections, texts, running=running, direction=direction)
+
+
+def journal_report(journal: CounsellorJournal, texts: Texts, *, generated_on: dt.date) -> str:
+    """The counsellor's own instruments as a private page of their own, never part of a case."""
+    made = texts.date(generated_on)
+    title = texts("report.own.title")
+    header: list[tuple[str, Inline]] = [(texts("report.made"), (made,))]
+    running = (title, f"{texts('report.made')} {made}")
+    return html_page(title, header, journal_sections(journal, texts), texts, running=running)

@@ -26,7 +26,7 @@ from terugkeer.guidance import GuidanceTopic, topics_for
 from terugkeer.health import HealthChecklist
 from terugkeer.i18n import Texts
 from terugkeer.overviews import ChangePossibility, WeightyFactor
-from terugkeer.reports import pages
+from terugkeer.reports import own, pages
 from terugkeer.reports.blocks import (
     Block,
     Cell,
@@ -42,15 +42,11 @@ from terugkeer.reports.blocks import (
 from terugkeer.reports.pages import Copy, rating_number, rating_symbol
 from terugkeer.signals import SignalLog
 from terugkeer.wellbeing import (
-    WELLBEING_ITEMS,
-    EmotionExample,
+    CounsellorJournal,
     EmotionExercise,
-    IntervisionEntry,
     IntervisionReflection,
     ReactionsReflection,
     StressSelfCheck,
-    reflection_summary,
-    stress_advice,
 )
 
 __all__ = [
@@ -66,6 +62,7 @@ __all__ = [
     "guidance_pointer",
     "health_lines",
     "intervision_lines",
+    "journal_lines",
     "legend_lines",
     "overview1_lines",
     "overview2_lines",
@@ -340,7 +337,7 @@ def signal_lines(log: SignalLog, texts: Texts) -> tuple[str, ...]:
     >>> log = SignalLog().observe(
     ...     SignalObservation("S.suicide.thoughts", SignalSource.CLIENT, dt.date(2026, 3, 2)))
     >>> print(signal_lines(log, Texts("en"))[2])
-    1. Take the threat seriously. ... going on.
+    1. Take the threat seriously. Say what you notice in the client and acknowledge that something
     """
     first = pages.urgent(log, texts)
     lines = (*section_lines(first), "") if first is not None else ()
@@ -375,62 +372,33 @@ def case_lines(case: CaseFile, texts: Texts, *, copy: Copy = Copy.FILE) -> tuple
     return tuple(lines)
 
 
-@_visible
 def stress_lines(check: StressSelfCheck, texts: Texts) -> tuple[str, ...]:
     """The counsellor's stress self-check (B8): what was recognised, the advice, the measures."""
-    advice = stress_advice(check)
-    lines = [texts("report.stress.recognised", date=texts.date(check.checked_on))]
-    lines += [f"  – {texts.label(WELLBEING_ITEMS.get(i))}" for i in check.recognised]
-    blocks = (
-        ("report.stress.advice", advice.advice),
-        ("report.stress.personal", advice.personal_measures),
-        ("report.stress.professional", advice.professional_measures),
-    )
-    for heading, items in blocks:
-        if items:
-            lines += ["", texts(heading)]
-            lines += [f"  – {texts.label(item)}" for item in items]
-    lines += ["", texts("report.stress.private")]
-    return tuple(lines)
+    return (*section_lines(own.stress_check(check, texts)), "", texts("report.stress.private"))
 
 
-@_visible
 def reflection_lines(reflection: ReactionsReflection, texts: Texts) -> tuple[str, ...]:
     """The counsellor's reflection on distance and involvement (§6.1): each side, no grade."""
-    summary = reflection_summary(reflection)
-    lines = [texts("report.reflection", date=texts.date(reflection.reflected_on))]
-    for heading, items in (
-        ("WellbeingList.distance", summary.distance),
-        ("WellbeingList.involvement", summary.involvement),
-    ):
-        lines.append(f"  {texts(heading)}:")
-        lines += [f"    – {texts.label(item)}" for item in items] or ["    —"]
-    return tuple(lines)
+    return section_lines(own.reactions_reflection(reflection, texts))
 
 
-@_visible
 def emotion_exercise_lines(exercise: EmotionExercise, texts: Texts) -> tuple[str, ...]:
     """The B7 exercise as done on one day: per emotion, the examples and what followed."""
-    lines = [texts("report.emotion_exercise", date=texts.date(exercise.done_on))]
-    lines.append(f"  {texts('ContextText.C.instruction.emotion_exercise')}")
-    for example in exercise.examples:
-        lines.append(f"  {texts.label(WELLBEING_ITEMS.get(example.emotion))}")
-        for name in ("examples", "consequences_for_contact", "consequences_for_self"):
-            value = getattr(example, name)
-            if value:
-                lines.append(f"    {texts.field(EmotionExample, name)} {value}")
-    return tuple(lines)
+    return section_lines(own.emotion_exercise(exercise, texts))
 
 
-@_visible
 def intervision_lines(reflection: IntervisionReflection, texts: Texts) -> tuple[str, ...]:
     """The B9 intervision instrument as filled in on one day: per topic, how it affects the work."""
-    lines = [texts("report.intervision", date=texts.date(reflection.reflected_on))]
-    lines.append(f"  {texts('ContextText.C.instruction.intervision')}")
-    for entry in reflection.entries:
-        influence = entry.influence or "—"
-        lines.append(f"  {texts.label(WELLBEING_ITEMS.get(entry.item))}")
-        lines.append(f"    {texts.field(IntervisionEntry, 'influence')} {influence}")
+    return section_lines(own.intervision(reflection, texts))
+
+
+def journal_lines(journal: CounsellorJournal, texts: Texts) -> tuple[str, ...]:
+    """The counsellor's own instruments as their private page, in text."""
+    lines: list[str] = []
+    for section in own.journal_sections(journal, texts):
+        if lines:
+            lines.append("")
+        lines += section_lines(section)
     return tuple(lines)
 
 
