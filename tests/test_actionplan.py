@@ -342,10 +342,10 @@ def test_the_advice_never_overrides_a_client_who_declines(monitoring: Monitoring
 
     case = CaseFile("c-1", plan=plan)
     for locale, refusal in (("nl", "wil geen begeleiding"), ("en", "wants no guidance")):
-        summary = "\n".join(summary_lines(case, Texts(locale)))
+        summary = " ".join(" ".join(summary_lines(case, Texts(locale))).split())
         assert refusal in summary
         assert "geadviseerd" not in summary and "months advised" not in summary
-        printed = "\n".join(case_lines(case, Texts(locale)))
+        printed = " ".join(" ".join(case_lines(case, Texts(locale))).split())
         assert "korter dan geadviseerd" not in printed and "shorter than advised" not in printed
 
 

@@ -107,14 +107,14 @@ def test_the_case_summary_shows_strengths_beside_vulnerabilities() -> None:
 
 @pytest.mark.parametrize("locale", ["nl", "en"])
 def test_the_demo_shows_what_the_issue_asks_for(locale: str) -> None:
-    out = render_demo(locale)
+    out = " ".join(render_demo(locale).split())  # texts wrap over lines
     for point in ("Scale.minus3", "Scale.none", "Scale.plus3"):
         assert text(point, locale) in out  # the scale legend
     assert label(WeightKind.STRENGTH, locale) in out
     assert label(WeightKind.VULNERABILITY, locale) in out
     summary = out[out.index(text("report.case", locale)) :]
-    assert text("report.case.strengths", locale).split("{")[0] in summary
-    assert text("report.case.vulnerabilities", locale).split("{")[0] in summary
+    assert text("report.case.strengths_label", locale) in summary
+    assert text("report.case.vulnerabilities_label", locale) in summary
     before_after = text("report.compare.outcome", locale).split("{")[0]
     assert before_after in out  # factor 1's category change in the comparison
 
@@ -140,11 +140,10 @@ def test_the_guidance_is_present_exactly_when_the_steps_are(log: SignalLog) -> N
 @pytest.mark.parametrize("locale", ["nl", "en"])
 def test_the_report_shows_the_guidance_right_after_the_steps(locale: str) -> None:
     log = SignalLog().observe(SignalObservation("S.suicide.thoughts", SignalSource.CLIENT, DAY))
-    lines = signal_lines(log, Texts(locale))
-    after_steps = lines[1 + len(SUICIDE_STEPS) : 1 + len(SUICIDE_STEPS) + len(SUICIDE_GUIDANCE)]
-    assert [line.strip("! ").strip() for line in after_steps] == [
-        label(g, locale) for g in SUICIDE_GUIDANCE
-    ]
+    flat = " ".join(" ".join(signal_lines(log, Texts(locale))).split())
+    last_step = f"{len(SUICIDE_STEPS)}. {label(SUICIDE_STEPS[-1], locale)}"
+    expected = " ".join([last_step, *(f"– {label(g, locale)}" for g in SUICIDE_GUIDANCE)])
+    assert expected in flat  # the guidance follows the last step directly, in order
 
 
 def test_a_signal_can_say_which_family_member_it_is_about() -> None:

@@ -331,14 +331,23 @@ def test_a_gap_in_reach_or_cost_is_not_called_missing_care() -> None:
         affordable=SourcedAnswer(Answer.NO),
     )
     checklist = HealthChecklist(ComplaintKind.PHYSICAL, "diabetes", medicines=(medicine,))
-    lines = health_lines(checklist, Texts("nl"))
-    assert not any("[zorg ontbreekt]" in line for line in lines)
-    assert any(
-        line.startswith("  [zorg niet bereikbaar] $.medicines[0].reachable") for line in lines
-    )
-    assert any(
-        line.startswith("  [zorg niet te betalen] $.medicines[0].affordable") for line in lines
-    )
+    from terugkeer.health import CHECKLIST_QUESTIONS
+    from terugkeer.reports.blocks import Table, plain, sections
+    from terugkeer.reports.pages import health_checklist
+
+    texts = Texts("nl")
+    printed = " ".join(" ".join(health_lines(checklist, texts)).split())
+    assert "zorg ontbreekt" not in printed and "$." not in printed
+    found = next(x for x in sections((health_checklist(checklist, texts),)) if "findings" in x.id)
+    table = found.blocks[0]
+    assert isinstance(table, Table)
+    rows = {plain(r.cells[0].text): plain(r.cells[1].text) for r in table.body}
+    question = {q.id: texts.label(q) for q in CHECKLIST_QUESTIONS}
+    # Each finding names the medicine and the question, in words, never a JSON path.
+    reach = rows[f"insulin – {question['H.medicine.reachable']}"].split("; ")
+    cost = rows[f"insulin – {question['H.medicine.affordable']}"].split("; ")
+    assert reach == ["zorg niet bereikbaar", "antwoord zonder bron"]  # both, at one place
+    assert cost == ["zorg niet te betalen", "antwoord zonder bron"]
 
 
 @pytest.mark.parametrize(

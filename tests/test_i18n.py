@@ -139,7 +139,7 @@ def test_an_unknown_locale_lists_the_available_ones(bad: str) -> None:
 def test_dates_and_numbers_follow_the_locale() -> None:
     day = dt.date(2026, 6, 15)
     assert format_date(day, "nl") == "15 juni 2026"
-    assert format_date(day, "en") == "June 15, 2026"
+    assert format_date(day, "en") == "15 June 2026"  # English as written in the Netherlands (en_NL)
     assert format_number(1234.5, "en") == "1,234.5"
 
 

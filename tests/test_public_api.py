@@ -25,6 +25,7 @@ PUBLIC_MODULES = (
     "interop.fhir", "interop.xlsform", "interop.formdata",
     "interop.fhirresponse", "research.codebook", "research.formats", "research",
     "research.pseudonyms", "research.cohort", "research.counters", "catalogue", "guidance",
+    "reports.blocks", "reports.pages", "reports.own",
 )  # fmt: skip
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

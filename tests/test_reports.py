@@ -23,7 +23,7 @@ from terugkeer._fields import spec_of
 from terugkeer.cli import main
 from terugkeer.factors import Assessment, AsylumOutcome
 from terugkeer.i18n import text
-from terugkeer.reports.svg import balance_chart, timeline_chart
+from terugkeer.reports.svg import BAR_FILL, FONT_PX, INK, balance_chart, totals_chart
 from terugkeer.reports.text import (
     action_plan_lines,
     case_lines,
@@ -39,6 +39,7 @@ from terugkeer.reports.text import (
     signal_lines,
     stress_lines,
     summary_lines,
+    timeline_lines,
 )
 from terugkeer.signals import SUICIDE_STEPS
 from terugkeer.testing import (
@@ -130,15 +131,19 @@ def test_overview1_shows_the_totals_side_by_side_per_group(locale: str) -> None:
     minus, plus = texts("report.total_minus"), texts("report.total_plus")
     totals = [line for line in lines if minus in line and plus in line]
     assert len(totals) == 5  # four groups and all factors
-    assert f"{minus} 4   {plus} 3" in totals[-1]
+    assert re.search(f"{minus} 4 +{re.escape(plus)} 3$", totals[-1])
+    assert texts("report.all_factors") in totals[-1]
 
 
 def test_the_suicide_steps_open_the_case_whatever_else_it_holds() -> None:
     case = demo_case("en")
-    lines = case_lines(case, Texts("en"))
-    first_step = next(i for i, line in enumerate(lines) if "1." in line)
-    assert lines[first_step].strip().startswith("1. " + Texts("en").label(SUICIDE_STEPS[0]))
-    assert first_step < lines.index(Texts("en")("report.case"))
+    texts = Texts("en")
+    lines = case_lines(case, texts)
+    flat = " ".join(" ".join(lines).split())
+    step = "1. " + texts.label(SUICIDE_STEPS[0])
+    assert lines[0] == texts("report.urgent")
+    assert flat.count(step) == 1  # once, and first
+    assert flat.index(step) < flat.index(texts("report.case"))
 
 
 # --- The HTML page -------------------------------------------------------------------------------
@@ -161,14 +166,15 @@ class _Collector(HTMLParser):
 
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "main", "section", "h1", "h2",
-    "h3", "p", "pre", "ol", "ul", "li", "table", "caption", "tr", "th", "td", "svg", "desc",
-    "defs", "pattern", "rect", "line", "circle", "text",
+    "h3", "h4", "h5", "h6", "p", "ol", "ul", "li", "dl", "dt", "dd", "div", "span", "bdi",
+    "table", "caption", "colgroup", "col", "thead", "tbody", "tr", "th", "td", "figure",
+    "figcaption", "svg", "desc", "rect", "line", "circle", "text",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "lang", "dir", "charset", "name", "content", "class", "id", "xmlns", "viewbox", "width",
-    "height", "role", "aria-labelledby", "patternunits", "patterntransform", "x", "y", "x1",
-    "y1", "x2", "y2", "fill", "stroke", "stroke-width", "r", "cx", "cy", "font-size",
-    "font-weight", "text-anchor", "scope",
+    "height", "role", "aria-labelledby", "aria-label", "aria-hidden", "focusable", "tabindex",
+    "x", "y", "x1", "y1", "x2", "y2", "fill", "stroke", "stroke-width", "stroke-dasharray", "r",
+    "cx", "cy", "font-size", "font-weight", "text-anchor", "scope", "colspan",
 }  # fmt: skip
 PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(2)></style><b>'
 _IDS = {"factor", "signal", "currency", "emotion", "item", "url", "id", "case_id"}
@@ -221,25 +227,45 @@ def test_the_page_is_self_contained_and_its_title_names_no_client(locale: str) -
     assert title is not None and case.client.name not in title.group(1)
     assert not re.search(r"\b(src|href)=", page)
     assert "<script" not in page
-    assert "break-before: page" in page and "@page" in page and "margin-inline" in page
+    assert "@page" in page and "counter(pages)" in page and "margin-inline" in page
+    assert "break-before: page" not in page  # instruments follow each other; rows stay together
 
 
-def test_every_chart_has_a_title_a_description_and_pattern_not_colour_alone() -> None:
+def test_minus_and_plus_are_drawn_with_equal_weight_and_ticks_and_a_key() -> None:
     texts = Texts("en")
-    a = Assessment.build(DAY, {"F02": -3, "F07": 3, "F03": None})
+    a = Assessment.build(DAY, {"F02": -3, "F07": 3, "F03": None})  # the others: skipped
     chart = balance_chart(a, texts)
     assert "<title" in chart and "<desc" in chart
-    assert 'class="minus"' in chart and 'fill="url(#minus-hatch)"' in chart
-    assert 'class="plus"' in chart
-    fills = set(re.findall(r'fill="(#[0-9a-f]{6})"', chart))
-    assert fills <= {"#1f2a44", "#ffffff"}  # one ink; minus and plus differ by side and pattern
+    bars = re.findall(r'<rect ([^>]*class="bar (minus|plus)"[^>]*)>', chart)
+    assert {kind for _, kind in bars} == {"minus", "plus"}
+    looks = {
+        re.sub(r'(?<![\w-])(x|y|width|class)="[^"]*"', "", attributes) for attributes, _ in bars
+    }
+    assert len(looks) == 1  # same fill, outline, height: only the side and length differ
+    assert f'fill="{BAR_FILL}"' in next(iter(looks)) and f'stroke="{INK}"' in next(iter(looks))
+    widths = {kind: float(re.search(r'width="([\d.]+)"', attrs).group(1)) for attrs, kind in bars}  # type: ignore[union-attr]
+    assert widths["minus"] == widths["plus"]  # −3 and +3 are equally long
+    for tick in ("−3", "−2", "−1", "+1", "+2", "+3"):
+        assert f">{tick}</text>" in chart
+    assert 'class="unscored"' in chart and 'class="skipped"' in chart
+    sizes = {int(v) for v in re.findall(r'font-size="(\d+)"', chart)}
+    assert sizes == {FONT_PX} and FONT_PX >= 12
+    page = html_report(attrs.evolve(CaseFile("c-1"), assessments=(a,)), texts, generated_on=DAY)
+    key = re.search(r'<ul class="key">(.*?)</ul>', page)
+    assert key is not None
+    for name in ("bar", "dot", "circle"):  # the key beside the chart says what it draws
+        assert texts(f"report.key.{name}") in key.group(1)
 
 
-def test_the_timeline_marks_a_change_of_factor_one_category() -> None:
-    first = Assessment.build(DAY, {"F01": -1}, asylum_outcome=AsylumOutcome.VA)
+def test_the_timeline_marks_a_change_of_factor_one_category_and_gives_both_totals() -> None:
+    first = Assessment.build(DAY, {"F01": -1, "F02": 2}, asylum_outcome=AsylumOutcome.VA)
     later = first.rescored(DAY + dt.timedelta(days=60), asylum_outcome=AsylumOutcome.UNDOCUMENTED)
-    assert timeline_chart((first, later), Texts("en")).count('class="outcome-change"') == 1
-    assert 'class="outcome-change"' not in timeline_chart((first, first), Texts("en"))
+    texts = Texts("en")
+    changed = timeline_lines((first, later), texts)
+    assert sum("◆" in line for line in changed) == 2  # the mark, and its key below the table
+    assert not any("◆" in line for line in timeline_lines((first, first), texts))
+    chart = totals_chart((first, later), texts)
+    assert chart.count('class="bar minus"') == 2 and chart.count('class="bar plus"') == 2
 
 
 # --- The command ---------------------------------------------------------------------------------
@@ -315,7 +341,7 @@ def _headings(case: CaseFile, locale: str) -> list[str]:
         ]
         headings.append(texts("report.overview1", date="").split(" –")[0])
     if case.health:
-        headings.append(texts("report.health", kind="", illness="").split(" (")[0])
+        headings.append(texts("report.health.heading", kind="").split(":")[0])
     return headings
 
 
@@ -367,14 +393,14 @@ def test_a_text_report_prints_no_control_a_terminal_would_obey(tmp_path: Path) -
     from terugkeer.reports.text import case_lines
 
     case = demo_case("en")
-    first = case.assessments[0]
-    hostile = attrs.evolve(first, asylum_outcome_explanation=_HOSTILE)
-    case = attrs.evolve(case, assessments=(hostile, *case.assessments[1:]))
+    latest = case.assessments[-1]  # printed in full; earlier ones in the comparison
+    hostile = attrs.evolve(latest, asylum_outcome_explanation=_HOSTILE)
+    case = attrs.evolve(case, assessments=(*case.assessments[:-1], hostile))
     printed = "\n".join(case_lines(case, Texts("en")))
     assert "a␛]0;owned␇b␍c␛[2Jd<U+202E>ja\ufffdx\u2421" in printed  # shown, not obeyed
     bad = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
     assert bad.search(printed) is None
-    assert case.assessments[0].asylum_outcome_explanation == _HOSTILE  # the record is unchanged
+    assert case.assessments[-1].asylum_outcome_explanation == _HOSTILE  # the record is unchanged
     path = tmp_path / "case.json"
     path.write_text(dumps(case, indent=2), encoding="utf-8")
     out = subprocess.run(

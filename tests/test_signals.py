@@ -216,10 +216,13 @@ class TestSuicideSteps:
     def test_the_steps_survive_every_locale(self, log: SignalLog) -> None:
         for locale in (*AVAILABLE_LOCALES, "nl_BE", "en_GB", "NL", "en-US"):
             lines = signal_lines(log, Texts(locale))
-            texts = [label(step, locale) for step in SUICIDE_STEPS]
-            positions = [next(i for i, line in enumerate(lines) if t in line) for t in texts]
+            flat = " ".join(" ".join(lines).split())  # steps are wrapped over lines
+            texts = [f"{n}. {label(step, locale)}" for n, step in enumerate(SUICIDE_STEPS, 1)]
+            positions = [flat.index(t) for t in texts]
             assert positions == sorted(positions)
-            assert positions[0] == 1  # right after the urgent heading, before anything else
+            assert lines[0] == Texts(locale)("report.urgent")
+            # right after the urgent heading and its rule, before anything else
+            assert flat.startswith(f"{lines[0]} {lines[1]} {texts[0]}")
 
     @given(signal_logs(suicide_related=False))
     def test_no_steps_without_a_suicide_related_signal(self, log: SignalLog) -> None:
@@ -270,5 +273,5 @@ def test_the_gut_feeling_and_depression_guidance_stands_before_anything_is_recor
     for locale in ("nl", "en"):
         texts = Texts(locale)
         for printed in (signal_lines(SignalLog(), texts), case_lines(CaseFile("c-1"), texts)):
-            shown = "\n".join(printed)
+            shown = " ".join(" ".join(printed).split())  # texts wrap over lines
             assert all(texts.label(g) in shown for g in STANDING_GUIDANCE), locale

@@ -62,7 +62,7 @@ h4, h5, h6 { font-size: 1rem; margin-block: .8rem .2rem; }
 h2, h3, h4, h5, h6 { break-after: avoid; break-inside: avoid; }
 bdi { unicode-bidi: isolate; white-space: pre-wrap; overflow-wrap: anywhere; }
 p, li, dd, td, th, caption, figcaption, dt { overflow-wrap: break-word; }
-.wide { overflow-x: auto; max-inline-size: 100%; }
+.wide { overflow-x: auto; max-inline-size: 100%; position: relative; }
 table { border-collapse: collapse; inline-size: 100%; margin-block: .4rem .8rem; font-size: .9rem; }
 caption { text-align: start; font-weight: 600; padding-block: .2rem; caption-side: top; }
 th, td { border: 1px solid #5b6478; padding: .2rem .35rem; vertical-align: top; text-align: start; }

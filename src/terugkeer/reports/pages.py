@@ -286,6 +286,16 @@ def overview1(
         Para(texts(SCALE_NOTE), kind="legend"),
         Table((_grid_head(texts, previous),), rows, caption=caption, kind="grid"),
     ]
+    blocks.append(
+        Para(
+            texts(
+                "report.grid.marks",
+                unscored=texts.label(RatingKind.UNSCORED),
+                skipped=texts.label(RatingKind.SKIPPED),
+            ),
+            "note",
+        )
+    )
     if previous is not None:
         blocks.append(
             Para(texts("report.grid.previous_note", date=texts.date(previous.assessed_on)), "note")
@@ -1305,6 +1315,8 @@ def summary(case: CaseFile, texts: Texts) -> Section:
         Field(texts("report.case.referral_label"), texts.number(len(s.open_referral_steps)))
     )
     blocks: list[Block] = [Fields(rows)]
+    if s.urgent_steps:  # the steps stand above, once; the summary points to them
+        blocks.insert(0, Para(texts("report.case.urgent", count=len(s.urgent_steps)), "urgent"))
     if s.monitoring.advised_months is not None:
         key = (
             "report.case.monitoring_declined"

@@ -37,7 +37,7 @@ from terugkeer.reports.blocks import (
     Row,
     Section,
     Table,
-    plain,
+    Value,
 )
 from terugkeer.reports.pages import Copy, rating_number, rating_symbol
 from terugkeer.signals import SignalLog
@@ -109,7 +109,8 @@ WIDTH = 100
 
 
 def _text(run: Inline) -> str:
-    return plain(run)
+    """A run as one string, with what people typed made safe to print (see ``_CONTROLS``)."""
+    return "".join(p.text.translate(_CONTROLS) if isinstance(p, Value) else p for p in run)
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
