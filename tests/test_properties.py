@@ -95,6 +95,7 @@ from terugkeer.testing import (
     case_files,
     change_possibilities,
     consent_records,
+    counsellor_journals,
     emotion_exercises,
     emotion_records,
     entered_stamps,
@@ -118,6 +119,7 @@ from terugkeer.testing import (
     weighty_factors,
 )
 from terugkeer.wellbeing import (
+    CounsellorJournal,
     EmotionExample,
     EmotionExercise,
     IntervisionEntry,
@@ -326,6 +328,7 @@ def document_strategies() -> dict[type, st.SearchStrategy[Any]]:
             .filter(lambda e: e.examples)
             .map(lambda e: e.examples[0]),
             IntervisionReflection: intervision_reflections(),
+            CounsellorJournal: counsellor_journals(),
             IntervisionEntry: intervision_reflections()
             .filter(lambda r: r.entries)
             .map(lambda r: r.entries[0]),

@@ -56,6 +56,7 @@ __all__ = [
     "case_files",
     "change_possibilities",
     "consent_records",
+    "counsellor_journals",
     "dates",
     "emotion_exercises",
     "emotion_records",
@@ -553,6 +554,22 @@ def intervision_reflections() -> st.SearchStrategy[wb.IntervisionReflection]:
     lists = [wl for wl in wb.WellbeingList if wl.value.startswith("intervision_")]
     entry = st.builds(wb.IntervisionEntry, wellbeing_ids(*lists), notes())
     return st.builds(wb.IntervisionReflection, dates(), st.lists(entry, max_size=5).map(tuple))
+
+
+def counsellor_journals() -> st.SearchStrategy[wb.CounsellorJournal]:
+    """A counsellor's own journal: a few entries of each instrument."""
+
+    def few(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[tuple[Any, ...]]:
+        return st.lists(strategy, max_size=2).map(tuple)
+
+    return st.builds(
+        wb.CounsellorJournal,
+        few(emotion_exercises()),
+        few(signals_checks()),
+        few(stress_self_checks()),
+        few(reactions_reflections()),
+        few(intervision_reflections()),
+    )
 
 
 def map_entries() -> st.SearchStrategy[sm.MapEntry]:

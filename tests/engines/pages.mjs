@@ -98,6 +98,7 @@ try {
     });
     result.axe = axe;
     if (item.pdf) {
+      await page.emulateMediaType(null); // print as a browser prints: with the print styles
       await page.goto(url, { waitUntil: "load" });
       await page.pdf({ path: item.pdf, preferCSSPageSize: true, printBackground: true, scale: 1 });
     }

@@ -60,7 +60,7 @@ h2 { font-size: 1.25rem; margin-block: 1.4rem .4rem; border-block-end: 1px solid
 h3 { font-size: 1.08rem; margin-block: 1rem .3rem; }
 h4, h5, h6 { font-size: 1rem; margin-block: .8rem .2rem; }
 h2, h3, h4, h5, h6 { break-after: avoid; break-inside: avoid; }
-bdi { unicode-bidi: isolate; white-space: pre-wrap; overflow-wrap: anywhere; }
+bdi { unicode-bidi: isolate; white-space: pre-line; overflow-wrap: anywhere; }
 p, li, dd, td, th, caption, figcaption, dt { overflow-wrap: break-word; }
 .wide { overflow-x: auto; max-inline-size: 100%; position: relative; }
 table { border-collapse: collapse; inline-size: 100%; margin-block: .4rem .8rem; font-size: .9rem; }
@@ -76,9 +76,9 @@ tr.note td { border-block-start: 0; font-size: .85rem; padding-inline-start: 1.5
 table.grid { table-layout: fixed; }
 table.grid { font-size: .85rem; }
 table.grid th, table.grid td { padding-block: .12rem; }
-table.grid col.factor { inline-size: 34%; }
+table.grid col.factor { inline-size: 31.9%; }
 table.grid col.score { inline-size: 8.3%; }
-table.grid col.previous { inline-size: 7.9%; }
+table.grid col.previous { inline-size: 10%; }
 table.grid thead th { padding-inline: .1rem; }
 table.grid thead th.scale { text-align: center; font-size: .75rem; line-height: 1.2;
         font-weight: normal;
@@ -95,7 +95,7 @@ dl.fields > div { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0,
         border-block-end: 1px solid #c9ceda; padding-block: .2rem; break-inside: avoid; }
 dl.fields dt { font-weight: 600; }
 dl.fields dd { margin: 0; white-space: pre-line; }
-.open { display: block; min-block-size: 1.3rem; border-block-end: 1px dotted #5b6478; }
+dd.open { min-block-size: 1.3rem; border-block-end: 1px dotted #5b6478; }
 td.open { block-size: 1.6rem; }
 section.urgent { border: 3px solid #1f2a44; padding: .2rem 1rem .6rem; margin-block: 1rem; }
 section.person, section.appointment, section.item { border-inline-start: 3px solid #c9ceda;
