@@ -68,7 +68,7 @@ caption { text-align: start; font-weight: 600; padding-block: .2rem; caption-sid
 th, td { border: 1px solid #5b6478; padding: .2rem .35rem; vertical-align: top; text-align: start; }
 thead th { background: #e8ebf1; font-weight: 600; }
 tbody th { font-weight: normal; }
-tbody { break-inside: avoid; }
+tbody.with-note { break-inside: avoid; }
 tr { break-inside: avoid; }
 tr.group th { background: #e8ebf1; font-weight: 600; }
 tr.totals th, tr.totals td { font-weight: 600; }
