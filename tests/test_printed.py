@@ -324,6 +324,27 @@ def test_a_client_copy_of_a_case_with_the_steps_shows_them_to_the_counsellor(
     assert step in err and step not in out
 
 
+def test_a_right_to_left_chart_is_drawn_mirrored_with_numbers_read_left_to_right() -> None:
+    from terugkeer import Assessment
+    from terugkeer.reports.svg import balance_chart
+
+    a = Assessment.build(dt.date(2026, 3, 2), {"F02": -3, "F07": 3})
+    texts = Texts("en")
+    ltr, rtl = balance_chart(a, texts, rtl=False), balance_chart(a, texts, rtl=True)
+    assert 'direction="ltr"' in ltr and ltr.startswith('<svg direction="ltr"')
+    assert rtl.startswith('<svg direction="rtl"')
+
+    def bar_x(svg: str, kind: str) -> float:
+        found = re.search(rf'<rect x="([\d.]+)"[^>]*class="bar {kind}"', svg)
+        assert found is not None
+        return float(found.group(1))
+
+    assert bar_x(ltr, "minus") < bar_x(ltr, "plus")  # minus toward the start: left
+    assert bar_x(rtl, "minus") > bar_x(rtl, "plus")  # and right, right to left
+    ticks = re.findall(r'<text [^>]*direction="ltr"[^>]*>([−+]\d)</text>', rtl)
+    assert sorted(ticks) == sorted(["−3", "−2", "−1", "+1", "+2", "+3"])  # never "3−"
+
+
 # --- Many assessments -----------------------------------------------------------------------------
 
 

@@ -174,7 +174,8 @@ ALLOWED_ATTRIBUTES = {
     "lang", "dir", "charset", "name", "content", "class", "id", "xmlns", "viewbox", "width",
     "height", "role", "aria-labelledby", "aria-label", "aria-hidden", "focusable", "tabindex",
     "x", "y", "x1", "y1", "x2", "y2", "fill", "stroke", "stroke-width", "stroke-dasharray", "r",
-    "cx", "cy", "font-size", "font-weight", "text-anchor", "scope", "colspan",
+    "cx", "cy", "font-size", "font-weight", "text-anchor", "scope", "colspan", "direction",
+    "unicode-bidi",
 }  # fmt: skip
 PAYLOAD = '<script>alert(1)</script>"><img src=x onerror=alert(2)></style><b>'
 _IDS = {"factor", "signal", "currency", "emotion", "item", "url", "id", "case_id"}

@@ -48,20 +48,31 @@ class _Canvas:
         return self.width - value if self.rtl else value
 
     def anchor(self, anchor: str) -> str:
-        if not self.rtl or anchor == "middle":
-            return anchor
-        return "start" if anchor == "end" else "end"
+        """The same anchor either way: the SVG's text runs in the page's direction, so ``end``
+        is the right edge of a left-to-right text and the left edge of a right-to-left one."""
+        return anchor
 
     def text(self, x: float, y: float, content: str, anchor: str = "start", **extra: str) -> Markup:
+        """Text at ``x`` from the start side, running in the page's direction."""
         attributes = {
             "x": f"{self.x(x):g}",
             "y": f"{y:g}",
             "fill": INK,
             "font-size": str(FONT_PX),
-            "text-anchor": self.anchor(anchor),
+            "text-anchor": anchor,
             **extra,
         }
         return element("text", attributes, content)
+
+    def number(
+        self, x: float, y: float, content: str, anchor: str = "start", weight: str = "normal"
+    ) -> Markup:
+        """A number (−3, + 6), which reads left to right on every page: on a right-to-left page
+        its anchor is mirrored so it stays on the same side of ``x``."""
+        if self.rtl and anchor != "middle":
+            anchor = "start" if anchor == "end" else "end"
+        ltr = {"direction": "ltr", "unicode-bidi": "embed", "font-weight": weight}
+        return self.text(x, y, content, anchor, **ltr)
 
     def bar(self, start: float, length: float, y: float, kind: str) -> Markup:
         """A bar from ``start`` over ``length`` (negative: toward the start side)."""
@@ -80,10 +91,13 @@ class _Canvas:
         return element("line", attributes)
 
 
-def _svg(width: float, height: float, ident: str, title: str, desc: str, *body: Markup) -> Markup:
+def _svg(
+    width: float, height: float, ident: str, title: str, desc: str, *body: Markup, rtl: bool
+) -> Markup:
     return element(
         "svg",
         {
+            "direction": "rtl" if rtl else "ltr",
             "xmlns": "http://www.w3.org/2000/svg",
             "viewBox": f"0 0 {width:g} {height:g}",
             "width": f"{width:g}",
@@ -122,7 +136,7 @@ def _ticks(canvas: _Canvas, axis: float, unit: float, top: float, bottom: float)
     for step in (-3, -2, -1, 1, 2, 3):
         x = axis + step * unit
         label = f"{'−' if step < 0 else '+'}{abs(step)}"
-        parts.append(canvas.text(x, top - 8, label, "middle"))
+        parts.append(canvas.number(x, top - 8, label, "middle"))
         parts.append(canvas.line(x, top - 4, x, top + 2))
         parts.append(
             canvas.line(x, top + 2, x, bottom, **{"stroke-dasharray": "2 3", "stroke-width": ".5"})
@@ -149,8 +163,8 @@ def balance_chart(
         for k, line in enumerate(heading):
             parts.append(canvas.text(4, y + 15 * k, line, **{"font-weight": "bold"}))
         last = y + 15 * (len(heading) - 1)
-        parts.append(canvas.text(axis - 6, last, f"− {t.minus}", "end", **{"font-weight": "bold"}))
-        parts.append(canvas.text(axis + 6, last, f"+ {t.plus}", **{"font-weight": "bold"}))
+        parts.append(canvas.number(axis - 6, last, f"− {t.minus}", "end", "bold"))
+        parts.append(canvas.number(axis + 6, last, f"+ {t.plus}", "start", "bold"))
         y = last + 20
         for factor, rating in zip(FACTORS, assessment.ratings, strict=True):
             if factor.group is not group:
@@ -174,7 +188,7 @@ def balance_chart(
                     **{"font-weight": "bold"})
     )  # fmt: skip
     title = texts("report.chart.balance", date=texts.date(assessment.assessed_on))
-    return _svg(width, y + 10, ident, title, texts("report.chart.balance.desc"), *parts)
+    return _svg(width, y + 10, ident, title, texts("report.chart.balance.desc"), *parts, rtl=rtl)
 
 
 def totals_chart(
@@ -207,12 +221,12 @@ def totals_chart(
             parts.append(canvas.bar(axis, -minus, y - 10, "minus"))
         if plus:
             parts.append(canvas.bar(axis, plus, y - 10, "plus"))
-        parts.append(canvas.text(axis - minus - 5, y, str(totals.minus), "end"))
-        parts.append(canvas.text(axis + plus + 5, y, str(totals.plus)))
+        parts.append(canvas.number(axis - minus - 5, y, str(totals.minus), "end"))
+        parts.append(canvas.number(axis + plus + 5, y, str(totals.plus)))
         y += 20
     parts.append(canvas.line(axis, 24, axis, y - 12, **{"stroke-width": "1.5"}))
     title = texts("report.timeline.chart")
-    return _svg(width, y, ident, title, texts("report.timeline.chart.desc"), *parts)
+    return _svg(width, y, ident, title, texts("report.timeline.chart.desc"), *parts, rtl=rtl)
 
 
 def key_symbols() -> dict[str, str]:
