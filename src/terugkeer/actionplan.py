@@ -577,10 +577,15 @@ class ActionPlan:
             raise ValidationError.at("$.on", "date.in_future")
         return attrs.evolve(self, activity_updates=(*self.activity_updates, update))
 
-    def activity_status(self, appointment: int, activity: int) -> ActivityStatus:
-        """The latest status of one activity (open until an update says otherwise)."""
-        status = ActivityStatus.OPEN
+    def latest_update(self, appointment: int, activity: int) -> ActivityUpdate | None:
+        """The latest update of one activity, with its date and reason; ``None`` if none."""
+        found = None
         for update in self.activity_updates:
             if (update.appointment, update.activity) == (appointment, activity):
-                status = update.status
-        return status
+                found = update
+        return found
+
+    def activity_status(self, appointment: int, activity: int) -> ActivityStatus:
+        """The latest status of one activity (open until an update says otherwise)."""
+        found = self.latest_update(appointment, activity)
+        return ActivityStatus.OPEN if found is None else found.status

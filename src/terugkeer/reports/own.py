@@ -15,6 +15,8 @@ the page from a :class:`~terugkeer.wellbeing.CounsellorJournal`, newest last, as
 
 from __future__ import annotations
 
+import datetime as dt
+
 from terugkeer.i18n import Texts
 from terugkeer.reports.blocks import Block, Field, Fields, Items, Para, Section, Value
 from terugkeer.wellbeing import (
@@ -42,6 +44,11 @@ __all__ = [
 ]
 
 
+def _ident(name: str, day: dt.date, number: int) -> str:
+    """A section id unique on the page: the instrument, its day and, after the first, its place."""
+    return f"{name}-{day.isoformat()}" + (f"-{number}" if number else "")
+
+
 def _labels(ids: tuple[str, ...], texts: Texts) -> Items | Para:
     if not ids:
         return Para("—")
@@ -61,9 +68,8 @@ def stress_check(check: StressSelfCheck, texts: Texts, number: int = 0) -> Secti
         if items:
             blocks.append(Para(texts(heading)))
             blocks.append(Items(texts.label(item) for item in items))
-    suffix = f"-{number}" if number else ""
     return Section(
-        f"stress-{check.checked_on.isoformat()}{suffix}",
+        _ident("stress", check.checked_on, number),
         texts("report.stress.recognised", date=texts.date(check.checked_on)),
         blocks,
     )
@@ -79,9 +85,8 @@ def signals_check(check: SignalsCheck, texts: Texts, number: int = 0) -> Section
     ):
         ids = tuple(i for i in check.recognised if WELLBEING_ITEMS.get(i).list is kind)
         blocks += [Para(texts.label(kind)), _labels(ids, texts)]
-    suffix = f"-{number}" if number else ""
     return Section(
-        f"signals-{check.checked_on.isoformat()}{suffix}",
+        _ident("signals", check.checked_on, number),
         texts("report.own.signals", date=texts.date(check.checked_on)),
         blocks,
     )
@@ -99,9 +104,8 @@ def reactions_reflection(reflection: ReactionsReflection, texts: Texts, number: 
         blocks.append(Items(texts.label(i) for i in items) if items else Para("—"))
     if reflection.note:
         blocks.append(Para((Value(reflection.note),)))
-    suffix = f"-{number}" if number else ""
     return Section(
-        f"reflection-{reflection.reflected_on.isoformat()}{suffix}",
+        _ident("reflection", reflection.reflected_on, number),
         texts("report.reflection", date=texts.date(reflection.reflected_on)),
         blocks,
     )

@@ -50,6 +50,7 @@ from terugkeer.factors import (
     SCALE_NOTE,
     Assessment,
     Completeness,
+    Factor,
     FactorGroup,
     Rating,
     RatingKind,
@@ -162,6 +163,30 @@ def _spoken(rating: Rating, texts: Texts) -> str:
 
 def _factor(number: int, label: str) -> Inline:
     return (f"{number}. {label}",)
+
+
+def _score(rating: Rating, texts: Texts) -> Cell:
+    """A rating as a table cell: the signed number, read out in words."""
+    return Cell(rating_number(rating), spoken=_spoken(rating, texts))
+
+
+def _candidates(
+    rows: Sequence[tuple[Factor, Rating, str]], third: str, caption: str, texts: Texts
+) -> Table:
+    """Candidates for an overview: factor, score and one more column (why listed, or whether
+    Overview 2 has it)."""
+    head = Row(
+        (
+            Cell(texts("report.table.factor"), header=True),
+            Cell(texts("report.table.score"), header=True),
+            Cell(third, header=True),
+        )
+    )
+    body = [
+        Row((Cell(_factor(f.number, texts.label(f)), header=True), _score(r, texts), Cell(why)))
+        for f, r, why in rows
+    ]
+    return Table((head,), body, caption=caption)
 
 
 def _value(text: str) -> Inline | None:
@@ -373,8 +398,8 @@ def comparison(earlier: Assessment, later: Assessment, texts: Texts) -> Section:
             Row(
                 (
                     Cell(_factor(change.factor.number, texts.label(change.factor)), header=True),
-                    Cell(rating_number(change.before), spoken=_spoken(change.before, texts)),
-                    Cell(rating_number(change.after), spoken=_spoken(change.after, texts)),
+                    _score(change.before, texts),
+                    _score(change.after, texts),
                     Cell(texts.label(change.movement)),
                 ),
                 note=note,
@@ -449,30 +474,9 @@ def overview2(assessment: Assessment, rows: Sequence[ChangePossibility], texts: 
     blocks: list[Block] = []
     candidates = change_candidates(assessment)
     if candidates:
-        blocks.append(
-            Table(
-                (
-                    Row(
-                        (
-                            Cell(texts("report.table.factor"), header=True),
-                            Cell(texts("report.table.score"), header=True),
-                            Cell(texts("report.table.why_listed"), header=True),
-                        )
-                    ),
-                ),
-                [
-                    Row(
-                        (
-                            Cell(_factor(c.factor.number, texts.label(c.factor)), header=True),
-                            Cell(rating_number(c.rating), spoken=_spoken(c.rating, texts)),
-                            Cell(texts.label(c.reason)),
-                        )
-                    )
-                    for c in candidates
-                ],
-                caption=texts("report.overview2.candidates"),
-            )
-        )
+        listed = [(c.factor, c.rating, texts.label(c.reason)) for c in candidates]
+        why = texts("report.table.why_listed")
+        blocks.append(_candidates(listed, why, texts("report.overview2.candidates"), texts))
     blocks.append(_change_rows(rows, texts))
     return Section("overview2", texts("report.overview2"), blocks)
 
@@ -496,7 +500,7 @@ def _change_rows(rows: Sequence[ChangePossibility], texts: Texts) -> Table:
                     ),
                     header=True,
                 ),
-                Cell(rating_number(r.rating), spoken=_spoken(r.rating, texts)),
+                _score(r.rating, texts),
                 *(Cell(_value(getattr(r, n)) or ()) for n in names),
             )
         )
@@ -521,30 +525,10 @@ def overview3(
     if copy is Copy.FILE:
         candidates = weighty_candidates(assessment, changes)
         if candidates:
-            blocks.append(
-                Table(
-                    (
-                        Row(
-                            (
-                                Cell(texts("report.table.factor"), header=True),
-                                Cell(texts("report.table.score"), header=True),
-                                Cell(texts("report.table.overview2"), header=True),
-                            )
-                        ),
-                    ),
-                    [
-                        Row(
-                            (
-                                Cell(_factor(c.factor.number, texts.label(c.factor)), header=True),
-                                Cell(rating_number(c.rating), spoken=_spoken(c.rating, texts)),
-                                Cell(texts("Answer.yes") if c.in_overview2 else ""),
-                            )
-                        )
-                        for c in candidates
-                    ],
-                    caption=texts("report.overview3.candidates"),
-                )
-            )
+            yes = texts("Answer.yes")
+            listed = [(c.factor, c.rating, yes if c.in_overview2 else "") for c in candidates]
+            also = texts("report.table.overview2")
+            blocks.append(_candidates(listed, also, texts("report.overview3.candidates"), texts))
     head = Row(
         (
             Cell(texts("report.table.factor"), header=True),
@@ -557,7 +541,7 @@ def overview3(
         Row(
             (
                 Cell(_factor(w.factor.number, texts.label(w.factor)), header=True),
-                Cell(rating_number(w.rating), spoken=_spoken(w.rating, texts)),
+                _score(w.rating, texts),
                 Cell(texts.label(w.kind)),
                 Cell(_value(w.why_how) or ()),
             )
@@ -699,10 +683,7 @@ def _children(plan: ActionPlan, section: PlanSection, texts: Texts) -> list[Bloc
 
 
 def _latest_status(plan: ActionPlan, appointment: int, activity: int, texts: Texts) -> Inline:
-    found: ActivityUpdate | None = None
-    for update in plan.activity_updates:
-        if update.appointment == appointment and update.activity == activity:
-            found = update
+    found = plan.latest_update(appointment, activity)
     if found is None:
         return ()
     shown = inline(texts.label(found.status), f" ({texts.date(found.on, 'medium')})")

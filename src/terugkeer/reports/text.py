@@ -22,7 +22,7 @@ from typing import ParamSpec
 from terugkeer.actionplan import ActionPlan, ClientInfo, FamilyMemberView
 from terugkeer.case import CaseContext, CaseFile
 from terugkeer.factors import SCALE_LEGEND, SCALE_NOTE, Assessment
-from terugkeer.guidance import GuidanceTopic, topics_for
+from terugkeer.guidance import GuidanceTopic
 from terugkeer.health import HealthChecklist
 from terugkeer.i18n import Texts
 from terugkeer.overviews import ChangePossibility, WeightyFactor
@@ -248,8 +248,9 @@ def block_lines(block: Block, depth: int = 0) -> tuple[str, ...]:
 
 
 def section_lines(section: Section) -> tuple[str, ...]:
-    """A section as text, every control character a terminal would obey shown, not obeyed."""
-    return tuple(line.translate(_CONTROLS) for line in block_lines(section))
+    """A section as text, every control character a terminal would obey shown, not obeyed
+    (typed text is made safe where it is read, before it is wrapped)."""
+    return block_lines(section)
 
 
 @_visible
@@ -433,12 +434,8 @@ def guidance_pointer(where: str, texts: Texts) -> tuple[str, ...]:
     >>> guidance_pointer("overview2", Texts("en"))
     ('Guidance: Working with Overview 2 (terugkeer guide overview2)',)
     """
-    topics = topics_for(where)
-    if not topics:
-        return ()
-    names = "; ".join(texts(t.message_id) for t in topics)
-    ids = " ".join(t.id for t in topics)
-    return (texts("report.guidance", topics=names, command=f"terugkeer guide {ids}"),)
+    para = pages.guidance_para(where, texts)
+    return () if para is None else (_text(para.text),)
 
 
 def _paragraph(message: str, mark: str) -> list[str]:
