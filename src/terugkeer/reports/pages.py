@@ -26,7 +26,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Protocol
 
 import attrs
 
@@ -114,6 +114,7 @@ from terugkeer.signals import (
 from terugkeer.stamps import Entered
 
 __all__ = [
+    "Charts",
     "Copy",
     "case_sections",
     "comparison",
@@ -131,6 +132,14 @@ __all__ = [
     "timeline",
     "urgent",
 ]
+
+
+class Charts(Protocol):
+    """What draws a page's pictures (HTML only): the factor balance, and both totals per date."""
+
+    def balance(self, assessment: Assessment) -> Markup: ...
+
+    def totals(self, assessments: Sequence[Assessment]) -> Markup: ...
 
 
 class Copy(enum.Enum):
@@ -928,9 +937,7 @@ def _health_row(label: str, value: object, texts: Texts) -> Row:
         answer = _or_open(value)
     if not answer and source is None:
         return Row((Cell(label, header=True), Cell(kind="open"), Cell(), Cell()))
-    where, when = (
-        _source(source, texts) if (answer or source) and not isinstance(value, str) else ((), ())
-    )
+    where, when = ((), ()) if isinstance(value, str) else _source(source, texts)
     return Row((Cell(label, header=True), Cell(answer), Cell(where), Cell(when)))
 
 
@@ -1359,7 +1366,7 @@ def case_sections(
     texts: Texts,
     *,
     copy: Copy = Copy.FILE,
-    charts: Any = None,
+    charts: Charts | None = None,
 ) -> tuple[Section, ...]:
     """The whole case as printed sections, in reading order. The file copy starts with the
     suicide-threat steps when they apply, once; the client copy holds no signal and no working
