@@ -1,9 +1,16 @@
-"""Labels, help texts, dates and numbers in Dutch or English.
+"""Labels, help texts, dates and numbers in Dutch and English, and the client-facing texts in the
+clients' languages.
 
 Texts come from gettext catalogues shipped in the package (``locale/<lang>/LC_MESSAGES``) and are
 looked up by message id when asked, never at import. A regional locale (``nl_BE``, ``en-GB``)
 falls back to its language; an unknown one is an :class:`~terugkeer.errors.UnsupportedLocaleError`
-listing the available ones. Dates and numbers are formatted by Babel, imported on first use.
+listing the supported ones. Dates and numbers are formatted by Babel, imported on first use.
+
+Dutch and English are complete. The client languages (:data:`CLIENT_LOCALES`) hold the texts a
+client reads (:data:`~terugkeer.catalogues.client_rows.CLIENT_MESSAGE_IDS`); for any other text a
+:class:`Texts` falls back to the language its caller chose, and says so (:meth:`Texts.language_of`).
+Each catalogue carries its review status: a client language stays a ``draft`` until a native
+speaker has reviewed it (:attr:`Texts.review_status`).
 
 >>> from terugkeer import FACTORS, label
 >>> label(FACTORS.get("F02"), "en")
@@ -15,6 +22,7 @@ listing the available ones. Dates and numbers are formatted by Babel, imported o
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import gettext as _gettext
 import re
@@ -22,14 +30,21 @@ from typing import Any, Literal, Protocol
 
 import attrs
 
+from .catalogues.client_rows import CLIENT_MESSAGE_IDS
 from .catalogues.problem_rows import FALLBACK_CODE
 from .errors import Problem, UnsupportedLocaleError
 
 __all__ = [
     "AVAILABLE_LOCALES",
+    "CLIENT_LOCALES",
+    "CLIENT_MESSAGE_IDS",
     "DATE_LOCALES",
     "DEFAULT_LOCALE",
+    "LOCALES",
+    "Bilingual",
     "Labelled",
+    "ReviewState",
+    "ReviewStatus",
     "Texts",
     "country_codes",
     "country_name",
@@ -45,8 +60,13 @@ __all__ = [
 ]
 
 DOMAIN = "terugkeer"
-#: The locales with a complete catalogue.
+#: The locales with a complete catalogue: every text, for counsellor and client.
 AVAILABLE_LOCALES: tuple[str, ...] = ("en", "nl")
+#: The clients' languages: the client-facing texts only, written by this project (Arabic,
+#: Persian, French, Russian, Tigrinya, Turkish). Drafts until a native speaker reviews them.
+CLIENT_LOCALES: tuple[str, ...] = ("ar", "fa", "fr", "ru", "ti", "tr")
+#: Every locale a text can be asked in.
+LOCALES: tuple[str, ...] = tuple(sorted(AVAILABLE_LOCALES + CLIENT_LOCALES))
 #: The locale used when none is given: the methodology's own language.
 DEFAULT_LOCALE = "nl"
 _TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*")
@@ -67,6 +87,14 @@ def resolve_locale(locale: str) -> str:
     """
     match = _TAG.fullmatch(locale) if isinstance(locale, str) else None
     language = match.group(1).lower() if match else None
+    if language not in LOCALES:
+        raise UnsupportedLocaleError(str(locale), LOCALES)
+    return language
+
+
+def _complete_locale(locale: str) -> str:
+    """A locale whose catalogue is complete (``nl`` or ``en``): what a text falls back to."""
+    language = resolve_locale(locale)
     if language not in AVAILABLE_LOCALES:
         raise UnsupportedLocaleError(str(locale), AVAILABLE_LOCALES)
     return language
@@ -81,9 +109,20 @@ def _translations(language: str) -> _gettext.GNUTranslations:
         return _gettext.GNUTranslations(mo_file)
 
 
-def text(message_id: str, locale: str = DEFAULT_LOCALE) -> str:
-    """The text of a message id in a locale (the id itself if the catalogue lacks it)."""
-    return _translations(resolve_locale(locale)).gettext(message_id)
+def _own(language: str, message_id: str) -> str | None:
+    """The text of a message id in the catalogue of ``language`` itself, or ``None``."""
+    found = _translations(language).gettext(message_id)
+    return None if found == message_id else found  # no text is its own message id
+
+
+def text(message_id: str, locale: str = DEFAULT_LOCALE, *, fallback: str = DEFAULT_LOCALE) -> str:
+    """The text of a message id in a locale; a counsellor-only text asked in a client language is
+    given in ``fallback`` (``nl`` or ``en``). The id itself if no catalogue has it.
+
+    >>> text("Answer.yes", "tr"), text("Signal.S.sleep.nightmares", "tr", fallback="en")
+    ('evet', 'has frightening dreams or nightmares')
+    """
+    return Texts(locale, fallback=fallback)(message_id)
 
 
 def label(item: Labelled, locale: str = DEFAULT_LOCALE) -> str:
@@ -207,12 +246,80 @@ def country_name(code: str, locale: str = DEFAULT_LOCALE) -> str:
 _APPENDIX = re.compile(r"\bB(\d{1,2})\b")
 
 
+class Bilingual(str):
+    """A text in the page's language that carries the same text in a second language, to print
+    beside it (a bilingual client's copy). Anything that handles a ``str`` handles it; a renderer
+    that knows it prints both, each marked with its own language.
+
+    >>> both = Texts("tr", second="nl")("Answer.yes")
+    >>> str(both), both.second, both.second_language
+    ('evet', 'ja', 'nl')
+    """
+
+    second: str
+    second_language: str
+    #: Whether renderers print the second text (a date written into another text does not).
+    shown: bool
+
+    def __new__(cls, text: str, second: str, second_language: str, shown: bool = True) -> Bilingual:
+        made = super().__new__(cls, text)
+        made.second = second
+        made.second_language = second_language
+        made.shown = shown
+        return made
+
+
+class ReviewState(enum.Enum):
+    """Where a catalogue stands: the project's own working languages, a draft, or reviewed."""
+
+    #: Dutch and English: the languages the project writes and maintains its texts in.
+    SOURCE = "source"
+    #: Written by the project; no native speaker has reviewed it yet.
+    DRAFT = "draft"
+    #: Reviewed by a native speaker (see :attr:`ReviewStatus.reviewed_on`).
+    REVIEWED = "reviewed"
+
+
+@attrs.frozen(weakref_slot=False)
+class ReviewStatus:
+    """The review status a catalogue records (its ``Catalogue.review_status`` message): read
+    from the catalogue, never assumed."""
+
+    state: ReviewState
+    #: The date of the last review (``reviewed`` only).
+    reviewed_on: dt.date | None = None
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether readers must be told that no native speaker has checked these texts."""
+        return self.state is ReviewState.DRAFT
+
+
+#: The message whose text is a catalogue's review status: ``source``, ``draft`` or
+#: ``reviewed YYYY-MM-DD``. It travels inside the catalogue, so a reviewer's ``.po`` carries it.
+REVIEW_MESSAGE_ID = "Catalogue.review_status"
+
+
+def _review_status(language: str) -> ReviewStatus:
+    found = _own(language, REVIEW_MESSAGE_ID) or "draft"  # an unmarked catalogue is a draft
+    state, _, day = found.partition(" ")
+    try:
+        status = ReviewStatus(ReviewState(state), dt.date.fromisoformat(day) if day else None)
+    except ValueError:
+        raise ValueError(f"catalogue {language}: unreadable review status") from None
+    if (status.state is ReviewState.REVIEWED) != (status.reviewed_on is not None):
+        raise ValueError(f"catalogue {language}: 'reviewed' and only 'reviewed' carries a date")
+    return status
+
+
 @attrs.frozen(weakref_slot=False)
 class Texts:
     """The texts of one locale, resolved once, the way Babel resolves a ``Locale``.
 
     Renderers take a ``Texts`` instead of a locale string. An unknown locale fails here, once,
-    listing the supported ones.
+    listing the supported ones. In a client language, a counsellor-only text is given in
+    ``fallback`` (``nl`` or ``en``, the caller's choice); :meth:`language_of` says which. With a
+    ``second`` language (``nl`` or ``en``) each text is a :class:`Bilingual` that carries it too.
 
     >>> en = Texts("en-GB")
     >>> en.language
@@ -221,18 +328,84 @@ class Texts:
     'Appendix 5, §5.3'
     >>> Texts("nl").cite("B5")
     'Bijlage 5'
+    >>> ar = Texts("ar", fallback="en")
+    >>> ar.language_of("Answer.yes"), ar.language_of("Signal.S.sleep.nightmares")
+    ('ar', 'en')
+    >>> ar.review_status.state
+    <ReviewState.DRAFT: 'draft'>
     """
 
     language: str = attrs.field(converter=resolve_locale)
+    #: The complete language a counsellor-only text is given in, in a client language.
+    fallback: str = attrs.field(default=DEFAULT_LOCALE, kw_only=True, converter=_complete_locale)
+    #: A second language to carry with every text (a bilingual page), or ``None``.
+    second: str | None = attrs.field(default=None, kw_only=True)
+
+    @second.validator
+    def _second_is_complete(self, _: object, value: str | None) -> None:
+        if value is not None and _complete_locale(value) != value:
+            raise UnsupportedLocaleError(str(value), AVAILABLE_LOCALES)
 
     def __call__(self, message_id: str, **values: Any) -> str:
         """The text of a message id, with ``{name}`` placeholders filled from ``values``."""
-        found = _translations(self.language).gettext(message_id)
-        return found.format(**values) if values else found
+        found = self._find(self.language, message_id)
+        first = found.format(**values) if values else found
+        if self.second is None or self.second == self.language:
+            return first
+        second = self._find(self.second, message_id)
+        if values:
+            theirs = {k: v.second if isinstance(v, Bilingual) else v for k, v in values.items()}
+            second = second.format(**theirs)
+        return Bilingual(first, second, self.second)
+
+    def _find(self, language: str, message_id: str) -> str:
+        own = _own(language, message_id)
+        if own is not None:
+            return own
+        return _translations(self.fallback).gettext(message_id)
+
+    def language_of(self, message_id: str) -> str:
+        """The language a message id's text is given in: this locale's, or the fallback's."""
+        return self.language if _own(self.language, message_id) is not None else self.fallback
+
+    @property
+    def complete(self) -> bool:
+        """Whether every text exists in this language (Dutch and English), not only the client's."""
+        return self.language in AVAILABLE_LOCALES
+
+    @property
+    def review_status(self) -> ReviewStatus:
+        """The review status this language's catalogue records (a client language: ``draft``
+        until a native speaker has reviewed it)."""
+        return _review_status(self.language)
+
+    def count(self, message_id: str, number: int, **values: Any) -> str:
+        """A text about ``number`` things in the plural form CLDR gives this language for it
+        (Babel's plural rules in the catalogue's ``Plural-Forms``); ``{count}`` is the number.
+
+        >>> Texts("en").count("Overview1.incomplete", 1, factors="3")
+        'Not discussed yet: 1 factor (3).'
+        """
+        values = {**values, "count": self.number(number)}
+        first = self._plural(self.language, message_id, number).format(**values)
+        if self.second is None or self.second == self.language:
+            return first
+        theirs = {k: v.second if isinstance(v, Bilingual) else v for k, v in values.items()}
+        theirs["count"] = format_number(number, self.second)
+        second = self._plural(self.second, message_id, number).format(**theirs)
+        return Bilingual(first, second, self.second)
+
+    def _plural(self, language: str, message_id: str, number: int) -> str:
+        plural_id = f"{message_id}.plural"
+        for source in (language, self.fallback):
+            found = _translations(source).ngettext(message_id, plural_id, number)
+            if found not in (message_id, plural_id):
+                return found
+        return message_id
 
     def label(self, item: Labelled) -> str:
         """The label of a factor, an enum member or any other :class:`Labelled` item."""
-        return _translations(self.language).gettext(item.message_id)
+        return self(item.message_id)
 
     def field(self, record_type: type, name: str) -> str:
         """The label a form shows for one field of a record (see :func:`field_label`)."""
@@ -241,8 +414,12 @@ class Texts:
     def date(
         self, value: dt.date, format: Literal["short", "medium", "long", "full"] = "long"
     ) -> str:
-        """A date written the way this locale writes it."""
-        return format_date(value, self.language, format)
+        """A date written the way this locale writes it (with a second language: carrying the
+        date as that language writes it, for the texts it is written into)."""
+        first = format_date(value, self.language, format)
+        if self.second is None or self.second == self.language:
+            return first
+        return Bilingual(first, format_date(value, self.second, format), self.second, shown=False)
 
     def number(self, value: int | float) -> str:
         """A number written the way this locale writes it."""
@@ -259,3 +436,16 @@ class Texts:
         from babel import Locale
 
         return str(Locale.parse(self.language).text_direction)
+
+    def language_name(self, code: str) -> str:
+        """A language's name in this locale, by its tag (``ar`` → "Arabisch"); the tag itself if
+        Babel does not know it."""
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            name = Locale.parse(self.language).languages.get(
+                Locale.parse(code.replace("-", "_")).language
+            )
+        except (ValueError, UnknownLocaleError):
+            return code
+        return str(name) if name else code

@@ -348,7 +348,7 @@ def overview1(
                 ),
             )
         )
-    blocks.append(Para(_completeness(assessment, texts)))
+    blocks += _completeness(assessment, texts, copy)
     if chart:
         blocks.append(
             Figure(
@@ -379,14 +379,19 @@ def chart_key(texts: Texts, *names: str) -> tuple[tuple[str, Inline], ...]:
     )
 
 
-def _completeness(assessment: Assessment, texts: Texts) -> str:
-    numbers = ", ".join(str(f.number) for f in assessment.missing_ratings())
+def _completeness(assessment: Assessment, texts: Texts, copy: Copy) -> list[Para]:
+    """Whether all 19 factors were discussed; the tip to go through them all is the counsellor's."""
+    missing = assessment.missing_ratings()
+    numbers = ", ".join(texts.number(f.number) for f in missing)
     state = assessment.completeness
     if state is Completeness.COMPLETE:
-        return texts("Overview1.complete")
+        return [Para(texts("Overview1.complete"))]
     if state is Completeness.TIME_PRESSURE_MINIMUM:
-        return texts("Overview1.time_pressure", factors=numbers)
-    return texts("Overview1.incomplete", factors=numbers)
+        return [Para(texts("Overview1.time_pressure", factors=numbers))]
+    found = [Para(texts.count("Overview1.incomplete", len(missing), factors=numbers))]
+    if copy is Copy.FILE:
+        found.append(Para(texts("Overview1.incomplete.tip"), "guidance"))
+    return found
 
 
 def comparison(earlier: Assessment, later: Assessment, texts: Texts) -> Section:
