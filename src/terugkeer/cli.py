@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from .errors import TerugkeerError, UnsupportedLocaleError, ValidationError
-from .i18n import AVAILABLE_LOCALES, DEFAULT_LOCALE, resolve_locale
+from .i18n import AVAILABLE_LOCALES, CLIENT_LOCALES, DEFAULT_LOCALE, resolve_locale
 
 __all__ = ["main"]
 
@@ -30,6 +30,10 @@ every source; the client's copy (--copy client) is what the client takes home: O
 scale legend, Overview 3 as chosen, the action plan and the agreements; no signals and no working
 notes. When thoughts of death or suicide are recorded, making a client's copy prints the steps for
 the counsellor on stderr.
+
+The client's copy can be in a client language (ar, fa, fr, ru, ti, tr), with --second-locale nl
+or en to print the counsellor's language beside every label. These translations are drafts until a
+native speaker has reviewed them, and the copy says so.
 """
 _WELLBEING_HELP = """\
 Render the counsellor's own instruments (a journal document: the Bijlage 7 exercise and signals,
@@ -102,11 +106,13 @@ def _indent(text: str) -> int:
     return int(text)
 
 
-def _locale_option(command: argparse.ArgumentParser) -> None:
+def _locale_option(command: argparse.ArgumentParser, client: str = "") -> None:
+    """``--locale``; ``client`` names where a client language may be chosen too."""
+    also = f"; for {client} also one of {', '.join(CLIENT_LOCALES)}" if client else ""
     command.add_argument(
         "--locale",
         default=DEFAULT_LOCALE,
-        help=f"language: one of {', '.join(AVAILABLE_LOCALES)} (default: {DEFAULT_LOCALE})",
+        help=f"language: one of {', '.join(AVAILABLE_LOCALES)}{also} (default: {DEFAULT_LOCALE})",
     )
 
 
@@ -166,7 +172,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.set_defaults(run=_run_report)
     report.add_argument("file", metavar="CASE", help="a case document (JSON)")
-    _locale_option(report)
+    _locale_option(report, "the client's copy")
     report.add_argument(
         "--format", choices=("text", "html"), default="text", help="text or html (default: text)"
     )
@@ -175,6 +181,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=("file", "client"),
         default="file",
         help="the copy for the file (default) or the client's copy to take home",
+    )
+    report.add_argument(
+        "--second-locale",
+        metavar="LOCALE",
+        help="with --copy client: print each label also in this language (nl or en), beside the "
+        "client's, so counsellor, interpreter and client read the same page",
     )
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     wellbeing = commands.add_parser(
@@ -200,7 +212,7 @@ def _parser() -> argparse.ArgumentParser:
         help="overview1, overview2, overview3, actionplan, health, signals, wellbeing, context "
         "or consents (default: all)",
     )
-    _locale_option(forms)
+    _locale_option(forms, "the action plan alone")
     forms.add_argument(
         "--format", choices=("text", "json"), default="text", help="text or json (default: text)"
     )
@@ -491,7 +503,14 @@ def _guide(
     return 0
 
 
-def _report(name: str, locale: str, fmt: str, output: str | None, copy: str = "file") -> int:
+def _report(
+    name: str,
+    locale: str,
+    fmt: str,
+    output: str | None,
+    copy: str = "file",
+    second: str | None = None,
+) -> int:
     import datetime as dt
 
     from .documents.casefiles import load_case
@@ -507,13 +526,16 @@ def _report(name: str, locale: str, fmt: str, output: str | None, copy: str = "f
         for problem in err.problems:
             print(f"{_shown(name)}: {problem.path}: {problem.reason}", file=sys.stderr)
         return 1
-    texts = Texts(locale)
+    # A counsellor-only text (none is on the client's copy) and the notice below are in the
+    # counsellor's language: the second language, or else Dutch.
+    counsellor = Texts(second or DEFAULT_LOCALE)
+    texts = Texts(locale, fallback=counsellor.language, second=second)
     chosen = Copy(copy)
     steps = summarize(case.signals).urgent_steps
     if chosen is Copy.CLIENT and steps:  # not on the client's paper, but never out of sight
-        print(texts("report.copy.urgent_notice"), file=sys.stderr)
+        print(counsellor("report.copy.urgent_notice"), file=sys.stderr)
         for number, step in enumerate(steps, start=1):
-            print(f"  {number}. {texts.label(step)}", file=sys.stderr)
+            print(f"  {number}. {counsellor.label(step)}", file=sys.stderr)
     if fmt == "html":
         page = html_report(case, texts, generated_on=dt.date.today(), copy=chosen)
     else:
@@ -591,11 +613,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
-def _locale(parser: argparse.ArgumentParser, requested: str) -> str:
+def _locale(parser: argparse.ArgumentParser, requested: str, *, client: bool = False) -> str:
+    """The language asked for; a client language only where the output is the client's."""
     try:
-        return resolve_locale(requested)
+        language = resolve_locale(requested)
     except UnsupportedLocaleError as err:
         parser.error(str(err))
+    if language in CLIENT_LOCALES and not client:
+        parser.error(
+            f"{requested!r} is a client language: this output is for the counsellor, in one of "
+            f"{', '.join(AVAILABLE_LOCALES)}. The client languages ({', '.join(CLIENT_LOCALES)}) "
+            "are for the client's copy (report --copy client) and the action plan form "
+            "(forms actionplan)"
+        )
+    return language
 
 
 def _run_schema(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -613,7 +644,10 @@ def _run_validate(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
 
 
 def _run_forms(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    return _forms(parser, args.instruments, _locale(parser, args.locale), args.format)
+    client = bool(args.instruments) and set(args.instruments) == {"actionplan"}
+    return _forms(
+        parser, args.instruments, _locale(parser, args.locale, client=client), args.format
+    )
 
 
 def _run_export_form(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -625,7 +659,11 @@ def _run_guide(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
 
 
 def _run_report(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    return _report(args.file, _locale(parser, args.locale), args.format, args.output, args.copy)
+    locale = _locale(parser, args.locale, client=args.copy == "client")
+    second = _locale(parser, args.second_locale) if args.second_locale is not None else None
+    if second is not None and args.copy != "client":
+        parser.error("--second-locale is for the client's copy (--copy client)")
+    return _report(args.file, locale, args.format, args.output, args.copy, second)
 
 
 def _run_wellbeing(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

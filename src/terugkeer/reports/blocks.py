@@ -106,7 +106,7 @@ def _blocks(values: Iterable[Block]) -> tuple[Block, ...]:
 def _run(value: object) -> Inline:
     if isinstance(value, tuple):
         return value
-    if isinstance(value, Value):
+    if isinstance(value, (Value, str)):  # a str subclass (a bilingual text) stays what it is
         return (value,)
     return (str(value),)
 

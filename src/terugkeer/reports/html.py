@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from terugkeer.case import CaseFile
 from terugkeer.factors import Assessment
-from terugkeer.i18n import Texts
+from terugkeer.i18n import Bilingual, Texts
 from terugkeer.reports.blocks import (
     Block,
     Cell,
@@ -39,7 +39,7 @@ from terugkeer.reports.blocks import (
 )
 from terugkeer.reports.markup import Markup, element, escape, join
 from terugkeer.reports.own import journal_sections
-from terugkeer.reports.pages import Copy, case_sections
+from terugkeer.reports.pages import Copy, case_sections, draft_notice
 from terugkeer.reports.svg import balance_chart, totals_chart
 from terugkeer.wellbeing import CounsellorJournal
 
@@ -49,6 +49,17 @@ __all__ = ["STYLE", "css_string", "html_page", "html_report", "journal_report", 
 STYLE = """
 :root { color: #1f2a44; background: #ffffff; font-family: system-ui, "Noto Sans", "DejaVu Sans",
         sans-serif; line-height: 1.4; }
+:lang(ar), :lang(fa) { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI",
+        "Geeza Pro", Tahoma, sans-serif; line-height: 1.6; }
+:lang(ti) { font-family: "Noto Sans Ethiopic", "Abyssinica SIL", Ebrima, Nyala, sans-serif;
+        line-height: 1.6; }
+:lang(nl), :lang(en), :lang(fr), :lang(tr), :lang(ru) { font-family: system-ui, "Noto Sans",
+        "DejaVu Sans", sans-serif; }
+[dir="rtl"] .gloss { text-align: right; }
+td.score, td.previous { direction: ltr; unicode-bidi: isolate; }
+table.grid { line-height: 1.3; }
+.gloss { display: block; font-size: .82em; font-weight: normal; color: #3d4a66; }
+p.draft { border: 1px solid #1f2a44; padding: .3rem .5rem; font-size: .9rem; }
 body { max-inline-size: 60rem; margin-inline: auto; padding-inline: .75rem; margin-block: 1rem; }
 header.page { border-block-end: 2px solid #1f2a44; margin-block-end: 1rem; }
 header.page h1 { font-size: 1.45rem; margin-block: .2rem; }
@@ -122,13 +133,19 @@ figcaption { font-size: .85rem; margin-block-end: .3rem; }
 }
 """
 
+#: The running header and footer; ``start`` and ``end`` are the page's physical sides in its
+#: direction (margin boxes are physical: in right-to-left the file number stands at the right).
 _RUNNING = """
 @page {{ size: A4; margin: 16mm 14mm 15mm;
-  @top-left {{ content: {left}; font: 8pt system-ui, sans-serif; color: #1f2a44; }}
-  @top-right {{ content: {right}; font: 8pt system-ui, sans-serif; color: #1f2a44; }}
-  @bottom-right {{ content: {page}; font: 8pt system-ui, sans-serif; color: #1f2a44; }}
+  @top-{start} {{ content: {left}; font: 8pt {fonts}; color: #1f2a44; }}
+  @top-{end} {{ content: {right}; font: 8pt {fonts}; color: #1f2a44; }}
+  @bottom-{end} {{ content: {page}; font: 8pt {fonts}; color: #1f2a44; }}
 }}
 """
+#: The margin boxes' fonts: they do not inherit the page's, so they name every script's.
+_MARGIN_FONTS = (
+    'system-ui, "Noto Sans", "Noto Naskh Arabic", "Noto Sans Ethiopic", "DejaVu Sans", sans-serif'
+)
 
 
 #: What a running header never prints: control characters and the bidi embeddings, overrides and
@@ -141,17 +158,21 @@ _UNSAFE = {
 
 
 def css_string(value: str) -> str:
-    """``value`` as a CSS string literal in which every character but letters, digits and
-    spaces is a hex escape: typed text can neither end the string nor the style sheet.
+    """``value`` as a CSS string literal in which every character but ASCII letters, digits and
+    spaces is a hex escape: typed text can neither end the string nor the style sheet. A space
+    right after an escape is escaped too, since CSS reads one such space as the escape's end.
 
     >>> css_string('a"</style>')
     '"a\\\\000022\\\\00003C\\\\00002Fstyle\\\\00003E"'
+    >>> css_string("é b")
+    '"\\\\0000E9\\\\000020b"'
     """
     out = []
+    escaped = False
     for char in value.translate(_UNSAFE):
-        out.append(
-            char if char.isascii() and (char.isalnum() or char == " ") else f"\\{ord(char):06X}"
-        )
+        plain = char.isascii() and (char.isalnum() or (char == " " and not escaped))
+        out.append(char if plain else f"\\{ord(char):06X}")
+        escaped = not plain
     return '"' + "".join(out) + '"'
 
 
@@ -172,9 +193,20 @@ def _inline(run: Inline) -> Markup:
     for piece in run:
         if isinstance(piece, Value):
             parts.append(element("bdi", None, piece.text))
+        elif isinstance(piece, Bilingual) and piece.shown:
+            parts.append(escape(piece) + _gloss(piece))
         else:
             parts.append(escape(piece))
     return Markup("".join(parts))
+
+
+def _gloss(text: Bilingual) -> Markup:
+    """The second language's text below the first, marked with its own language and direction."""
+    from babel import Locale
+
+    direction = str(Locale.parse(text.second_language).text_direction)
+    attributes = {"class": "gloss", "lang": text.second_language, "dir": direction}
+    return element("span", attributes, text.second)
 
 
 def _cell(cell: Cell, tag: str, scope: str | None, texts: Texts) -> Markup:
@@ -284,7 +316,8 @@ def render_block(block: Block, texts: Texts, level: int = 2) -> Markup:
     if isinstance(block, Section):
         heading = element(f"h{min(level, 6)}", None, _inline(block.heading))
         inner = join(render_block(b, texts, level + 1) for b in block.blocks)
-        if block.kind == "overview1":  # the heading, the note and the grid stay on one page
+        # The heading, the note and the grid stay on one page (two languages make it too long)
+        if block.kind == "overview1" and texts.second is None:
             first = next(i for i, b in enumerate(block.blocks) if isinstance(b, Table)) + 1
             sheet = join(render_block(b, texts, level + 1) for b in block.blocks[:first])
             rest = join(render_block(b, texts, level + 1) for b in block.blocks[first:])
@@ -330,12 +363,19 @@ def html_page(
     *,
     running: tuple[str, str],
     direction: str | None = None,
+    notice: Inline = (),
 ) -> str:
     """A whole page: ``title`` as its heading, ``header`` as labelled lines under it, the
-    sections, and ``running`` (left, right) as the running header on paper. ``direction``
-    (``ltr`` or ``rtl``) defaults to the locale's."""
+    sections, and ``running`` (start, end) as the running header on paper. ``direction``
+    (``ltr`` or ``rtl``) defaults to the locale's; a ``notice`` stands under the heading."""
+    rtl = (direction or texts.direction) == "rtl"
     style = STYLE + _RUNNING.format(
-        left=css_string(running[0]), right=css_string(running[1]), page=_page_counter(texts)
+        left=css_string(running[0]),
+        right=css_string(running[1]),
+        page=_page_counter(texts),
+        start="right" if rtl else "left",
+        end="left" if rtl else "right",
+        fonts=_MARGIN_FONTS,
     )
     head = element(
         "head",
@@ -349,11 +389,14 @@ def html_page(
         "dl",
         None,
         join(
-            element("div", None, element("dt", None, k), element("dd", None, _inline(v)))
+            element(
+                "div", None, element("dt", None, _inline((k,))), element("dd", None, _inline(v))
+            )
             for k, v in header
         ),
     )
-    top = element("header", {"class": "page"}, element("h1", None, title), facts)
+    shown = element("p", {"class": "draft", "role": "note"}, _inline(notice)) if notice else ""
+    top = element("header", {"class": "page"}, element("h1", None, _inline((title,))), shown, facts)
     main = element("main", None, join(render_block(s, texts) for s in sections))
     body = element("body", None, top, main)
     page = element(
@@ -371,7 +414,9 @@ def html_report(
     direction: str | None = None,
 ) -> str:
     """The case as one printable page in the locale of ``texts``: the file copy (default) or the
-    client's copy to take home (no signals, no working notes).
+    client's copy to take home (no signals, no working notes). The client's copy can be in a
+    client language, with a second language beside each label (``Texts(..., second="nl")``) and,
+    while its catalogue is a draft, a notice saying so in both languages.
 
     ``generated_on`` is printed in the header and on every page (the library never reads the
     clock here). ``direction`` forces ``ltr`` or ``rtl`` (default: the locale's); the page and its
@@ -394,7 +439,16 @@ def html_report(
         f"{texts('report.dossier')} {case.case_id} · {texts(f'report.copy.{copy.value}')}",
         f"{texts('report.made')} {made}",
     )
-    return html_page(title, header, sections, texts, running=running, direction=direction)
+    notice = draft_notice(texts)
+    return html_page(
+        title,
+        header,
+        sections,
+        texts,
+        running=running,
+        direction=direction,
+        notice=notice.text if notice is not None else (),
+    )
 
 
 def journal_report(journal: CounsellorJournal, texts: Texts, *, generated_on: dt.date) -> str:

@@ -44,6 +44,7 @@ from terugkeer.actionplan import (
 from terugkeer.case import CaseContext, CaseFile
 from terugkeer.casesummary import case_summary
 from terugkeer.context import legal_check_advice
+from terugkeer.errors import UnsupportedLocaleError
 from terugkeer.factors import (
     FACTORS,
     SCALE_LEGEND,
@@ -68,7 +69,7 @@ from terugkeer.health import (
     SourcedText,
 )
 from terugkeer.healthfindings import ART64_NOTE, HealthFinding, health_findings
-from terugkeer.i18n import Texts
+from terugkeer.i18n import AVAILABLE_LOCALES, Texts
 from terugkeer.overviews import (
     ChangePossibility,
     WeightyFactor,
@@ -171,12 +172,12 @@ def _spoken(rating: Rating, texts: Texts) -> str:
 
 
 def _factor(number: int, label: str) -> Inline:
-    return (f"{number}. {label}",)
+    return (f"{number}. ", label)  # the label stays itself: a bilingual label keeps its gloss
 
 
 def _score(rating: Rating, texts: Texts) -> Cell:
     """A rating as a table cell: the signed number, read out in words."""
-    return Cell(rating_number(rating), spoken=_spoken(rating, texts))
+    return Cell(rating_number(rating), spoken=_spoken(rating, texts), kind="score")
 
 
 def _candidates(
@@ -1366,6 +1367,15 @@ def _with_guidance(section: Section, where: str, texts: Texts) -> Section:
     return attrs.evolve(section, blocks=(*section.blocks, para))
 
 
+def draft_notice(texts: Texts) -> Para | None:
+    """The one-line notice a page in a draft client language carries, in that language and in
+    the counsellor's (the second language, or else the fallback); ``None`` once reviewed."""
+    if not texts.review_status.is_draft:
+        return None
+    own = Texts(texts.language, fallback=texts.fallback, second=texts.second or texts.fallback)
+    return Para(own("client.draft_notice"), kind="draft")
+
+
 def case_sections(
     case: CaseFile,
     texts: Texts,
@@ -1376,9 +1386,12 @@ def case_sections(
     """The whole case as printed sections, in reading order. The file copy starts with the
     suicide-threat steps when they apply, once; the client copy holds no signal and no working
     note. ``charts`` (HTML only) makes the pictures: an object with ``balance(assessment)`` and
-    ``totals(assessments)`` returning SVG."""
+    ``totals(assessments)`` returning SVG. The copy for the file is for the counsellor, so it is
+    written in a complete language (``nl`` or ``en``); a client language is refused for it."""
     out: list[Section] = []
     file = copy is Copy.FILE
+    if file and not texts.complete:
+        raise UnsupportedLocaleError(texts.language, AVAILABLE_LOCALES)
     if file:
         first = urgent(case.signals, texts)
         if first is not None:

@@ -24,7 +24,7 @@ from terugkeer.case import CaseContext, CaseFile
 from terugkeer.factors import SCALE_LEGEND, SCALE_NOTE, Assessment
 from terugkeer.guidance import GuidanceTopic
 from terugkeer.health import HealthChecklist
-from terugkeer.i18n import Texts
+from terugkeer.i18n import Bilingual, Texts
 from terugkeer.overviews import ChangePossibility, WeightyFactor
 from terugkeer.reports import own, pages
 from terugkeer.reports.blocks import (
@@ -110,7 +110,14 @@ WIDTH = 100
 
 def _text(run: Inline) -> str:
     """A run as one string, with what people typed made safe to print (see ``_CONTROLS``)."""
-    return "".join(p.text.translate(_CONTROLS) if isinstance(p, Value) else p for p in run)
+    return "".join(
+        p.text.translate(_CONTROLS)
+        if isinstance(p, Value)
+        else f"{p} / {p.second}"
+        if isinstance(p, Bilingual) and p.shown
+        else p
+        for p in run
+    )
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
@@ -367,6 +374,9 @@ def case_lines(case: CaseFile, texts: Texts, *, copy: Copy = Copy.FILE) -> tuple
     """The whole case as text, with the structure of the printed page: the file copy (default)
     starts with the suicide-threat steps when they apply; the client copy holds no signal."""
     lines: list[str] = []
+    notice = pages.draft_notice(texts) if copy is Copy.CLIENT else None
+    if notice is not None:
+        lines += [_text(notice.text), ""]
     for section in pages.case_sections(case, texts, copy=copy):
         if lines:
             lines.append("")
