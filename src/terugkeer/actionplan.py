@@ -13,6 +13,7 @@ out.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import typing
 from typing import Any
 
@@ -73,21 +74,37 @@ def _items() -> Any:
     return attrs.field(default=(), metadata=_fields.items(MAX_ITEMS))
 
 
+#: A language tag as BCP 47 writes one (a 2- or 3-letter language, then subtags), or nothing.
+LANGUAGE_TAG = "^([A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*)?$"
+_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
 def _identifying() -> Any:
     return attrs.field(default="", metadata=_fields.identifying())
 
 
 @attrs.frozen(weakref_slot=False)
 class OrganisationInfo:
-    """Header: who fills in the plan, where, when and with whom present."""
+    """Header: who fills in the plan, where, when, with whom present, in which language and
+    whether an interpreter took part (§7.3 asks every organisation to settle how it works with
+    interpreters; the plan records that one did, never who)."""
 
     counsellor: str = _identifying()
     organisation: str = ""
     file_number: str = _identifying()
     date: dt.date | None = None
     present: str = _identifying()
+    #: The language the conversation was held in, as a BCP 47 tag (``ar``, ``fa-AF``, ``ti``);
+    #: empty when not recorded.
+    language: str = attrs.field(default="", metadata=_fields.spec(pattern=LANGUAGE_TAG))
+    #: Whether an interpreter took part; ``None`` when not recorded.
+    interpreter: bool | None = None
 
-    __attrs_post_init__ = validated
+    def __attrs_post_init__(self) -> None:
+        extra = []
+        if isinstance(self.language, str) and self.language and not _TAG.fullmatch(self.language):
+            extra.append(Problem("$.language", "text.language_tag"))
+        validated(self, extra)
 
 
 @attrs.frozen(weakref_slot=False)

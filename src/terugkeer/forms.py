@@ -58,6 +58,7 @@ from .overviews import ChangePossibility, WeightyFactor
 
 __all__ = [
     "CASE_PARTS",
+    "CLIENT_FORMS",
     "INSTRUMENTS",
     "AnswerType",
     "CasePart",
@@ -73,6 +74,10 @@ __all__ = [
 ]
 
 R = TypeVar("R")
+
+#: The instruments whose forms the client fills in (§7.3: above all the action plan), so their
+#: exports carry every client language (:data:`terugkeer.i18n.CLIENT_LOCALES`) as well.
+CLIENT_FORMS: tuple[str, ...] = ("actionplan",)
 
 
 class AnswerType(enum.Enum):

@@ -66,6 +66,7 @@ __all__ = [
     "health_checklists",
     "identifying_texts",
     "intervision_reflections",
+    "language_tags",
     "map_entries",
     "money",
     "new_considerations",
@@ -102,6 +103,13 @@ def dates(
 ) -> st.SearchStrategy[dt.date]:
     """Calendar days (never datetimes)."""
     return st.dates(min_value=min_value, max_value=max_value)
+
+
+def language_tags() -> st.SearchStrategy[str]:
+    """The language of a conversation as a BCP 47 tag: the library's languages, others a
+    counsellor meets (Dari, Pashto, Somali, Kurmanji), regional tags, and any well-formed one."""
+    known = ["ar", "fa", "ti", "tr", "fr", "ru", "nl", "en", "prs", "ps", "so", "kmr", "fa-AF"]
+    return st.sampled_from(known) | st.from_regex(r"[a-z]{2,3}(-[A-Z]{2})?", fullmatch=True)
 
 
 def scores() -> st.SearchStrategy[int]:
@@ -230,6 +238,9 @@ def _value(annotation: Any, spec: Spec, fill: Fill) -> st.SearchStrategy[Any]:
         unique = isinstance(item_type, type) and issubclass(item_type, enum.Enum)
         minimum = 1 if fill == "complete" else 0
         return st.lists(item, min_size=minimum, max_size=size, unique=unique).map(tuple)
+    if annotation is str and spec.pattern == ap.LANGUAGE_TAG:
+        tags = language_tags()
+        return tags if fill == "complete" else st.just("") | tags
     if annotation is str:
         return _filled_text() if fill == "complete" else notes()
     if annotation is bool:

@@ -96,6 +96,7 @@ PROBLEM_ROWS: tuple[ProblemRow, ...] = (
     ProblemRow("text.blank", ("must not be empty",)),
     ProblemRow("currency.unknown", ("must be an ISO 4217 currency code",)),
     ProblemRow("url.invalid", ("must be an http(s) web address",)),
+    ProblemRow("text.language_tag", ("must be a language tag (BCP 47), such as ar or fa-AF",)),
     ProblemRow("plan.moved_to_case", ("belongs to the case now: read the plan with its case",)),
     ProblemRow(
         "id.unknown",

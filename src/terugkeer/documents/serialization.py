@@ -58,8 +58,8 @@ _SCHEMAS: dict[str, tuple[str, int]] = {
     "overviews.ChangeCandidate": ("terugkeer/change-candidate", 1),
     "overviews.ChangePossibility": ("terugkeer/change-possibility", 1),
     "overviews.WeightyFactor": ("terugkeer/weighty-factor", 2),
-    "actionplan.ActionPlan": ("terugkeer/action-plan", 6),
-    "actionplan.OrganisationInfo": ("terugkeer/organisation-info", 1),
+    "actionplan.ActionPlan": ("terugkeer/action-plan", 7),
+    "actionplan.OrganisationInfo": ("terugkeer/organisation-info", 2),
     "actionplan.ClientInfo": ("terugkeer/client-info", 1),
     "actionplan.PlaceAnswer": ("terugkeer/place-answer", 1),
     "actionplan.Background": ("terugkeer/background", 1),
@@ -125,11 +125,11 @@ _SCHEMAS: dict[str, tuple[str, int]] = {
     "socialmap.MapEntry": ("terugkeer/map-entry", 2),
     "socialmap.SocialMap": ("terugkeer/social-map", 2),
     "context.LegalCheckAdvice": ("terugkeer/legal-check-advice", 1),
-    "case.CaseFile": ("terugkeer/case", 7),
+    "case.CaseFile": ("terugkeer/case", 8),
     "case.CaseContext": ("terugkeer/case-context", 2),
     "case.PhaseChange": ("terugkeer/phase-change", 2),
     "case.ConsentRecord": ("terugkeer/consent", 2),
-    "case.HandoverBundle": ("terugkeer/handover-bundle", 6),
+    "case.HandoverBundle": ("terugkeer/handover-bundle", 7),
     "case.ClinicianBundle": ("terugkeer/clinician-bundle", 2),
     "case.ReferralBundle": ("terugkeer/referral-bundle", 2),
     "casesummary.CaseSummary": ("terugkeer/case-summary", 3),
@@ -319,6 +319,12 @@ MIGRATIONS: Mapping[tuple[str, int], Migration] = {
     ("terugkeer/factor-change", 2): _unchanged,
     ("terugkeer/health-finding", 2): _unchanged,
     ("terugkeer/case-summary", 2): _unchanged,
+    # The plan's header records the language of the conversation and whether an interpreter took
+    # part (both optional: an older plan did not record them, and nothing is guessed for it).
+    ("terugkeer/organisation-info", 1): _unchanged,
+    ("terugkeer/action-plan", 6): _unchanged,
+    ("terugkeer/case", 7): _unchanged,
+    ("terugkeer/handover-bundle", 6): _unchanged,
 }
 
 

@@ -31,8 +31,16 @@ import importlib.metadata
 from collections.abc import Iterable
 from typing import Any
 
-from terugkeer.forms import AnswerType, Choice, Form, FormItem, Requirement, all_forms
-from terugkeer.i18n import text
+from terugkeer.forms import (
+    CLIENT_FORMS,
+    AnswerType,
+    Choice,
+    Form,
+    FormItem,
+    Requirement,
+    all_forms,
+)
+from terugkeer.i18n import CLIENT_LOCALES, Texts, text
 
 __all__ = [
     "BASE",
@@ -95,49 +103,66 @@ def _base(base: str) -> str:
     return base.rstrip("/")
 
 
-def _translated(message_id: str) -> tuple[str, dict[str, Any]]:
-    """Dutch text and its ``_text`` element carrying the English translation."""
-    return _both(text(message_id, "nl"), text(message_id, "en"))
+#: The languages translated in a form's ``translation`` extensions: English, and for a form the
+#: client fills in (:data:`~terugkeer.forms.CLIENT_FORMS`) every client language.
+_ENGLISH: tuple[str, ...] = ("en",)
 
 
-def _both(dutch: str, english: str) -> tuple[str, dict[str, Any]]:
-    """Dutch text and the element carrying its English translation."""
-    return dutch, {
-        "extension": [
-            {
-                "url": _TRANSLATION,
-                "extension": [
-                    {"url": "lang", "valueCode": "en"},
-                    {"url": "content", "valueString": english},
-                ],
-            }
-        ]
-    }
+def _languages(form: Form[Any]) -> tuple[str, ...]:
+    return (*_ENGLISH, *CLIENT_LOCALES) if form.instrument in CLIENT_FORMS else _ENGLISH
 
 
-def _coding(item: FormItem, choice: Choice, base: str) -> dict[str, Any]:
+def _translated(message_id: str, langs: tuple[str, ...] = _ENGLISH) -> tuple[str, dict[str, Any]]:
+    """Dutch text and its ``_text`` element carrying its translations."""
+    return _joined([message_id], langs)
+
+
+def _joined(message_ids: Iterable[str], langs: tuple[str, ...]) -> tuple[str, dict[str, Any]]:
+    """Texts joined by blank lines in Dutch, and the element carrying their translations: one
+    per language that has them all in its own words (a client language leaves out the
+    counsellor's guidance, which a renderer then shows in Dutch, FHIR's own fallback)."""
+    ids = list(message_ids)
+    translations = []
+    for lang in langs:
+        texts = Texts(lang)
+        if all(texts.language_of(m) == lang for m in ids):
+            content = "\n\n".join(texts(m) for m in ids)
+            translations.append(
+                {
+                    "url": _TRANSLATION,
+                    "extension": [
+                        {"url": "lang", "valueCode": lang},
+                        {"url": "content", "valueString": content},
+                    ],
+                }
+            )
+    return "\n\n".join(text(m, "nl") for m in ids), {"extension": translations}
+
+
+def _coding(
+    item: FormItem, choice: Choice, base: str, langs: tuple[str, ...] = _ENGLISH
+) -> dict[str, Any]:
     assert item.choice_set is not None
     coding: dict[str, Any] = {"system": system_of(item.choice_set, base), "code": choice.code}
     if choice.message_id is not None:
-        coding["display"], coding["_display"] = _translated(choice.message_id)
+        coding["display"], coding["_display"] = _translated(choice.message_id, langs)
     return coding
 
 
-def _option(item: FormItem, choice: Choice, base: str) -> dict[str, Any]:
-    coding = _coding(item, choice, base)
+def _option(item: FormItem, choice: Choice, base: str, langs: tuple[str, ...]) -> dict[str, Any]:
+    coding = _coding(item, choice, base, langs)
     option: dict[str, Any] = {"valueCoding": coding}
     if item.fixed is not None:
         option["initialSelected"] = True
     return option
 
 
-def _display(link_id: str, message_ids: Iterable[str], control: str | None) -> dict[str, Any]:
+def _display(
+    link_id: str, message_ids: Iterable[str], control: str | None, langs: tuple[str, ...]
+) -> dict[str, Any]:
     """A ``display`` item showing texts (help beside a question, or a heading)."""
-    ids = list(message_ids)
     written: dict[str, Any] = {"linkId": link_id, "type": "display"}
-    written["text"], written["_text"] = _both(
-        *("\n\n".join(text(m, lang) for m in ids) for lang in ("nl", "en"))
-    )
+    written["text"], written["_text"] = _joined(message_ids, langs)
     if control is not None:
         written["extension"] = [
             {
@@ -154,7 +179,8 @@ HEADING_PREFIX = "heading."
 
 
 def _item(item: FormItem, form: Form[Any], release: str, base: str) -> dict[str, Any]:
-    label, label_element = _translated(item.message_id)
+    langs = _languages(form)
+    label, label_element = _translated(item.message_id, langs)
     if item.answer_type is AnswerType.CHOICE:
         kind = "coding" if release == "R5" else "choice"
     elif item.answer_type is AnswerType.TEXT:
@@ -181,17 +207,17 @@ def _item(item: FormItem, form: Form[Any], release: str, base: str) -> dict[str,
         written["extension"] = extensions
     choices = [c for c in item.choices if item.fixed is None or c.code == item.fixed]
     if choices:
-        written["answerOption"] = [_option(item, c, base) for c in choices]
+        written["answerOption"] = [_option(item, c, base, langs) for c in choices]
     if item.fixed is not None:
         written["readOnly"] = True
     if item.enable_when:
         written["enableWhen"] = [
-            _condition(form, w.link_id, w.code, base) for w in item.enable_when
+            _condition(form, w.link_id, w.code, base, langs) for w in item.enable_when
         ]
     help_ids = ([item.help_message_id] if item.help_message_id else []) + list(item.guidance)
     children = []
     if help_ids:
-        children.append(_display(item.link_id + HELP_SUFFIX, help_ids, "help"))
+        children.append(_display(item.link_id + HELP_SUFFIX, help_ids, "help", langs))
     children += _items(item.items, form, release, base)
     if children:
         written["item"] = children
@@ -205,7 +231,8 @@ def _items(
     written = []
     for item in items:
         if item.heading_message_id is not None:
-            written.append(_display(HEADING_PREFIX + item.link_id, [item.heading_message_id], None))
+            heading = [item.heading_message_id]
+            written.append(_display(HEADING_PREFIX + item.link_id, heading, None, _languages(form)))
         written.append(_item(item, form, release, base))
     return written
 
@@ -234,10 +261,13 @@ def _chain(items: Iterable[FormItem], target: FormItem) -> list[FormItem] | None
     return None
 
 
-def _condition(form: Form[Any], link_id: str, code: str, base: str) -> dict[str, Any]:
+def _condition(
+    form: Form[Any], link_id: str, code: str, base: str, langs: tuple[str, ...]
+) -> dict[str, Any]:
     asked = form.item(link_id)
     (choice,) = (c for c in asked.choices if c.code == code)
-    return {"question": link_id, "operator": "=", "answerCoding": _coding(asked, choice, base)}
+    coding = _coding(asked, choice, base, langs)
+    return {"question": link_id, "operator": "=", "answerCoding": coding}
 
 
 def questionnaire(form: Form[Any], release: str = "R5", *, base: str = BASE) -> dict[str, Any]:
@@ -245,7 +275,7 @@ def questionnaire(form: Form[Any], release: str = "R5", *, base: str = BASE) -> 
     ``R4B``; anything else is a ``ValueError``), its canonical URL under ``base``."""
     if release != "R5" and release != "R4B":
         raise ValueError(f"release must be one of {', '.join(RELEASES)}")
-    title, title_element = _translated(form.message_id)
+    title, title_element = _translated(form.message_id, _languages(form))
     name = "Terugkeer" + "".join(part.title().replace("_", "") for part in form.id.split("."))
     written: dict[str, Any] = {
         "resourceType": "Questionnaire",
@@ -261,9 +291,7 @@ def questionnaire(form: Form[Any], release: str = "R5", *, base: str = BASE) -> 
     written["copyright"], written["_copyright"] = _translated("fhir.copyright")
     shown = (*form.instructions, *form.legend)
     if shown:
-        written["description"], written["_description"] = _both(
-            *("\n\n".join(text(m, lang) for m in shown) for lang in ("nl", "en"))
-        )
+        written["description"], written["_description"] = _joined(shown, _ENGLISH)
     written["item"] = _items(form.items, form, release, base)
     return written
 

@@ -7,7 +7,10 @@ repeating group or list as ``begin_repeat``/``end_repeat``, a choice as ``select
 ``select_multiple``) over a list in ``choices``, true/false as ``select_one`` over ``boolean``, a
 fixed answer (a rating's factor) as a ``calculate``; ``relevant`` for enable-when. Labels are in
 Dutch and English (``label::Nederlands (nl)``, ``label::English (en)``), with help texts as hints,
-the method's guidance as ``guidance_hint`` and Overview 1's group headings as notes.
+the method's guidance as ``guidance_hint`` and Overview 1's group headings as notes. The form the
+client fills in, the action plan, has a column for every client language too (``label::العربية
+(ar)``; :func:`form_languages`), so ODK and Kobo offer the language switch; the guidance there is
+the counsellor's and stays in Dutch, marked ``[nl]``.
 
 Optional means optional: an answer is ``required`` only where the record needs it, and inside a
 group that may be left out whole (a source, a cost) only once something else in that group is
@@ -42,8 +45,8 @@ from xml.parsers import expat
 
 from terugkeer.documents.serialization import MAX_DOCUMENT_BYTES
 from terugkeer.errors import Problem, ValidationError
-from terugkeer.forms import AnswerType, Choice, Form, FormItem, Requirement
-from terugkeer.i18n import problem_message, text
+from terugkeer.forms import CLIENT_FORMS, AnswerType, Choice, Form, FormItem, Requirement
+from terugkeer.i18n import AVAILABLE_LOCALES, CLIENT_LOCALES, Texts, problem_message
 
 from .formdata import _step, form_values, from_form
 
@@ -51,6 +54,7 @@ __all__ = [
     "HEADING_PREFIX",
     "LANGUAGES",
     "field_name",
+    "form_languages",
     "from_submission",
     "submission",
     "write_xlsform",
@@ -59,24 +63,48 @@ __all__ = [
 
 R = TypeVar("R")
 
-#: The XLSForm languages, as column suffixes: ``label::Nederlands (nl)``.
+#: The XLSForm languages of every form, as column suffixes: ``label::Nederlands (nl)``.
 LANGUAGES = (("nl", "Nederlands (nl)"), ("en", "English (en)"))
 
-_SURVEY = [
-    "type",
-    "name",
-    *(f"label::{name}" for _, name in LANGUAGES),
-    *(f"hint::{name}" for _, name in LANGUAGES),
-    *(f"guidance_hint::{name}" for _, name in LANGUAGES),
-    "appearance",
-    "required",
-    *(f"required_message::{name}" for _, name in LANGUAGES),
-    "relevant",
-    "constraint",
-    *(f"constraint_message::{name}" for _, name in LANGUAGES),
-    "calculation",
-]
-_CHOICES = ["list_name", "name", *(f"label::{name}" for _, name in LANGUAGES)]
+
+def form_languages(form: Form[Any]) -> tuple[tuple[str, str], ...]:
+    """The languages of a form's columns, as (code, column suffix): Dutch and English, and for a
+    form the client fills in each client language, named in itself (Babel).
+
+    >>> from terugkeer.forms import forms
+    >>> [code for code, _ in form_languages(forms("actionplan")[0])]
+    ['nl', 'en', 'ar', 'fa', 'fr', 'ru', 'ti', 'tr']
+    >>> form_languages(forms("actionplan")[0])[2][1]
+    'العربية (ar)'
+    """
+    if form.instrument not in CLIENT_FORMS:
+        return LANGUAGES
+    from babel import Locale
+
+    client = []
+    for code in CLIENT_LOCALES:
+        name = str(Locale.parse(code).get_display_name(code))
+        client.append((code, f"{name[:1].upper()}{name[1:]} ({code})"))
+    return (*LANGUAGES, *client)
+
+
+def _survey_columns(languages: Sequence[tuple[str, str]]) -> list[str]:
+    return [
+        "type",
+        "name",
+        *(f"label::{name}" for _, name in languages),
+        *(f"hint::{name}" for _, name in languages),
+        *(f"guidance_hint::{name}" for _, name in languages),
+        "appearance",
+        "required",
+        *(f"required_message::{name}" for _, name in languages),
+        "relevant",
+        "constraint",
+        *(f"constraint_message::{name}" for _, name in languages),
+        "calculation",
+    ]
+
+
 _SIMPLE = {
     AnswerType.TEXT: "text",
     AnswerType.DATE: "date",
@@ -105,11 +133,6 @@ def field_name(link_id: str) -> str:
     return link_id.replace(".", "_")
 
 
-def _both(message_id: str) -> dict[str, str]:
-    """A message in each language, by the column suffix of its language."""
-    return {name: text(message_id, lang) for lang, name in LANGUAGES}
-
-
 def _leaves(group: FormItem) -> Iterator[FormItem]:
     """The questions of a group or list entry that a person answers, not those of a list
     inside it (an entry of its own) nor a fixed answer."""
@@ -124,8 +147,13 @@ def _leaves(group: FormItem) -> Iterator[FormItem]:
 class _Sheets:
     def __init__(self, form: Form[Any]) -> None:
         self.form = form
-        self.survey: list[list[str]] = [list(_SURVEY)]
-        self.choices: list[list[str]] = [list(_CHOICES)]
+        self.languages = form_languages(form)
+        self.texts = {code: Texts(code) for code, _ in self.languages}
+        self.columns = _survey_columns(self.languages)
+        self.survey: list[list[str]] = [list(self.columns)]
+        self.choices: list[list[str]] = [
+            ["list_name", "name", *(f"label::{name}" for _, name in self.languages)]
+        ]
         self.lists: dict[tuple[str, ...], str] = {}
         self.paths: dict[str, str] = {}  # link id -> the XPath of its element
         self._paths(form.items, "/data")
@@ -136,20 +164,32 @@ class _Sheets:
             self.paths[item.link_id] = here
             self._paths(item.items, here)
 
+    def text(self, message_id: str, language: str) -> str:
+        """A message in a language; one that is given in the fallback language (the counsellor's
+        guidance, in a client language) says so: ``[nl] …``."""
+        texts = self.texts[language]
+        found = texts(message_id)
+        given = texts.language_of(message_id)
+        return found if given == language else f"[{given}] {found}"
+
+    def each(self, message_id: str) -> dict[str, str]:
+        """A message in each language, by the column suffix of its language."""
+        return {name: self.text(message_id, code) for code, name in self.languages}
+
     def row(self, kind: str, name: str, item: FormItem | None, **extra: str) -> None:
-        cells = dict.fromkeys(_SURVEY, "")
+        cells = dict.fromkeys(self.columns, "")
         cells |= {"type": kind, "name": name}
         if item is not None:
-            for language, column in LANGUAGES:
-                cells[f"label::{column}"] = text(item.message_id, language)
+            for language, column in self.languages:
+                cells[f"label::{column}"] = self.text(item.message_id, language)
                 if item.help_message_id:
-                    cells[f"hint::{column}"] = text(item.help_message_id, language)
+                    cells[f"hint::{column}"] = self.text(item.help_message_id, language)
                 if item.guidance:
                     cells[f"guidance_hint::{column}"] = "\n\n".join(
-                        text(m, language) for m in item.guidance
+                        self.text(m, language) for m in item.guidance
                     )
         cells |= extra
-        self.survey.append([cells[c] for c in _SURVEY])
+        self.survey.append([cells[c] for c in self.columns])
 
     def choice_list(self, item: FormItem, choices: tuple[Choice, ...]) -> str:
         """The list name of these choices, written to ``choices`` the first time it is used;
@@ -163,8 +203,8 @@ class _Sheets:
         self.lists[key] = name
         for choice in offered:
             labels = [
-                choice.code if choice.message_id is None else text(choice.message_id, language)
-                for language, _ in LANGUAGES
+                choice.code if choice.message_id is None else self.text(choice.message_id, lang)
+                for lang, _ in self.languages
             ]
             self.choices.append([name, choice.code, *labels])
         return name
@@ -175,7 +215,7 @@ class _Sheets:
         with one blank entry), once anything else in that group or entry is answered."""
         if item.requirement not in (Requirement.REQUIRED, Requirement.MINIMUM):
             return {}
-        cells = {f"required_message::{n}": t for n, t in _both("Form.required_message").items()}
+        cells = {f"required_message::{n}": t for n, t in self.each("Form.required_message").items()}
         for group in reversed(chain):
             if group.repeats or group.requirement is Requirement.OPTIONAL:
                 others = [leaf for leaf in _leaves(group) if leaf is not item]
@@ -218,17 +258,24 @@ class _Sheets:
         if not rules:
             return {}
         cells = {"constraint": " and ".join(rules)}
-        for lang, name in LANGUAGES:
+        for lang, name in self.languages:
             cells[f"constraint_message::{name}"] = " ".join(
-                problem_message(Problem("$", code, params), lang) for code, params in messages
+                self._problem(Problem("$", code, params), lang) for code, params in messages
             )
         return cells
+
+    def _problem(self, problem: Problem, language: str) -> str:
+        """A problem's message in a language (a client language has those a client meets)."""
+        fallback = language if language in AVAILABLE_LOCALES else self.texts[language].fallback
+        given = self.texts[language].language_of(f"Problem.{problem.code}")
+        found = problem_message(problem, language if given == language else fallback)
+        return found if given == language else f"[{given}] {found}"
 
     def item(self, item: FormItem, chain: Sequence[FormItem] = ()) -> None:
         name = field_name(item.link_id)
         extra: dict[str, str] = {}
         if item.heading_message_id is not None:
-            cells = _both(item.heading_message_id)
+            cells = self.each(item.heading_message_id)
             self.row(
                 "note",
                 HEADING_PREFIX + name,
@@ -275,7 +322,7 @@ def xlsform_sheets(form: Form[Any]) -> dict[str, list[list[str]]]:
     settings = [
         ["form_title", "form_id", "version", "default_language"],
         [
-            text(form.message_id, "nl"),
+            Texts("nl")(form.message_id),
             f"terugkeer_{field_name(form.id)}",
             version,
             LANGUAGES[0][1],

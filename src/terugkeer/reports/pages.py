@@ -633,14 +633,26 @@ def _or_open(text: str) -> Inline:
     return (Value(text),) if text else ()
 
 
+_HEADER_FIELDS = (
+    "counsellor",
+    "organisation",
+    "file_number",
+    "date",
+    "present",
+    "language",
+    "interpreter",
+)
+
+
 def _header(plan: ActionPlan, client: ClientInfo, texts: Texts) -> Section:
     org = plan.organisation
+    shown = {
+        n: _shown(getattr(org, n), texts) for n in _HEADER_FIELDS if is_answered(getattr(org, n))
+    }
+    if org.language:  # the language by its name in the page's language, and its tag
+        shown["language"] = (texts.language_name(org.language), " (", Value(org.language), ")")
     organisation = Fields(
-        Field(
-            texts.field(OrganisationInfo, n),
-            _shown(getattr(org, n), texts) if is_answered(getattr(org, n)) else None,
-        )
-        for n in ("counsellor", "organisation", "file_number", "date", "present")
+        Field(texts.field(OrganisationInfo, n), shown.get(n)) for n in _HEADER_FIELDS
     )
     personal = Fields(
         Field(
