@@ -91,6 +91,16 @@ def test_placeholders_match_the_english_in_every_form(language: str) -> None:
             assert found == wanted or found == wanted - {"count"}, (message_id, form_text)
 
 
+def test_dutch_and_english_have_the_same_placeholders() -> None:
+    english, dutch = _catalogue("en"), _catalogue("nl")
+    for message_id, entry in english.items():
+        forms_en = entry.string if isinstance(entry.string, (list, tuple)) else [entry.string]
+        ours = dutch[message_id].string
+        forms_nl = ours if isinstance(ours, (list, tuple)) else [ours]
+        wanted = {frozenset(PLACEHOLDER.findall(t)) for t in forms_en}
+        assert {frozenset(PLACEHOLDER.findall(t)) for t in forms_nl} == wanted, message_id
+
+
 @pytest.mark.parametrize("language", LOCALES)
 def test_msgfmt_checks_the_catalogue(language: str, tmp_path: Path) -> None:
     msgfmt = shutil.which("msgfmt")

@@ -54,7 +54,7 @@ from terugkeer.health import HealthChecklist, SourcedAnswer
 from terugkeer.i18n import text
 from terugkeer.interop.fhir import questionnaire
 from terugkeer.interop.fhirresponse import from_questionnaire_response, questionnaire_response
-from terugkeer.interop.xlsform import from_submission, submission, write_xlsform
+from terugkeer.interop.xlsform import form_languages, from_submission, submission, write_xlsform
 from terugkeer.testing import (
     emotion_exercises,
     intervision_reflections,
@@ -235,6 +235,29 @@ def test_every_workbook_loads_in_odks_engine_in_both_languages(tmp_path: Path) -
         first = f.items[0]
         assert dutch["label"] == text(first.message_id, "nl"), f.id
         assert english["label"] == text(first.message_id, "en"), f.id
+
+
+def test_the_action_plan_loads_in_odk_in_every_client_language_and_an_arabic_plan_returns(
+    tmp_path: Path,
+) -> None:
+    """The client fills in the plan in their own language: ODK offers each one, and what it
+    submits from the Arabic form reads back as the plan that was sent."""
+    plan_form = form("actionplan")
+    languages = form_languages(plan_form)
+    blank = '<data id="terugkeer_actionplan"/>'
+    jobs = [{"xform": _xform("actionplan"), "answers": blank, "language": n} for _, n in languages]
+    for (code, name), result in zip(languages, odk(jobs), strict=True):
+        assert result["label"] == text(plan_form.items[0].message_id, code), name
+    case = demo_case("nl")
+    header = attrs.evolve(case.plan.organisation, language="ar", interpreter=True)
+    safety = attrs.evolve(case.plan.safety, worries="الخوف من العودة إلى الحي القديم")
+    plan = attrs.evolve(case.plan, organisation=header, safety=safety)
+    (filled,) = odk(
+        [{"xform": _xform("actionplan"), "answers": submission(plan_form, plan),
+          "language": "العربية (ar)"}]
+    )  # fmt: skip
+    assert filled["status"] == "ready", filled["violations"][:5]
+    assert from_submission(plan_form, filled["xml"], today=TODAY) == plan
 
 
 def test_a_blank_form_in_odk_asks_only_what_the_record_needs_at_its_top(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from printcases import (
 from terugkeer import CaseFile, Texts, dumps, html_report, loads
 from terugkeer._demo import demo_case, demo_journal
 from terugkeer.health import CHECKLIST_QUESTIONS
+from terugkeer.i18n import CLIENT_LOCALES
 from terugkeer.reports.blocks import Section, Table, Value, plain, sections
 from terugkeer.reports.html import css_string, journal_report
 from terugkeer.reports.pages import Copy, case_sections
@@ -458,6 +460,15 @@ def opened(tmp_path_factory: pytest.TempPathFactory) -> Opened:
     pages["demo-nl-rtl"] = html_report(
         demo_case("nl"), Texts("nl"), generated_on=DAY, direction="rtl"
     )
+    for language in CLIENT_LOCALES:  # the client's copy in each client language
+        pages[f"demo-{language}-client"] = html_report(
+            demo_case("nl"), Texts(language), generated_on=DAY, copy=Copy.CLIENT
+        )
+    for language, second in (("ar", "nl"), ("ti", "en"), ("fa", "en")):  # and with a gloss
+        texts = Texts(language, fallback=second, second=second)
+        pages[f"family-{language}-{second}-client"] = html_report(
+            family_case("nl"), texts, generated_on=DAY, copy=Copy.CLIENT
+        )
     pdf = {k for k in pages if k.endswith(("-file", "-client", "-rtl"))}
     return folder, _open(pages, folder, pdf)
 
@@ -578,3 +589,72 @@ def test_the_pictures_in_the_docs_are_made_from_these_pages(
         picture = target / f"{name}.png"
         assert picture.exists() and picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert f"_static/printed/{name}.png" in doc
+
+
+def _bare(text: str) -> str:
+    """Text as pdftotext reads a page, without the bidi marks it adds around right-to-left runs
+    and without white space or combining marks (which it places differently in such runs)."""
+    marks = "".join(c for c in BIDI.sub("", text) if unicodedata.category(c) != "Mn")
+    return "".join(marks.split())
+
+
+def _fonts(pdf: Path) -> str:
+    return subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+
+
+def test_every_client_language_prints_in_its_own_script(opened: Opened) -> None:
+    """The page names fonts that cover Arabic and Ethiopic script, and the browser embeds them
+    (``fonts-noto-core``): real glyphs, never empty boxes."""
+    folder, _ = opened
+    for language in CLIENT_LOCALES:
+        fonts = _fonts(folder / f"demo-{language}-client.pdf")
+        if language in ("ar", "fa"):
+            assert "NotoNaskhArabic" in fonts, language
+        if language == "ti":
+            assert "NotoSansEthiopic" in fonts
+        pages = _pdf_pages(folder / f"demo-{language}-client.pdf")
+        texts = Texts(language)
+        assert _bare(texts("report.plan")) in _bare("".join(pages)), language
+        for number, page in enumerate(pages, start=1):  # "page x of y" in the language's order
+            assert _bare(texts("report.page_of", page=number, pages=len(pages))) in _bare(page)
+
+
+def test_a_right_to_left_client_copy_mirrors_its_grid_and_charts(opened: Opened) -> None:
+    _, results = opened
+    for name in ("demo-ar-client", "demo-fa-client", "family-ar-nl-client"):
+        layout = results[name]["layout"]
+        assert layout["dir"] == "rtl", name
+        assert layout["firstScaleLeft"] > layout["lastScaleLeft"], name  # − − − at the right
+        assert min(layout["minusBars"]) > max(layout["plusBars"]) - 1, name
+    for name in ("demo-ti-client", "family-ti-en-client", "demo-ru-client"):
+        assert results[name]["layout"]["dir"] == "ltr", name
+
+
+def test_the_pictures_of_the_client_languages_are_made_from_these_pages(
+    opened: Opened,
+) -> None:
+    """docs/localisation.md shows the Arabic copy with Dutch glosses (its grid) and the
+    Tigrinya copy (its plan); ``TERUGKEER_WRITE_PICTURES=1`` writes them there."""
+    folder, _ = opened
+    target = ROOT / "docs" / "_static" / "localisation"
+    wanted = {
+        # the grid, found by its Dutch gloss (pdftotext reorders right-to-left phrases)
+        "client-ar": ("family-ar-nl-client", _bare(Texts("nl")("report.grid.caption"))),
+        "client-ti": ("family-ti-en-client", _bare(Texts("ti")("report.family"))),
+    }
+    for name, (page, heading) in wanted.items():
+        pages = [_bare(p) for p in _pdf_pages(folder / f"{page}.pdf")]
+        number = next(i for i, p in enumerate(pages, start=1) if heading in p)
+        out = target if os.environ.get("TERUGKEER_WRITE_PICTURES") else folder
+        out.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["pdftoppm", "-r", "70", "-png", "-singlefile", "-f", str(number),
+             "-l", str(number), str(folder / f"{page}.pdf"), str(out / name)],
+            check=True,
+        )  # fmt: skip
+        made = (out / f"{name}.png").read_bytes()
+        assert made[:8] == b"\x89PNG\r\n\x1a\n" and len(made) > 20_000
+        assert (target / f"{name}.png").exists()
+    doc = (ROOT / "docs" / "localisation.md").read_text(encoding="utf-8")
+    for name in wanted:
+        assert f"_static/localisation/{name}.png" in doc

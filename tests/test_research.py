@@ -257,7 +257,9 @@ BIRTH = dt.date(1901, 2, 3)
 
 
 def _is_code(field: attrs.Attribute[Any]) -> bool:
-    return spec_of(field).choices is not None
+    """A field holding a code: one of a catalogue's, or a tag in a fixed syntax (a language)."""
+    spec = spec_of(field)
+    return spec.choices is not None or spec.pattern not in (None, "\\S")
 
 
 def _planted(value: Any) -> Any:

@@ -527,8 +527,8 @@ def _report(
             print(f"{_shown(name)}: {problem.path}: {problem.reason}", file=sys.stderr)
         return 1
     # A counsellor-only text (none is on the client's copy) and the notice below are in the
-    # counsellor's language: the second language, or else Dutch.
-    counsellor = Texts(second or DEFAULT_LOCALE)
+    # counsellor's language: the second language, or the page's if complete, or else Dutch.
+    counsellor = Texts(second or (locale if locale in AVAILABLE_LOCALES else DEFAULT_LOCALE))
     texts = Texts(locale, fallback=counsellor.language, second=second)
     chosen = Copy(copy)
     steps = summarize(case.signals).urgent_steps

@@ -125,6 +125,9 @@ figure .wide { flex: none; max-inline-size: 100%; }
 figcaption { font-size: .85rem; margin-block-end: .3rem; }
 .sr-only { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden;
            clip-path: inset(50%); white-space: nowrap; }
+@media (max-width: 30rem) {  /* a phone: a long word in the grid breaks rather than overflows */
+  table.grid th, table.grid td, table.grid thead th.scale { overflow-wrap: anywhere; }
+}
 @media print {
   :root { font-size: 10pt; }
   body { max-inline-size: none; padding: 0; margin: 0; }

@@ -120,6 +120,7 @@ __all__ = [
     "case_sections",
     "comparison",
     "context",
+    "draft_notice",
     "family_views",
     "health_checklist",
     "overview1",
