@@ -615,6 +615,8 @@ def test_every_client_language_prints_in_its_own_script(opened: Opened) -> None:
         pages = _pdf_pages(folder / f"demo-{language}-client.pdf")
         texts = Texts(language)
         assert _bare(texts("report.plan")) in _bare("".join(pages)), language
+        # the whole grid, to its "All factors" row, on the first page with the title
+        assert _bare(texts("report.all_factors")) in _bare(pages[0]), language
         for number, page in enumerate(pages, start=1):  # "page x of y" in the language's order
             assert _bare(texts("report.page_of", page=number, pages=len(pages))) in _bare(page)
 

@@ -59,7 +59,7 @@ STYLE = """
 td.score, td.previous { direction: ltr; unicode-bidi: isolate; }
 table.grid { line-height: 1.3; }
 .gloss { display: block; font-size: .82em; font-weight: normal; color: #3d4a66; }
-p.draft { border: 1px solid #1f2a44; padding: .3rem .5rem; font-size: .9rem; }
+p.draft { border: 1px solid #1f2a44; padding: .2rem .5rem; font-size: .85rem; margin-block: .4rem; }
 body { max-inline-size: 60rem; margin-inline: auto; padding-inline: .75rem; margin-block: 1rem; }
 header.page { border-block-end: 2px solid #1f2a44; margin-block-end: 1rem; }
 header.page h1 { font-size: 1.45rem; margin-block: .2rem; }
@@ -133,6 +133,8 @@ figcaption { font-size: .85rem; margin-block-end: .3rem; }
   body { max-inline-size: none; padding: 0; margin: 0; }
   .wide { overflow: visible; }
   h2 { margin-block-start: 1rem; }
+  /* tight enough that the grid fits on one A4 page in every language, Ethiopic script included */
+  table.grid th, table.grid td { padding-block: .06rem; }
 }
 """
 
