@@ -167,8 +167,10 @@ def test_a_counsellor_only_text_falls_back_to_the_language_the_caller_chose() ->
         assert not Texts(language).complete
     with pytest.raises(UnsupportedLocaleError):
         Texts("ar", fallback="fa")  # a fallback must be complete
-    with pytest.raises(UnsupportedLocaleError):
+    with pytest.raises(UnsupportedLocaleError) as info:
         Texts("ar", second="tr")
+    assert "no complete catalogue for locale 'tr'; available: en, nl" in str(info.value)
+    assert Texts("ar", second="nl_BE").second == "nl"  # a regional tag, as for the page
 
 
 def test_every_client_language_is_a_draft_and_the_working_languages_are_sources() -> None:

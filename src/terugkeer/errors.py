@@ -211,9 +211,11 @@ class ConflictError(TerugkeerError):
 class UnsupportedLocaleError(TerugkeerError, LookupError):
     """No catalogue for the requested locale; the message lists the available ones."""
 
-    def __init__(self, requested: str, available: Iterable[str]) -> None:
+    def __init__(
+        self, requested: str, available: Iterable[str], *, what: str = "catalogue"
+    ) -> None:
         self.available = tuple(available)
         # The locale tag is configuration, not personal data, so naming it is safe and helpful.
         super().__init__(
-            f"no catalogue for locale {requested!r}; available: {', '.join(self.available)}"
+            f"no {what} for locale {requested!r}; available: {', '.join(self.available)}"
         )

@@ -95,8 +95,8 @@ def resolve_locale(locale: str) -> str:
 def _complete_locale(locale: str) -> str:
     """A locale whose catalogue is complete (``nl`` or ``en``): what a text falls back to."""
     language = resolve_locale(locale)
-    if language not in AVAILABLE_LOCALES:
-        raise UnsupportedLocaleError(str(locale), AVAILABLE_LOCALES)
+    if language not in AVAILABLE_LOCALES:  # a client language holds the client's texts only
+        raise UnsupportedLocaleError(str(locale), AVAILABLE_LOCALES, what="complete catalogue")
     return language
 
 
@@ -339,12 +339,9 @@ class Texts:
     #: The complete language a counsellor-only text is given in, in a client language.
     fallback: str = attrs.field(default=DEFAULT_LOCALE, kw_only=True, converter=_complete_locale)
     #: A second language to carry with every text (a bilingual page), or ``None``.
-    second: str | None = attrs.field(default=None, kw_only=True)
-
-    @second.validator
-    def _second_is_complete(self, _: object, value: str | None) -> None:
-        if value is not None and _complete_locale(value) != value:
-            raise UnsupportedLocaleError(str(value), AVAILABLE_LOCALES)
+    second: str | None = attrs.field(
+        default=None, kw_only=True, converter=attrs.converters.optional(_complete_locale)
+    )
 
     def __call__(self, message_id: str, **values: Any) -> str:
         """The text of a message id, with ``{name}`` placeholders filled from ``values``."""

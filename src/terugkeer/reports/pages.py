@@ -1404,7 +1404,9 @@ def case_sections(
     out: list[Section] = []
     file = copy is Copy.FILE
     if file and not texts.complete:
-        raise UnsupportedLocaleError(texts.language, AVAILABLE_LOCALES)
+        raise UnsupportedLocaleError(
+            texts.language, AVAILABLE_LOCALES, what="complete catalogue (the copy for the file)"
+        )
     if file:
         first = urgent(case.signals, texts)
         if first is not None:
