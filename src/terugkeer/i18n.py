@@ -269,6 +269,11 @@ class Bilingual(str):
         return made
 
 
+def _seconds(values: dict[str, Any]) -> dict[str, Any]:
+    """Placeholder values for a text's second language: a bilingual value gives its second."""
+    return {k: v.second if isinstance(v, Bilingual) else v for k, v in values.items()}
+
+
 class ReviewState(enum.Enum):
     """Where a catalogue stands: the project's own working languages, a draft, or reviewed."""
 
@@ -351,8 +356,7 @@ class Texts:
             return first
         second = self._find(self.second, message_id)
         if values:
-            theirs = {k: v.second if isinstance(v, Bilingual) else v for k, v in values.items()}
-            second = second.format(**theirs)
+            second = second.format(**_seconds(values))
         return Bilingual(first, second, self.second)
 
     def _find(self, language: str, message_id: str) -> str:
@@ -387,8 +391,7 @@ class Texts:
         first = self._plural(self.language, message_id, number).format(**values)
         if self.second is None or self.second == self.language:
             return first
-        theirs = {k: v.second if isinstance(v, Bilingual) else v for k, v in values.items()}
-        theirs["count"] = format_number(number, self.second)
+        theirs = {**_seconds(values), "count": format_number(number, self.second)}
         second = self._plural(self.second, message_id, number).format(**theirs)
         return Bilingual(first, second, self.second)
 

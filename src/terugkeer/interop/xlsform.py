@@ -46,7 +46,7 @@ from xml.parsers import expat
 from terugkeer.documents.serialization import MAX_DOCUMENT_BYTES
 from terugkeer.errors import Problem, ValidationError
 from terugkeer.forms import CLIENT_FORMS, AnswerType, Choice, Form, FormItem, Requirement
-from terugkeer.i18n import AVAILABLE_LOCALES, CLIENT_LOCALES, Texts, problem_message
+from terugkeer.i18n import CLIENT_LOCALES, Texts, problem_message
 
 from .formdata import _step, form_values, from_form
 
@@ -266,9 +266,8 @@ class _Sheets:
 
     def _problem(self, problem: Problem, language: str) -> str:
         """A problem's message in a language (a client language has those a client meets)."""
-        fallback = language if language in AVAILABLE_LOCALES else self.texts[language].fallback
         given = self.texts[language].language_of(f"Problem.{problem.code}")
-        found = problem_message(problem, language if given == language else fallback)
+        found = problem_message(problem, given)
         return found if given == language else f"[{given}] {found}"
 
     def item(self, item: FormItem, chain: Sequence[FormItem] = ()) -> None:

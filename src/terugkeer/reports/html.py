@@ -207,9 +207,7 @@ def _inline(run: Inline) -> Markup:
 
 def _gloss(text: Bilingual) -> Markup:
     """The second language's text below the first, marked with its own language and direction."""
-    from babel import Locale
-
-    direction = str(Locale.parse(text.second_language).text_direction)
+    direction = Texts(text.second_language).direction
     attributes = {"class": "gloss", "lang": text.second_language, "dir": direction}
     return element("span", attributes, text.second)
 
